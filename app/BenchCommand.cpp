@@ -1,0 +1,80 @@
+#include "app/Commands.h"
+#include "app/UsageError.h"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+namespace app {
+
+namespace {
+
+struct Timing {
+    double median = 0, p95 = 0;
+};
+
+Timing timeFrames(renderer::SceneRenderer& r, const renderer::SceneView& view, int frames) {
+    std::vector<double> ms;
+    ms.reserve(frames);
+    for (int i = 0; i < frames; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        r.renderOffscreen(view);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    const auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * (ms.size() - 1) + 0.5))]; };
+    return {at(0.5), at(0.95)};
+}
+
+} // namespace
+
+Command addBenchCommand(CLI::App& cli) {
+    struct Options {
+        SceneOptions scene;
+        std::string size = "1920x1080", camera;
+        int frames = 120;
+    };
+    auto o = std::make_shared<Options>();
+    CLI::App* c = cli.add_subcommand(
+        "bench", "Time frames of the default scene against empty (clear-only) frames; prints one JSON object");
+    c->add_option("--size", o->size, "Frame size WIDTHxHEIGHT")->capture_default_str();
+    c->add_option("--frames", o->frames, "Frames to time for each case")->check(CLI::Range(1, 100000))->capture_default_str();
+    c->add_option("--camera", o->camera, "LON,LAT,RANGE_KM[,HEADING_DEG[,TILT_DEG]] [default: the home view]");
+    o->scene.addTo(*c);
+    return [o, c]() -> int {
+        if (!c->parsed()) return -1;
+        const VkExtent2D size = parseSize(o->size);
+        renderer::SceneView view;
+        view.pose = parseCameraOption(o->camera);
+        view.exaggeration = o->scene.exaggeration;
+        const auto scene = loadScene(o->scene);
+        renderer::Context context(contextOptionsFromEnvironment());
+        renderer::SceneRenderer r(context, scene->inputs, size);
+        std::vector<uint8_t> warm;
+        const renderer::FrameStats stats = r.renderOffscreen(view, &warm); // builds every tile first
+        renderer::SceneView empty = view;
+        empty.clearOnly = true;
+        // Interleave nothing: each case runs back to back in the same process, same device, same run.
+        const Timing emptyTiming = timeFrames(r, empty, o->frames);
+        const Timing sceneTiming = timeFrames(r, view, o->frames);
+        nlohmann::json j;
+        j["device"] = context.deviceName();
+        j["device_type"] = context.deviceType();
+        j["size"] = o->size;
+        j["frames"] = o->frames;
+        j["scene_ms"] = {{"median", sceneTiming.median}, {"p95", sceneTiming.p95}};
+        j["empty_ms"] = {{"median", emptyTiming.median}, {"p95", emptyTiming.p95}};
+        j["scene_fps_median"] = 1000.0 / sceneTiming.median;
+        j["scene_over_empty"] = sceneTiming.median / emptyTiming.median;
+        j["triangles"] = stats.triangles;
+        j["terrain_tiles"] = stats.tiles;
+        j["labels"] = stats.labels;
+        j["gpu_memory_bytes"] = context.memoryInUse().load();
+        std::cout << j.dump(2) << std::endl;
+        return finishWithValidation(context, 0);
+    };
+}
+
+} // namespace app

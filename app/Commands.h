@@ -1,0 +1,21 @@
+#pragma once
+// The bulwark commands. Each registers its options on the CLI and returns an exit code when run.
+#include "app/SceneOptions.h"
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace app {
+
+using Command = std::function<int()>;
+
+Command addViewCommand(CLI::App& cli);   //!< the default: an interactive window
+Command addRenderCommand(CLI::App& cli); //!< `render`: a still, offscreen
+Command addBenchCommand(CLI::App& cli);  //!< `bench`: frame times as JSON
+
+//! Vulkan context options from the environment: BULWARK_VALIDATION=1 turns the Khronos layer on.
+renderer::ContextOptions contextOptionsFromEnvironment();
+//! Prints the validation layer's errors, if any, and returns kExitValidation; else `code`.
+int finishWithValidation(const renderer::Context& context, int code);
+
+} // namespace app

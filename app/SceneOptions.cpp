@@ -1,0 +1,110 @@
+#include "app/SceneOptions.h"
+
+#include "app/UsageError.h"
+#include "geo/DemLoader.h"
+#include "geo/PlaceLoader.h"
+#include "geo/VectorLoader.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <regex>
+
+namespace app {
+
+namespace fs = std::filesystem;
+
+fs::path assetsDir() {
+    if (const char* env = std::getenv("BULWARK_ASSETS"); env && *env) return env;
+    return BULWARK_ASSETS_DIR; // set by app/CMakeLists.txt to the source tree's assets/
+}
+
+void SceneOptions::addTo(CLI::App& c) {
+    c.add_option("--dem", dem, "Elevation raster GDAL opens (GeoTIFF, .hgt, DTED, netCDF, VRT), any CRS; "
+                               "drawn over the global base [default: assets/dem/region.tif]");
+    c.add_option("--borders", borders, "Border polygons or lines, any vector format GDAL opens "
+                                       "[default: assets/vector/borders.gpkg]");
+    c.add_option("--borders-layer", bordersLayer, "Layer of --borders to read [default: every layer]");
+    c.add_option("--coastlines", coastlines, "Coastline lines, any vector format GDAL opens "
+                                             "[default: the coastline layer of assets/vector/borders.gpkg]");
+    c.add_option("--coastlines-layer", coastlinesLayer, "Layer of --coastlines to read [default: every layer]");
+    c.add_option("--places", places, "Populated places (points with name and population) "
+                                     "[default: assets/places.gpkg]");
+    c.add_option("--font", font, "TrueType font for labels [default: DejaVu Sans Bold]");
+    c.add_option("--exaggeration", exaggeration, "Vertical exaggeration of terrain and everything on it (0-50)")
+        ->check(CLI::Range(0.0, 50.0));
+}
+
+namespace {
+
+template <class T> T orFail(geo::Result<T> result) {
+    if (!result) throw UsageError(result.failure().message());
+    return std::move(result).value();
+}
+
+std::vector<unsigned char> readFont(const std::string& requested) {
+    std::vector<fs::path> candidates;
+    if (!requested.empty()) candidates = {requested};
+    else
+        candidates = {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+                      "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                      "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"};
+    for (const fs::path& p : candidates) {
+        std::ifstream in(p, std::ios::binary);
+        if (!in) continue;
+        std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!bytes.empty()) return bytes;
+    }
+    throw UsageError((requested.empty() ? std::string("DejaVu Sans Bold") : requested) +
+                     ": font not found (install fonts-dejavu-core)");
+}
+
+} // namespace
+
+std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
+    auto scene = std::make_unique<LoadedScene>();
+    const fs::path assets = assetsDir();
+    const fs::path regional = o.dem.empty() ? assets / "dem/region.tif" : fs::path(o.dem);
+    scene->terrain.addLayer(orFail(geo::loadDem(regional)));
+    scene->terrain.addLayer(orFail(geo::loadDem(assets / "dem/globe.tif")));
+
+    const fs::path defaultVectors = assets / "vector/borders.gpkg";
+    const bool defaultBorders = o.borders.empty();
+    const geo::VectorLayer borders = orFail(geo::loadVectors(
+        defaultBorders ? defaultVectors : fs::path(o.borders), defaultBorders ? "countries" : o.bordersLayer));
+    scene->inputs.borders = borders.lines;
+    if (const geo::Country* ukraine = borders.find("UKR")) scene->inputs.highlight = ukraine->polygons;
+
+    if (!o.coastlines.empty() || defaultBorders) {
+        const bool defaultCoast = o.coastlines.empty();
+        scene->inputs.coastlines = orFail(geo::loadVectors(defaultCoast ? defaultVectors : fs::path(o.coastlines),
+                                                           defaultCoast ? "coastline" : o.coastlinesLayer))
+                                       .lines;
+    }
+    scene->inputs.places = orFail(geo::loadPlaces(o.places.empty() ? assets / "places.gpkg" : fs::path(o.places)));
+    scene->inputs.font = readFont(o.font);
+    scene->inputs.terrain = &scene->terrain;
+
+    std::ifstream attribution(assets / "ATTRIBUTION.txt");
+    std::getline(attribution, scene->attribution);
+    return scene;
+}
+
+VkExtent2D parseSize(const std::string& text, const std::string& option) {
+    static const std::regex pattern(R"((\d{1,5})[xX](\d{1,5}))");
+    std::smatch m;
+    if (!std::regex_match(text, m, pattern))
+        throw UsageError(option + " " + text + ": expected WIDTHxHEIGHT, e.g. 1920x1080");
+    const int w = std::stoi(m[1]), h = std::stoi(m[2]);
+    if (w < 16 || h < 16 || w > 8192 || h > 8192)
+        throw UsageError(option + " " + text + ": each side must be within 16..8192 pixels");
+    return {static_cast<uint32_t>(w), static_cast<uint32_t>(h)};
+}
+
+geo::CameraPose parseCameraOption(const std::string& text) {
+    if (text.empty()) return geo::CameraPose::home();
+    return orFail(geo::parseCamera(text));
+}
+
+} // namespace app

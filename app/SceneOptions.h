@@ -1,0 +1,47 @@
+#pragma once
+// The command-line options every command shares (data files, camera, size, exaggeration) and the
+// loading of those files into what the renderer draws.
+#include "geo/Camera.h"
+#include "geo/HeightGrid.h"
+#include "renderer/SceneRenderer.h"
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace app {
+
+struct SceneOptions {
+    std::string dem;            //!< empty: the regional asset over the global base
+    std::string borders;        //!< empty: assets/vector/borders.gpkg, layer countries
+    std::string bordersLayer;
+    std::string coastlines;     //!< empty: the coastline layer of the default borders file
+    std::string coastlinesLayer;
+    std::string places;         //!< empty: assets/places.gpkg
+    std::string font;           //!< empty: DejaVu Sans Bold from fonts-dejavu-core
+    double exaggeration = 1.0;
+
+    //! Adds --dem, --borders, --borders-layer, --coastlines, --coastlines-layer, --places, --font, --exaggeration.
+    void addTo(CLI::App& command);
+};
+
+//! Everything loaded from disk for one scene. The terrain lives here; the renderer borrows it.
+struct LoadedScene {
+    geo::Terrain terrain;
+    renderer::SceneInputs inputs;
+    std::string attribution;
+};
+
+//! Loads every file the options name; throws UsageError naming the file and problem.
+std::unique_ptr<LoadedScene> loadScene(const SceneOptions& options);
+
+//! Parses "WxH" within 16..8192 a side; throws UsageError otherwise.
+VkExtent2D parseSize(const std::string& text, const std::string& option = "--size");
+//! Parses --camera, or the home view when empty; throws UsageError.
+geo::CameraPose parseCameraOption(const std::string& text);
+//! The folder of the default data: $BULWARK_ASSETS, else the source tree's assets/ (found at build time).
+std::filesystem::path assetsDir();
+
+} // namespace app

@@ -1,0 +1,37 @@
+#include "app/Commands.h"
+#include "app/UsageError.h"
+#include "app/Viewer.h"
+
+#include <memory>
+
+namespace app {
+
+Command addViewCommand(CLI::App& cli) {
+    struct Options {
+        SceneOptions scene;
+        std::string size = "1600x900", camera;
+        int exitAfter = 0;
+        bool fullscreen = false;
+    };
+    auto o = std::make_shared<Options>();
+    cli.add_option("--size", o->size, "Window size WIDTHxHEIGHT")->capture_default_str();
+    cli.add_option("--camera", o->camera, "Start view LON,LAT,RANGE_KM[,HEADING_DEG[,TILT_DEG]] [default: home]");
+    cli.add_flag("--fullscreen", o->fullscreen, "Start fullscreen (F11 toggles)");
+    cli.add_option("--exit-after", o->exitAfter, "Close after this many frames (for smoke tests)")
+        ->check(CLI::Range(0, 1000000));
+    o->scene.addTo(cli);
+    return [o]() -> int {
+        const VkExtent2D size = parseSize(o->size);
+        ViewerOptions v;
+        v.width = static_cast<int>(size.width);
+        v.height = static_cast<int>(size.height);
+        v.start = parseCameraOption(o->camera);
+        v.exaggeration = o->scene.exaggeration;
+        v.exitAfterFrames = o->exitAfter;
+        v.fullscreen = o->fullscreen;
+        const auto scene = loadScene(o->scene);
+        return runViewer(*scene, v);
+    };
+}
+
+} // namespace app

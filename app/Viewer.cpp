@@ -1,0 +1,327 @@
+#include "app/Viewer.h"
+
+#include "app/CameraController.h"
+#include "app/Commands.h"
+#include "app/Panel.h"
+#include "app/Swapchain.h"
+#include "app/UsageError.h"
+#include "renderer/SceneRenderer.h"
+#include "renderer/VulkanError.h"
+
+#define GLFW_INCLUDE_VULKAN
+#include <GLFW/glfw3.h>
+#include <array>
+#include <chrono>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_vulkan.h>
+#include <iostream>
+#include <stdexcept>
+
+namespace app {
+
+namespace {
+
+//! GLFW lifetime: init, window, surface; destroyed in reverse order.
+struct Window {
+    GLFWwindow* handle = nullptr;
+    Window(int width, int height) {
+        if (!glfwInit())
+            throw UsageError("cannot open a window: no display (set DISPLAY, run under Xvfb, or use `bulwark render`)");
+        glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+        handle = glfwCreateWindow(width, height, "Bulwark", nullptr, nullptr);
+        if (!handle) {
+            glfwTerminate();
+            throw UsageError("cannot open a window on this display");
+        }
+    }
+    ~Window() {
+        glfwDestroyWindow(handle);
+        glfwTerminate();
+    }
+};
+
+struct InputState {
+    double scroll = 0;
+    bool toggleFullscreen = false, home = false;
+    int windowedX = 100, windowedY = 100, windowedW = 1600, windowedH = 900;
+};
+
+InputState* inputOf(GLFWwindow* w) { return static_cast<InputState*>(glfwGetWindowUserPointer(w)); }
+
+void checkImGuiResult(VkResult r) {
+    if (r != VK_SUCCESS) renderer::throwVulkanError("ImGui Vulkan backend", r, __FILE__, __LINE__);
+}
+
+void toggleFullscreen(GLFWwindow* window, InputState& input) {
+    if (glfwGetWindowMonitor(window)) {
+        glfwSetWindowMonitor(window, nullptr, input.windowedX, input.windowedY, input.windowedW, input.windowedH, 0);
+        return;
+    }
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (!monitor) return;
+    glfwGetWindowPos(window, &input.windowedX, &input.windowedY);
+    glfwGetWindowSize(window, &input.windowedW, &input.windowedH);
+    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+    glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
+struct FrameSlot {
+    VkCommandBuffer cmd = VK_NULL_HANDLE;
+    VkFence fence = VK_NULL_HANDLE;
+    VkSemaphore imageAvailable = VK_NULL_HANDLE;
+};
+
+} // namespace
+
+int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
+    Window window(options.width, options.height);
+    InputState input;
+    glfwSetWindowUserPointer(window.handle, &input);
+    // Installed before ImGui's, which chains to them.
+    glfwSetScrollCallback(window.handle, [](GLFWwindow* w, double, double dy) { inputOf(w)->scroll += dy; });
+    glfwSetKeyCallback(window.handle, [](GLFWwindow* w, int key, int, int action, int) {
+        if (action != GLFW_PRESS || ImGui::GetIO().WantCaptureKeyboard) return;
+        if (key == GLFW_KEY_F11) inputOf(w)->toggleFullscreen = true;
+        if (key == GLFW_KEY_H || key == GLFW_KEY_HOME) inputOf(w)->home = true;
+    });
+
+    renderer::ContextOptions contextOptions = contextOptionsFromEnvironment();
+    uint32_t extensionCount = 0;
+    const char** extensions = glfwGetRequiredInstanceExtensions(&extensionCount);
+    if (!extensions) throw UsageError("this display offers no Vulkan surface");
+    contextOptions.instanceExtensions.assign(extensions, extensions + extensionCount);
+    contextOptions.swapchain = true;
+    renderer::Context context(contextOptions);
+    std::cout << "bulwark: rendering on " << context.deviceName() << " [" << context.deviceType() << "]" << std::endl;
+
+    VkSurfaceKHR surface = VK_NULL_HANDLE;
+    VK_CHECK(glfwCreateWindowSurface(context.instance(), window.handle, nullptr, &surface));
+    struct SurfaceOwner {
+        VkInstance instance;
+        VkSurfaceKHR surface;
+        ~SurfaceOwner() { vkDestroySurfaceKHR(instance, surface, nullptr); }
+    } surfaceOwner{context.instance(), surface};
+
+    int fbw = 0, fbh = 0;
+    glfwGetFramebufferSize(window.handle, &fbw, &fbh);
+    auto swapchain = std::make_unique<Swapchain>(context, surface, VkExtent2D{uint32_t(fbw), uint32_t(fbh)});
+    auto sceneRenderer = std::make_unique<renderer::SceneRenderer>(context, scene.inputs, swapchain->extent());
+
+    std::array<FrameSlot, renderer::SceneRenderer::kFrameSlots> slots;
+    for (FrameSlot& s : slots) {
+        VkCommandBufferAllocateInfo ai{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
+        ai.commandPool = context.commandPool();
+        ai.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+        ai.commandBufferCount = 1;
+        VK_CHECK(vkAllocateCommandBuffers(context.device(), &ai, &s.cmd));
+        VkFenceCreateInfo fi{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
+        fi.flags = VK_FENCE_CREATE_SIGNALED_BIT;
+        VK_CHECK(vkCreateFence(context.device(), &fi, nullptr, &s.fence));
+        VkSemaphoreCreateInfo si{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
+        VK_CHECK(vkCreateSemaphore(context.device(), &si, nullptr, &s.imageAvailable));
+    }
+
+    // ImGui, drawn in the swapchain's overlay render pass.
+    VkDescriptorPoolSize poolSize{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 16};
+    VkDescriptorPoolCreateInfo dpci{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+    dpci.flags = VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT;
+    dpci.maxSets = 16;
+    dpci.poolSizeCount = 1;
+    dpci.pPoolSizes = &poolSize;
+    VkDescriptorPool imguiPool;
+    VK_CHECK(vkCreateDescriptorPool(context.device(), &dpci, nullptr, &imguiPool));
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui::StyleColorsDark();
+    ImGui_ImplGlfw_InitForVulkan(window.handle, true);
+    ImGui_ImplVulkan_InitInfo ii{};
+    ii.Instance = context.instance();
+    ii.PhysicalDevice = context.physicalDevice();
+    ii.Device = context.device();
+    ii.QueueFamily = context.queueFamily();
+    ii.Queue = context.queue();
+    ii.DescriptorPool = imguiPool;
+    ii.MinImageCount = 2;
+    ii.ImageCount = swapchain->imageCount();
+    ii.MSAASamples = VK_SAMPLE_COUNT_1_BIT;
+    ii.CheckVkResultFn = checkImGuiResult;
+    ImGui_ImplVulkan_Init(&ii, swapchain->overlayPass());
+    context.submitAndWait([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
+    ImGui_ImplVulkan_DestroyFontUploadObjects();
+
+    CameraController camera(scene.terrain, options.start);
+    PanelState panel;
+    panel.exaggeration = options.exaggeration;
+    panel.deviceName = context.deviceName() + " (" + context.deviceType() + ")";
+    panel.attribution = scene.attribution;
+    if (options.fullscreen) toggleFullscreen(window.handle, input);
+
+    bool rebuild = false;
+    uint32_t frameIndex = 0;
+    double lastX = 0, lastY = 0;
+    bool panning = false, turning = false;
+    auto last = std::chrono::steady_clock::now();
+    for (int frame = 0; !glfwWindowShouldClose(window.handle); ++frame) {
+        if (options.exitAfterFrames > 0 && frame >= options.exitAfterFrames) break;
+        glfwPollEvents();
+        glfwGetFramebufferSize(window.handle, &fbw, &fbh);
+        if (fbw == 0 || fbh == 0) { // minimised: render nothing until the window is back
+            glfwWaitEvents();
+            continue;
+        }
+        if (input.toggleFullscreen) {
+            input.toggleFullscreen = false;
+            toggleFullscreen(window.handle, input);
+            continue;
+        }
+        if (rebuild || swapchain->extent().width != uint32_t(fbw) || swapchain->extent().height != uint32_t(fbh)) {
+            swapchain->recreate({uint32_t(fbw), uint32_t(fbh)});
+            ImGui_ImplVulkan_SetMinImageCount(2);
+            sceneRenderer->resize(swapchain->extent());
+            rebuild = false;
+        }
+        const auto now = std::chrono::steady_clock::now();
+        const double dt = std::chrono::duration<double>(now - last).count();
+        last = now;
+
+        // Input: the panel gets the mouse when it is over it.
+        const ImGuiIO& io = ImGui::GetIO();
+        double mx, my;
+        glfwGetCursorPos(window.handle, &mx, &my);
+        int ww, wh;
+        glfwGetWindowSize(window.handle, &ww, &wh);
+        const double sx = double(fbw) / std::max(ww, 1), sy = double(fbh) / std::max(wh, 1);
+        camera.setViewport(fbw, fbh);
+        camera.setExaggeration(panel.exaggeration);
+        const bool left = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+        const bool right = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
+                           glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
+        if (left && !panning && !io.WantCaptureMouse) {
+            camera.beginPan(mx * sx, my * sy);
+            panning = true;
+        } else if (left && panning) {
+            camera.pan(mx * sx, my * sy);
+        } else if (!left && panning) {
+            camera.endPan();
+            panning = false;
+        }
+        if (right && (turning || !io.WantCaptureMouse)) {
+            if (turning) camera.turnAndTilt(mx - lastX, my - lastY);
+            turning = true;
+        } else {
+            turning = false;
+        }
+        if (input.scroll != 0 && !io.WantCaptureMouse) camera.zoomAt(mx * sx, my * sy, input.scroll);
+        input.scroll = 0;
+        if (!io.WantCaptureKeyboard) {
+            const double step = dt * 0.6;
+            if (glfwGetKey(window.handle, GLFW_KEY_LEFT) == GLFW_PRESS) camera.move(-step, 0);
+            if (glfwGetKey(window.handle, GLFW_KEY_RIGHT) == GLFW_PRESS) camera.move(step, 0);
+            if (glfwGetKey(window.handle, GLFW_KEY_UP) == GLFW_PRESS) camera.move(0, step);
+            if (glfwGetKey(window.handle, GLFW_KEY_DOWN) == GLFW_PRESS) camera.move(0, -step);
+            if (glfwGetKey(window.handle, GLFW_KEY_PAGE_UP) == GLFW_PRESS) camera.zoom(1.0 - dt * 1.5);
+            if (glfwGetKey(window.handle, GLFW_KEY_PAGE_DOWN) == GLFW_PRESS) camera.zoom(1.0 + dt * 1.5);
+        }
+        if (input.home || panel.homeRequested) camera.home();
+        input.home = panel.homeRequested = false;
+        lastX = mx;
+        lastY = my;
+        camera.update(dt);
+
+        FrameSlot& slot = slots[frameIndex];
+        VK_CHECK(vkWaitForFences(context.device(), 1, &slot.fence, VK_TRUE, UINT64_MAX));
+        uint32_t imageIndex = 0;
+        const VkResult acquired = vkAcquireNextImageKHR(context.device(), swapchain->vk(), UINT64_MAX,
+                                                        slot.imageAvailable, VK_NULL_HANDLE, &imageIndex);
+        if (acquired == VK_ERROR_OUT_OF_DATE_KHR) {
+            rebuild = true;
+            continue;
+        }
+        if (acquired != VK_SUBOPTIMAL_KHR) VK_CHECK(acquired);
+        VK_CHECK(vkResetFences(context.device(), 1, &slot.fence));
+
+        ImGui_ImplVulkan_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        panel.frameMs = dt * 1000.0;
+        panel.pose = camera.pose();
+        drawPanel(panel);
+        ImGui::Render();
+
+        renderer::SceneView view;
+        view.pose = camera.pose();
+        view.exaggeration = panel.exaggeration;
+        view.layers = panel.layers;
+        VK_CHECK(vkResetCommandBuffer(slot.cmd, 0));
+        VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+        bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+        VK_CHECK(vkBeginCommandBuffer(slot.cmd, &bi));
+        panel.stats = sceneRenderer->record(slot.cmd, frameIndex, view, 24);
+
+        // Blit the scene into the swapchain image, then draw the panel over it.
+        VkImageMemoryBarrier toDst{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
+        toDst.srcQueueFamilyIndex = toDst.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+        toDst.image = swapchain->image(imageIndex);
+        toDst.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+        toDst.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+        toDst.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+        toDst.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+        vkCmdPipelineBarrier(slot.cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
+                             nullptr, 1, &toDst);
+        const VkExtent2D e = sceneRenderer->extent();
+        VkImageBlit blit{};
+        blit.srcSubresource = blit.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+        blit.srcOffsets[1] = blit.dstOffsets[1] = {int32_t(e.width), int32_t(e.height), 1};
+        vkCmdBlitImage(slot.cmd, sceneRenderer->colorImage().vk(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                       swapchain->image(imageIndex), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_NEAREST);
+        VkRenderPassBeginInfo rp{VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO};
+        rp.renderPass = swapchain->overlayPass();
+        rp.framebuffer = swapchain->framebuffer(imageIndex);
+        rp.renderArea = {{0, 0}, swapchain->extent()};
+        vkCmdBeginRenderPass(slot.cmd, &rp, VK_SUBPASS_CONTENTS_INLINE);
+        ImGui_ImplVulkan_RenderDrawData(ImGui::GetDrawData(), slot.cmd);
+        vkCmdEndRenderPass(slot.cmd);
+        VK_CHECK(vkEndCommandBuffer(slot.cmd));
+
+        const VkPipelineStageFlags waitStage = VK_PIPELINE_STAGE_TRANSFER_BIT;
+        const VkSemaphore finished = swapchain->renderFinished(imageIndex);
+        VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
+        si.waitSemaphoreCount = 1;
+        si.pWaitSemaphores = &slot.imageAvailable;
+        si.pWaitDstStageMask = &waitStage;
+        si.commandBufferCount = 1;
+        si.pCommandBuffers = &slot.cmd;
+        si.signalSemaphoreCount = 1;
+        si.pSignalSemaphores = &finished;
+        VK_CHECK(vkQueueSubmit(context.queue(), 1, &si, slot.fence));
+        VkPresentInfoKHR pi{VK_STRUCTURE_TYPE_PRESENT_INFO_KHR};
+        pi.waitSemaphoreCount = 1;
+        pi.pWaitSemaphores = &finished;
+        pi.swapchainCount = 1;
+        const VkSwapchainKHR sc = swapchain->vk();
+        pi.pSwapchains = &sc;
+        pi.pImageIndices = &imageIndex;
+        const VkResult presented = vkQueuePresentKHR(context.queue(), &pi);
+        if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) rebuild = true;
+        else VK_CHECK(presented);
+        frameIndex = (frameIndex + 1) % renderer::SceneRenderer::kFrameSlots;
+    }
+
+    VK_CHECK(vkDeviceWaitIdle(context.device()));
+    ImGui_ImplVulkan_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    vkDestroyDescriptorPool(context.device(), imguiPool, nullptr);
+    for (FrameSlot& s : slots) {
+        vkDestroySemaphore(context.device(), s.imageAvailable, nullptr);
+        vkDestroyFence(context.device(), s.fence, nullptr);
+        vkFreeCommandBuffers(context.device(), context.commandPool(), 1, &s.cmd);
+    }
+    sceneRenderer.reset();
+    swapchain.reset();
+    return finishWithValidation(context, 0);
+}
+
+} // namespace app

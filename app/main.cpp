@@ -1,0 +1,36 @@
+// bulwark: a 3D briefing viewer of Ukraine's terrain, borders and security-guarantee scenarios.
+#include "app/Commands.h"
+#include "app/UsageError.h"
+#include "renderer/VulkanError.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Bulwark: Ukraine's terrain, borders and places in 3D, on any Vulkan device.\n"
+                 "With no command, opens the interactive viewer."};
+    cli.set_help_all_flag("--help-all", "Help for every command");
+    const app::Command view = app::addViewCommand(cli);
+    const app::Command render = app::addRenderCommand(cli);
+    const app::Command bench = app::addBenchCommand(cli);
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = cli.exit(e);
+        return code == 0 ? 0 : app::kExitBadInput;
+    }
+    try {
+        for (const app::Command& command : {render, bench})
+            if (const int code = command(); code >= 0) return code;
+        return view();
+    } catch (const app::UsageError& e) {
+        std::cerr << "bulwark: " << e.what() << "\n";
+        return app::kExitBadInput;
+    } catch (const renderer::VulkanError& e) {
+        std::cerr << "bulwark: Vulkan error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "bulwark: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,57 @@
+#pragma once
+// Terrain tiles of a geographic quadtree: two root tiles (west and east hemispheres), each split
+// into four per level. A tile's mesh is a grid of vertices relative to the tile's own ECEF origin,
+// so float vertices stay precise; a skirt around the edge hides cracks between levels.
+#include "geo/HeightGrid.h"
+
+#include <cstdint>
+#include <glm/glm.hpp>
+#include <vector>
+
+namespace geo {
+
+struct TileKey {
+    int level = 0;
+    int x = 0; //!< 0 .. 2^(level+1)-1, west to east from 180°W
+    int y = 0; //!< 0 .. 2^level-1, north to south from 90°N
+    bool operator==(const TileKey&) const = default;
+    TileKey child(int i) const { return {level + 1, x * 2 + (i & 1), y * 2 + (i >> 1)}; }
+};
+
+struct TileKeyHash {
+    size_t operator()(const TileKey& k) const {
+        return (static_cast<size_t>(k.level) << 58) ^ (static_cast<size_t>(k.x) << 29) ^ static_cast<size_t>(k.y);
+    }
+};
+
+struct GeoExtent {
+    double west, south, east, north;
+};
+GeoExtent tileExtent(const TileKey& key);
+
+//! One terrain vertex as the GPU reads it. The shader raises `position` along `up` by
+//! max(height, 0) * exaggeration (the sea stays a flat surface) and lowers skirts by `skirt`.
+struct TerrainVertex {
+    float position[3]; //!< ellipsoid point (height 0) minus the tile origin, metres
+    float up[3];       //!< ellipsoid normal
+    float height;      //!< metres; below 0 is sea depth
+    float skirt;       //!< metres to drop this vertex (0 except on skirts)
+    float slope[2];    //!< dh/d(east), dh/d(north): hillshading under any exaggeration
+    float lonLat[2];   //!< degrees, for draped layers
+};
+static_assert(sizeof(TerrainVertex) == 48, "TerrainVertex crosses to the GPU");
+
+struct TerrainTileMesh {
+    TileKey key;
+    glm::dvec3 origin;                 //!< ECEF centre of the tile at height 0
+    std::vector<TerrainVertex> vertices; //!< grid (n x n, row-major, north first), then skirt
+    float minHeight = 0, maxHeight = 0;
+    double radius = 0; //!< bounding sphere radius around origin at height 0, metres
+};
+
+//! Samples `terrain` on an n x n grid over the tile. Vertex order matches tileIndices(n).
+TerrainTileMesh buildTileMesh(const Terrain& terrain, const TileKey& key, int n);
+//! Triangle indices for any tile mesh of grid size n, grid and skirt (the same for every tile).
+std::vector<std::uint32_t> tileIndices(int n);
+
+} // namespace geo

@@ -1,0 +1,58 @@
+#pragma once
+// Everything that crosses to the GPU: binding numbers and the layouts of uniforms and push constants.
+// Each must match the GLSL in shaders/ exactly; the static_asserts guard the sizes.
+#include "geo/TerrainTile.h"
+
+#include <cstdint>
+#include <glm/glm.hpp>
+
+namespace renderer::binding {
+constexpr uint32_t kFrameUniforms = 0; //!< layout(set = 0, binding = 0) uniform FrameUniforms (common.glsl)
+constexpr uint32_t kHighlightMask = 1; //!< layout(set = 0, binding = 1) uniform sampler2D highlightMask (terrain.frag)
+constexpr uint32_t kGlyphAtlas = 2;    //!< layout(set = 0, binding = 2) uniform sampler2D glyphs (label.frag)
+} // namespace renderer::binding
+
+namespace renderer {
+
+struct FrameUniforms {
+    glm::mat4 viewProj;   //!< camera-relative view and reversed-depth projection
+    glm::vec4 lightDir;   //!< toward the sun, ECEF
+    glm::vec4 params;     //!< exaggeration, viewport width, viewport height, Ukraine fill on (1) / off (0)
+    glm::vec4 maskExtent; //!< west, south, east, north of the highlight mask
+    glm::vec4 eyeUp;      //!< local up under the eye; w = eye altitude
+};
+static_assert(sizeof(FrameUniforms) == 128);
+
+struct TilePush {
+    glm::vec4 origin; //!< tile origin minus the eye
+};
+static_assert(sizeof(TilePush) == 16);
+
+struct LinePush {
+    glm::vec4 origin; //!< batch origin minus the eye
+    glm::vec4 color;
+    glm::vec4 style; //!< width in pixels, depth pull, unused, unused
+};
+static_assert(sizeof(LinePush) == 48);
+
+//! One polyline point (line.vert reads two consecutive points per segment instance).
+struct LinePoint {
+    float position[3]; //!< ellipsoid point minus the batch origin
+    float up[3];
+    float height; //!< metres (raised by exaggeration in the shader)
+    float valid;  //!< 0 marks a break between polylines
+};
+static_assert(sizeof(LinePoint) == 32);
+
+struct LabelVertex {
+    float anchor[3]; //!< anchor minus the eye, metres
+    float offset[2]; //!< pixels, y down
+    float uv[2];
+    float color[4];
+    float halo[4]; //!< rgb, a = halo width in distance-field units
+};
+static_assert(sizeof(LabelVertex) == 60);
+
+static_assert(sizeof(geo::TerrainVertex) == 48, "terrain.vert reads 48-byte vertices");
+
+} // namespace renderer

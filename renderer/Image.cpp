@@ -1,0 +1,107 @@
+#include "renderer/Image.h"
+
+#include "renderer/Buffer.h"
+#include "renderer/VulkanError.h"
+
+#include <utility>
+
+namespace renderer {
+
+Image::Image(const Context& context, uint32_t width, uint32_t height, VkFormat format, VkImageUsageFlags usage,
+             VkImageAspectFlags aspect)
+    : _context(&context), _format(format), _width(width), _height(height) {
+    VkImageCreateInfo ici{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
+    ici.imageType = VK_IMAGE_TYPE_2D;
+    ici.format = format;
+    ici.extent = {width, height, 1};
+    ici.mipLevels = 1;
+    ici.arrayLayers = 1;
+    ici.samples = VK_SAMPLE_COUNT_1_BIT;
+    ici.tiling = VK_IMAGE_TILING_OPTIMAL;
+    ici.usage = usage;
+    ici.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+    VK_CHECK(vkCreateImage(context.device(), &ici, nullptr, &_image));
+    VkMemoryRequirements req;
+    vkGetImageMemoryRequirements(context.device(), _image, &req);
+    VkMemoryAllocateInfo mai{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
+    mai.allocationSize = req.size;
+    mai.memoryTypeIndex = context.memoryType(req.memoryTypeBits, 0, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+    VK_CHECK(vkAllocateMemory(context.device(), &mai, nullptr, &_memory));
+    _allocated = req.size;
+    context.memoryInUse() += _allocated;
+    VK_CHECK(vkBindImageMemory(context.device(), _image, _memory, 0));
+    VkImageViewCreateInfo vci{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
+    vci.image = _image;
+    vci.viewType = VK_IMAGE_VIEW_TYPE_2D;
+    vci.format = format;
+    vci.subresourceRange = {aspect, 0, 1, 0, 1};
+    VK_CHECK(vkCreateImageView(context.device(), &vci, nullptr, &_view));
+}
+
+void Image::upload(const void* pixels, size_t bytes) {
+    Buffer staging(*_context, BufferDomain::Upload, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, bytes, pixels);
+    _context->submitAndWait([&](VkCommandBuffer cmd) {
+        VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
+        b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+        b.image = _image;
+        b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+        b.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+        b.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+        b.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+        vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
+                             nullptr, 1, &b);
+        VkBufferImageCopy region{};
+        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+        region.imageExtent = {_width, _height, 1};
+        vkCmdCopyBufferToImage(cmd, staging.vk(), _image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+        b.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+        b.newLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+        b.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+        b.dstAccessMask = VK_ACCESS_SHADER_READ_BIT;
+        vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, 0, 0, nullptr,
+                             0, nullptr, 1, &b);
+    });
+}
+
+void Image::release() {
+    if (!_context) return;
+    if (_view) vkDestroyImageView(_context->device(), _view, nullptr);
+    if (_image) vkDestroyImage(_context->device(), _image, nullptr);
+    if (_memory) {
+        vkFreeMemory(_context->device(), _memory, nullptr);
+        _context->memoryInUse() -= _allocated;
+    }
+    _view = VK_NULL_HANDLE;
+    _image = VK_NULL_HANDLE;
+    _memory = VK_NULL_HANDLE;
+}
+
+Image::~Image() { release(); }
+Image::Image(Image&& o) noexcept { *this = std::move(o); }
+Image& Image::operator=(Image&& o) noexcept {
+    if (this != &o) {
+        release();
+        _context = std::exchange(o._context, nullptr);
+        _image = std::exchange(o._image, VK_NULL_HANDLE);
+        _memory = std::exchange(o._memory, VK_NULL_HANDLE);
+        _view = std::exchange(o._view, VK_NULL_HANDLE);
+        _format = o._format;
+        _allocated = std::exchange(o._allocated, 0);
+        _width = o._width;
+        _height = o._height;
+    }
+    return *this;
+}
+
+Sampler::Sampler(const Context& context) : _context(context) {
+    VkSamplerCreateInfo sci{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+    sci.magFilter = sci.minFilter = VK_FILTER_LINEAR;
+    sci.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
+    sci.addressModeU = sci.addressModeV = sci.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    sci.maxLod = 0.0f;
+    VK_CHECK(vkCreateSampler(context.device(), &sci, nullptr, &_sampler));
+}
+
+Sampler::~Sampler() { vkDestroySampler(_context.device(), _sampler, nullptr); }
+
+} // namespace renderer

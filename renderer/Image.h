@@ -1,0 +1,54 @@
+#pragma once
+// A 2D VkImage with its memory and a view: render targets, the highlight mask, the glyph atlas.
+#include "renderer/Context.h"
+
+#include <cstdint>
+
+namespace renderer {
+
+class Image {
+public:
+    Image() = default;
+    Image(const Context& context, uint32_t width, uint32_t height, VkFormat format, VkImageUsageFlags usage,
+          VkImageAspectFlags aspect);
+    ~Image();
+    Image(Image&& other) noexcept;
+    Image& operator=(Image&& other) noexcept;
+    Image(const Image&) = delete;
+    Image& operator=(const Image&) = delete;
+
+    VkImage vk() const { return _image; }
+    VkImageView view() const { return _view; }
+    VkFormat format() const { return _format; }
+    uint32_t width() const { return _width; }
+    uint32_t height() const { return _height; }
+
+    //! Uploads tightly packed pixels and leaves the image ready for sampling in fragment shaders.
+    void upload(const void* pixels, size_t bytes);
+
+private:
+    void release();
+    const Context* _context = nullptr;
+    VkImage _image = VK_NULL_HANDLE;
+    VkDeviceMemory _memory = VK_NULL_HANDLE;
+    VkImageView _view = VK_NULL_HANDLE;
+    VkFormat _format = VK_FORMAT_UNDEFINED;
+    VkDeviceSize _allocated = 0;
+    uint32_t _width = 0, _height = 0;
+};
+
+//! A sampler with linear filtering and clamp-to-edge addressing, owned.
+class Sampler {
+public:
+    explicit Sampler(const Context& context);
+    ~Sampler();
+    Sampler(const Sampler&) = delete;
+    Sampler& operator=(const Sampler&) = delete;
+    VkSampler vk() const { return _sampler; }
+
+private:
+    const Context& _context;
+    VkSampler _sampler = VK_NULL_HANDLE;
+};
+
+} // namespace renderer

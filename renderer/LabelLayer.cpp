@@ -1,0 +1,108 @@
+#include "renderer/LabelLayer.h"
+
+#include "geo/Ellipsoid.h"
+
+#include <algorithm>
+#include <set>
+
+namespace renderer {
+
+namespace {
+
+struct Rect {
+    float x0, y0, x1, y1;
+    bool overlaps(const Rect& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+void addQuad(std::vector<LabelVertex>& out, const glm::vec3& anchor, float x0, float y0, float x1, float y1,
+             const Glyph& g, const glm::vec4& color, const glm::vec4& halo) {
+    auto v = [&](float x, float y, float u, float w) {
+        out.push_back({{anchor.x, anchor.y, anchor.z}, {x, y}, {u, w}, {color.r, color.g, color.b, color.a},
+                       {halo.r, halo.g, halo.b, halo.a}});
+    };
+    v(x0, y0, g.u0, g.v0);
+    v(x1, y0, g.u1, g.v0);
+    v(x0, y1, g.u0, g.v1);
+    v(x0, y1, g.u0, g.v1);
+    v(x1, y0, g.u1, g.v0);
+    v(x1, y1, g.u1, g.v1);
+}
+
+} // namespace
+
+LabelLayer::LabelLayer(const geo::Terrain& terrain, std::vector<geo::Place> places, const GlyphAtlas& atlas)
+    : _atlas(atlas) {
+    for (geo::Place& p : places) {
+        Entry e{std::move(p), {}, {}, 0.0f, 0};
+        e.ground = geo::toEcef({e.place.lon, e.place.lat, 0.0});
+        e.up = geo::upAt(e.place.lon, e.place.lat);
+        e.height = std::max(terrain.heightAt(e.place.lon, e.place.lat), 0.0f);
+        e.priority = e.place.capital ? 3 : e.place.population >= 1000000 ? 2 : e.place.population >= 250000 ? 1 : 0;
+        _entries.push_back(std::move(e));
+    }
+    std::stable_sort(_entries.begin(), _entries.end(), [](const Entry& a, const Entry& b) {
+        return a.priority != b.priority ? a.priority > b.priority : a.place.population > b.place.population;
+    });
+}
+
+std::vector<char32_t> LabelLayer::codepointsOf(const std::vector<geo::Place>& places) {
+    std::set<char32_t> all;
+    for (const geo::Place& p : places)
+        for (char32_t c : decodeUtf8(p.name)) all.insert(c);
+    return {all.begin(), all.end()};
+}
+
+size_t LabelLayer::layout(const View& view, double exaggeration, float scale, size_t maxVertices,
+                          std::vector<LabelVertex>& out) const {
+    out.clear();
+    // Fewer, bigger places from far away; the decluttering below thins the rest.
+    const double range = std::max(geo::toGeodetic(view.eye).height, 1.0);
+    const double minPopulation = std::clamp(range / 1000.0 * 50.0, 0.0, 600000.0);
+    std::vector<Rect> taken;
+    const glm::vec4 white{1.0f, 1.0f, 1.0f, 1.0f}, halo{0.05f, 0.07f, 0.10f, 0.22f};
+    for (const Entry& e : _entries) {
+        if (taken.size() >= maxLabels) break;
+        if (e.place.population < minPopulation && !e.place.capital) continue;
+        const glm::dvec3 anchor = e.ground + e.up * (double(e.height) * exaggeration);
+        // Beyond the horizon: the eye is below this point's tangent plane.
+        if (glm::dot(view.eye - anchor, e.up) <= 0.0) continue;
+        glm::dvec2 px;
+        if (!view.project(anchor, px)) continue;
+        const bool major = e.priority >= 2;
+        const float size = (major ? 17.0f : 14.0f) * scale;
+        const float dot = (major ? 9.0f : 7.0f) * scale;
+        const float textWidth = _atlas.measure(e.place.name, size);
+        const float gap = 3.0f * scale;
+        const Rect rect{float(px.x) - dot * 0.5f, float(px.y) - size * 0.75f, float(px.x) + dot * 0.5f + gap + textWidth,
+                        float(px.y) + size * 0.5f};
+        if (rect.x1 < 0 || rect.y1 < 0 || rect.x0 > view.width || rect.y0 > view.height) continue;
+        const Rect padded{rect.x0 - 4 * scale, rect.y0 - 3 * scale, rect.x1 + 4 * scale, rect.y1 + 3 * scale};
+        if (std::any_of(taken.begin(), taken.end(), [&](const Rect& r) { return r.overlaps(padded); })) continue;
+        const std::u32string text = decodeUtf8(e.place.name);
+        if (out.size() + 6 * (text.size() + 1) > maxVertices) break;
+        taken.push_back(padded);
+
+        const glm::vec3 rel(anchor - view.eye);
+        const float k = size / _atlas.bakeSize();
+        // The dot: a glyph centred on the place.
+        const Glyph& marker = _atlas.glyph(U'\u25CF');
+        const float mk = dot / _atlas.bakeSize() * 1.6f;
+        const float mx = -(marker.x0 + marker.x1) * 0.5f * mk, my = -(marker.y0 + marker.y1) * 0.5f * mk;
+        const glm::vec4 dotColor = e.place.capital ? glm::vec4(1.0f, 0.85f, 0.2f, 1.0f) : white;
+        addQuad(out, rel, mx + marker.x0 * mk, my + marker.y0 * mk, mx + marker.x1 * mk, my + marker.y1 * mk, marker,
+                dotColor, halo);
+        // The name, on a baseline through the dot's middle, shifted down by a third of the size.
+        float pen = dot * 0.5f + gap;
+        const float baseline = size * 0.35f;
+        for (char32_t c : text) {
+            const Glyph& g = _atlas.glyph(c);
+            if (g.x1 > g.x0)
+                addQuad(out, rel, pen + g.x0 * k, baseline + g.y0 * k, pen + g.x1 * k, baseline + g.y1 * k, g, white,
+                        halo);
+            pen += g.advance * k;
+        }
+    }
+    return taken.size();
+}
+
+} // namespace renderer

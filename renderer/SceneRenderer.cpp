@@ -1,0 +1,398 @@
+#include "renderer/SceneRenderer.h"
+
+#include "geo/Ellipsoid.h"
+#include "renderer/GlyphAtlas.h"
+#include "renderer/GpuTypes.h"
+#include "renderer/LabelLayer.h"
+#include "renderer/LineLayer.h"
+#include "renderer/Pipeline.h"
+#include "renderer/Shaders.h"
+#include "renderer/TerrainLayer.h"
+#include "renderer/View.h"
+#include "renderer/VulkanError.h"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+
+namespace renderer {
+
+namespace {
+
+constexpr VkFormat kColorFormat = VK_FORMAT_R8G8B8A8_UNORM;
+constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
+constexpr size_t kMaxLabelVertices = 48 * 1024;
+constexpr int kMaskWidth = 2048, kMaskHeight = 1024;
+constexpr VkShaderStageFlags kPushStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+
+VkVertexInputAttributeDescription attribute(uint32_t location, uint32_t binding, VkFormat format, uint32_t offset) {
+    return {location, binding, format, offset};
+}
+
+//! Bounding box of the polygons' outer rings, padded by a cell.
+glm::dvec4 boundsOf(const std::vector<geo::Polygon>& polygons) {
+    glm::dvec4 b{1e9, 1e9, -1e9, -1e9};
+    for (const auto& p : polygons)
+        for (const auto& ring : p.rings)
+            for (const auto& q : ring) b = {std::min(b.x, q.x), std::min(b.y, q.y), std::max(b.z, q.x), std::max(b.w, q.y)};
+    return b + glm::dvec4(-0.05, -0.05, 0.05, 0.05);
+}
+
+//! The classic hillshade sun: from the north-west, 45° above the horizon, at the camera target.
+glm::dvec3 sunDirection(const geo::CameraPose& pose) {
+    const glm::dmat3 enu = geo::enuFrame(pose.lon, pose.lat);
+    return glm::normalize(enu[0] * -0.5 + enu[1] * 0.5 + enu[2] * 0.7071);
+}
+
+} // namespace
+
+SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, VkExtent2D size)
+    : _context(context), _extent(size) {
+    if (!inputs.terrain) throw std::invalid_argument("SceneRenderer needs a terrain");
+    VkDevice device = context.device();
+
+    // Render pass: our own colour and depth; colour ends ready to be blitted or read back.
+    VkAttachmentDescription attachments[2]{};
+    attachments[0].format = kColorFormat;
+    attachments[0].samples = VK_SAMPLE_COUNT_1_BIT;
+    attachments[0].loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    attachments[0].storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    attachments[0].stencilLoadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;
+    attachments[0].stencilStoreOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    attachments[0].initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+    attachments[0].finalLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+    attachments[1] = attachments[0];
+    attachments[1].format = kDepthFormat;
+    attachments[1].storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    attachments[1].finalLayout = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
+    VkAttachmentReference colorRef{0, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL};
+    VkAttachmentReference depthRef{1, VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL};
+    VkSubpassDescription subpass{};
+    subpass.pipelineBindPoint = VK_PIPELINE_BIND_POINT_GRAPHICS;
+    subpass.colorAttachmentCount = 1;
+    subpass.pColorAttachments = &colorRef;
+    subpass.pDepthStencilAttachment = &depthRef;
+    VkSubpassDependency deps[2]{};
+    deps[0].srcSubpass = VK_SUBPASS_EXTERNAL;
+    deps[0].dstSubpass = 0;
+    deps[0].srcStageMask = VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_LATE_FRAGMENT_TESTS_BIT;
+    deps[0].srcAccessMask = VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
+    deps[0].dstStageMask = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_EARLY_FRAGMENT_TESTS_BIT;
+    deps[0].dstAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
+    deps[1].srcSubpass = 0;
+    deps[1].dstSubpass = VK_SUBPASS_EXTERNAL;
+    deps[1].srcStageMask = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT;
+    deps[1].srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
+    deps[1].dstStageMask = VK_PIPELINE_STAGE_TRANSFER_BIT;
+    deps[1].dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+    VkRenderPassCreateInfo rpci{VK_STRUCTURE_TYPE_RENDER_PASS_CREATE_INFO};
+    rpci.attachmentCount = 2;
+    rpci.pAttachments = attachments;
+    rpci.subpassCount = 1;
+    rpci.pSubpasses = &subpass;
+    rpci.dependencyCount = 2;
+    rpci.pDependencies = deps;
+    VK_CHECK(vkCreateRenderPass(device, &rpci, nullptr, &_renderPass));
+    createTargets();
+
+    // One descriptor set layout for every pipeline: frame uniforms, highlight mask, glyph atlas.
+    VkDescriptorSetLayoutBinding bindings[3]{};
+    bindings[0] = {binding::kFrameUniforms, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, kPushStages, nullptr};
+    bindings[1] = {binding::kHighlightMask, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
+                   nullptr};
+    bindings[2] = {binding::kGlyphAtlas, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
+                   nullptr};
+    VkDescriptorSetLayoutCreateInfo dslci{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
+    dslci.bindingCount = 3;
+    dslci.pBindings = bindings;
+    VK_CHECK(vkCreateDescriptorSetLayout(device, &dslci, nullptr, &_setLayout));
+    VkDescriptorPoolSize poolSizes[2] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFrameSlots},
+                                         {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFrameSlots}};
+    VkDescriptorPoolCreateInfo dpci{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+    dpci.maxSets = kFrameSlots;
+    dpci.poolSizeCount = 2;
+    dpci.pPoolSizes = poolSizes;
+    VK_CHECK(vkCreateDescriptorPool(device, &dpci, nullptr, &_descriptorPool));
+
+    // Layers: each uploads its data once here.
+    _terrain = std::make_unique<TerrainLayer>(context, *inputs.terrain);
+    _borders = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.borders);
+    _coastlines = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.coastlines);
+    _atlas = std::make_unique<GlyphAtlas>(inputs.font, LabelLayer::codepointsOf(inputs.places));
+    _labels = std::make_unique<LabelLayer>(*inputs.terrain, inputs.places, *_atlas);
+
+    _sampler = std::make_unique<Sampler>(context);
+    _glyphImage = std::make_unique<Image>(context, _atlas->width(), _atlas->height(), VK_FORMAT_R8_UNORM,
+                                          VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
+                                          VK_IMAGE_ASPECT_COLOR_BIT);
+    _glyphImage->upload(_atlas->pixels().data(), _atlas->pixels().size());
+    std::vector<unsigned char> mask(1, 0);
+    int maskW = 1, maskH = 1;
+    if (!inputs.highlight.empty()) {
+        const glm::dvec4 b = boundsOf(inputs.highlight);
+        _maskExtent = glm::vec4(b);
+        maskW = kMaskWidth;
+        maskH = kMaskHeight;
+        mask = geo::rasterizeMask(inputs.highlight, b.x, b.y, b.z, b.w, maskW, maskH);
+    }
+    _mask = std::make_unique<Image>(context, maskW, maskH, VK_FORMAT_R8_UNORM,
+                                    VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
+                                    VK_IMAGE_ASPECT_COLOR_BIT);
+    _mask->upload(mask.data(), mask.size());
+
+    for (Slot& slot : _slots) {
+        slot.uniforms = Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, sizeof(FrameUniforms));
+        slot.labelVertices = Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
+                                    kMaxLabelVertices * sizeof(LabelVertex));
+        VkDescriptorSetAllocateInfo dsai{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+        dsai.descriptorPool = _descriptorPool;
+        dsai.descriptorSetCount = 1;
+        dsai.pSetLayouts = &_setLayout;
+        VK_CHECK(vkAllocateDescriptorSets(device, &dsai, &slot.descriptors));
+        VkDescriptorBufferInfo ubo{slot.uniforms.vk(), 0, sizeof(FrameUniforms)};
+        VkDescriptorImageInfo maskInfo{_sampler->vk(), _mask->view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+        VkDescriptorImageInfo glyphInfo{_sampler->vk(), _glyphImage->view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+        VkWriteDescriptorSet writes[3]{};
+        for (auto& w : writes) {
+            w.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+            w.dstSet = slot.descriptors;
+            w.descriptorCount = 1;
+        }
+        writes[0].dstBinding = binding::kFrameUniforms;
+        writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+        writes[0].pBufferInfo = &ubo;
+        writes[1].dstBinding = binding::kHighlightMask;
+        writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+        writes[1].pImageInfo = &maskInfo;
+        writes[2].dstBinding = binding::kGlyphAtlas;
+        writes[2].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+        writes[2].pImageInfo = &glyphInfo;
+        vkUpdateDescriptorSets(device, 3, writes, 0, nullptr);
+
+        VkCommandBufferAllocateInfo cbai{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
+        cbai.commandPool = context.commandPool();
+        cbai.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+        cbai.commandBufferCount = 1;
+        VK_CHECK(vkAllocateCommandBuffers(device, &cbai, &slot.offscreenCmd));
+        VkFenceCreateInfo fci{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
+        fci.flags = VK_FENCE_CREATE_SIGNALED_BIT;
+        VK_CHECK(vkCreateFence(device, &fci, nullptr, &slot.offscreenFence));
+    }
+    createPipelines();
+}
+
+SceneRenderer::~SceneRenderer() {
+    VkDevice device = _context.device();
+    vkDeviceWaitIdle(device);
+    for (Slot& slot : _slots) {
+        vkDestroyFence(device, slot.offscreenFence, nullptr);
+        vkFreeCommandBuffers(device, _context.commandPool(), 1, &slot.offscreenCmd);
+    }
+    _terrainPipeline.reset();
+    _linePipeline.reset();
+    _labelPipeline.reset();
+    vkDestroyDescriptorPool(device, _descriptorPool, nullptr);
+    vkDestroyDescriptorSetLayout(device, _setLayout, nullptr);
+    vkDestroyFramebuffer(device, _framebuffer, nullptr);
+    vkDestroyRenderPass(device, _renderPass, nullptr);
+}
+
+void SceneRenderer::createTargets() {
+    VkDevice device = _context.device();
+    if (_framebuffer) vkDestroyFramebuffer(device, _framebuffer, nullptr);
+    _color = std::make_unique<Image>(_context, _extent.width, _extent.height, kColorFormat,
+                                     VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+                                     VK_IMAGE_ASPECT_COLOR_BIT);
+    _depth = std::make_unique<Image>(_context, _extent.width, _extent.height, kDepthFormat,
+                                     VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, VK_IMAGE_ASPECT_DEPTH_BIT);
+    const VkImageView views[2] = {_color->view(), _depth->view()};
+    VkFramebufferCreateInfo fci{VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO};
+    fci.renderPass = _renderPass;
+    fci.attachmentCount = 2;
+    fci.pAttachments = views;
+    fci.width = _extent.width;
+    fci.height = _extent.height;
+    fci.layers = 1;
+    VK_CHECK(vkCreateFramebuffer(device, &fci, nullptr, &_framebuffer));
+    _readback = Buffer();
+}
+
+void SceneRenderer::resize(VkExtent2D size) {
+    if (size.width == _extent.width && size.height == _extent.height) return;
+    VK_CHECK(vkDeviceWaitIdle(_context.device()));
+    _extent = size;
+    createTargets();
+}
+
+void SceneRenderer::createPipelines() {
+    PipelineDesc terrain;
+    terrain.vertexSpirv = shaders::terrainVert();
+    terrain.fragmentSpirv = shaders::terrainFrag();
+    terrain.bindings = {{0, sizeof(geo::TerrainVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+    terrain.attributes = {attribute(0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(geo::TerrainVertex, position)),
+                          attribute(1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(geo::TerrainVertex, up)),
+                          attribute(2, 0, VK_FORMAT_R32_SFLOAT, offsetof(geo::TerrainVertex, height)),
+                          attribute(3, 0, VK_FORMAT_R32_SFLOAT, offsetof(geo::TerrainVertex, skirt)),
+                          attribute(4, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(geo::TerrainVertex, slope)),
+                          attribute(5, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(geo::TerrainVertex, lonLat))};
+    terrain.pushConstantBytes = sizeof(TilePush);
+    _terrainPipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, terrain);
+
+    PipelineDesc line;
+    line.vertexSpirv = shaders::lineVert();
+    line.fragmentSpirv = shaders::lineFrag();
+    line.bindings = {{0, sizeof(LinePoint), VK_VERTEX_INPUT_RATE_INSTANCE},
+                     {1, sizeof(LinePoint), VK_VERTEX_INPUT_RATE_INSTANCE}};
+    for (uint32_t b = 0; b < 2; ++b) {
+        line.attributes.push_back(attribute(b * 3 + 0, b, VK_FORMAT_R32G32B32_SFLOAT, offsetof(LinePoint, position)));
+        line.attributes.push_back(attribute(b * 3 + 1, b, VK_FORMAT_R32G32B32_SFLOAT, offsetof(LinePoint, up)));
+        line.attributes.push_back(attribute(b * 3 + 2, b, VK_FORMAT_R32G32_SFLOAT, offsetof(LinePoint, height)));
+    }
+    line.depthWrite = false;
+    line.alphaBlend = true;
+    line.pushConstantBytes = sizeof(LinePush);
+    _linePipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, line);
+
+    PipelineDesc label;
+    label.vertexSpirv = shaders::labelVert();
+    label.fragmentSpirv = shaders::labelFrag();
+    label.bindings = {{0, sizeof(LabelVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+    label.attributes = {attribute(0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(LabelVertex, anchor)),
+                        attribute(1, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(LabelVertex, offset)),
+                        attribute(2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(LabelVertex, uv)),
+                        attribute(3, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(LabelVertex, color)),
+                        attribute(4, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(LabelVertex, halo))};
+    label.depthTest = false;
+    label.depthWrite = false;
+    label.alphaBlend = true;
+    _labelPipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, label);
+}
+
+void SceneRenderer::setTerrainTolerance(double pixels) { _terrain->pixelTolerance = pixels; }
+
+FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const SceneView& sv, int buildBudget) {
+    Slot& slot = _slots.at(slotIndex);
+    slot.graveyard.clear(); // the caller waited for this slot's last frame
+    FrameStats stats;
+    const View view = View::make(sv.pose, _extent.width, _extent.height);
+    const float scale = std::clamp(float(_extent.height) / 1080.0f, 0.75f, 4.0f);
+
+    FrameUniforms u{};
+    u.viewProj = glm::mat4(view.viewProj);
+    u.lightDir = glm::vec4(glm::vec3(sunDirection(sv.pose)), 0.0f);
+    u.params = glm::vec4(float(sv.exaggeration), float(_extent.width), float(_extent.height),
+                         sv.layers.highlight ? 1.0f : 0.0f);
+    u.maskExtent = _maskExtent;
+    const geo::GeoPoint eyeGeo = geo::toGeodetic(view.eye);
+    u.eyeUp = glm::vec4(glm::vec3(geo::upAt(eyeGeo.lon, eyeGeo.lat)), float(eyeGeo.height));
+    std::memcpy(slot.uniforms.mapped(), &u, sizeof(u));
+
+    size_t labelVertexCount = 0;
+    if (!sv.clearOnly) {
+        if (sv.layers.terrain) {
+            const TerrainLayer::Selection s = _terrain->select(view, sv.exaggeration, buildBudget, slot.graveyard);
+            stats.tiles = s.tiles;
+            stats.triangles = s.triangles;
+            stats.complete = s.complete;
+        }
+        if (sv.layers.labels) {
+            std::vector<LabelVertex> vertices;
+            stats.labels = _labels->layout(view, sv.exaggeration, scale, kMaxLabelVertices, vertices);
+            std::memcpy(slot.labelVertices.mapped(), vertices.data(), vertices.size() * sizeof(LabelVertex));
+            labelVertexCount = vertices.size();
+        }
+    }
+
+    VkClearValue clears[2]{};
+    clears[0].color = {{0.015f, 0.02f, 0.045f, 1.0f}};
+    clears[1].depthStencil = {0.0f, 0}; // reversed depth
+    VkRenderPassBeginInfo rpbi{VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO};
+    rpbi.renderPass = _renderPass;
+    rpbi.framebuffer = _framebuffer;
+    rpbi.renderArea = {{0, 0}, _extent};
+    rpbi.clearValueCount = 2;
+    rpbi.pClearValues = clears;
+    vkCmdBeginRenderPass(cmd, &rpbi, VK_SUBPASS_CONTENTS_INLINE);
+    if (!sv.clearOnly) {
+        const VkViewport viewport{0, 0, float(_extent.width), float(_extent.height), 0.0f, 1.0f};
+        const VkRect2D scissor{{0, 0}, _extent};
+        vkCmdSetViewport(cmd, 0, 1, &viewport);
+        vkCmdSetScissor(cmd, 0, 1, &scissor);
+        auto bind = [&](const Pipeline& p) {
+            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p.vk());
+            vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p.layout(), 0, 1, &slot.descriptors, 0,
+                                    nullptr);
+        };
+        if (sv.layers.terrain) {
+            bind(*_terrainPipeline);
+            _terrain->draw(cmd, _terrainPipeline->layout(), view.eye);
+        }
+        if (sv.layers.coastlines || sv.layers.borders) bind(*_linePipeline);
+        if (sv.layers.coastlines)
+            _coastlines->draw(cmd, _linePipeline->layout(), view.eye, {{0.12f, 0.26f, 0.42f, 1.0f}, 1.2f * scale});
+        if (sv.layers.borders) {
+            _borders->draw(cmd, _linePipeline->layout(), view.eye, {{0.10f, 0.08f, 0.07f, 1.0f}, 4.0f * scale});
+            _borders->draw(cmd, _linePipeline->layout(), view.eye, {{1.0f, 0.93f, 0.80f, 1.0f}, 2.0f * scale});
+        }
+        if (labelVertexCount > 0) {
+            bind(*_labelPipeline);
+            const VkBuffer vb = slot.labelVertices.vk();
+            const VkDeviceSize offset = 0;
+            vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
+            vkCmdDraw(cmd, static_cast<uint32_t>(labelVertexCount), 1, 0, 0);
+        }
+    }
+    vkCmdEndRenderPass(cmd);
+    return stats;
+}
+
+FrameStats SceneRenderer::renderOffscreen(const SceneView& view, std::vector<uint8_t>* pixels) {
+    VkDevice device = _context.device();
+    const size_t bytes = size_t(_extent.width) * _extent.height * 4;
+    if (pixels && !_readback)
+        _readback = Buffer(_context, BufferDomain::Readback, VK_BUFFER_USAGE_TRANSFER_DST_BIT, bytes);
+    FrameStats stats;
+    for (int attempt = 0;; ++attempt) {
+        const uint32_t slotIndex = _offscreenSlot;
+        _offscreenSlot = (_offscreenSlot + 1) % kFrameSlots;
+        Slot& slot = _slots[slotIndex];
+        VK_CHECK(vkWaitForFences(device, 1, &slot.offscreenFence, VK_TRUE, UINT64_MAX));
+        VK_CHECK(vkResetFences(device, 1, &slot.offscreenFence));
+        VK_CHECK(vkResetCommandBuffer(slot.offscreenCmd, 0));
+        VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+        bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+        VK_CHECK(vkBeginCommandBuffer(slot.offscreenCmd, &bi));
+        // A still waits for every tile: build them all before recording.
+        stats = record(slot.offscreenCmd, slotIndex, view, pixels ? -1 : 64);
+        if (pixels) {
+            VkBufferImageCopy region{};
+            region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+            region.imageExtent = {_extent.width, _extent.height, 1};
+            vkCmdCopyImageToBuffer(slot.offscreenCmd, _color->vk(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, _readback.vk(),
+                                   1, &region);
+            VkBufferMemoryBarrier barrier{VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER};
+            barrier.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+            barrier.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
+            barrier.srcQueueFamilyIndex = barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+            barrier.buffer = _readback.vk();
+            barrier.size = VK_WHOLE_SIZE;
+            vkCmdPipelineBarrier(slot.offscreenCmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 0,
+                                 nullptr, 1, &barrier, 0, nullptr);
+        }
+        VK_CHECK(vkEndCommandBuffer(slot.offscreenCmd));
+        VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
+        si.commandBufferCount = 1;
+        si.pCommandBuffers = &slot.offscreenCmd;
+        VK_CHECK(vkQueueSubmit(_context.queue(), 1, &si, slot.offscreenFence));
+        VK_CHECK(vkWaitForFences(device, 1, &slot.offscreenFence, VK_TRUE, UINT64_MAX));
+        if (!pixels || stats.complete || attempt > 64) break;
+    }
+    if (pixels) {
+        _readback.invalidate();
+        const auto* src = static_cast<const uint8_t*>(_readback.mapped());
+        pixels->assign(src, src + bytes);
+    }
+    return stats;
+}
+
+} // namespace renderer

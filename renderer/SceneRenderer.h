@@ -1,0 +1,115 @@
+#pragma once
+// Draws the Bulwark scene (terrain, draped lines, the Ukraine highlight, place labels) into its own
+// colour and depth images. A window blits the colour image to its swapchain; a still or a video
+// frame reads it back. Neither depends on the window's size (STYLE.md §6).
+#include "geo/Camera.h"
+#include "geo/HeightGrid.h"
+#include "geo/PlaceLoader.h"
+#include "geo/VectorLoader.h"
+#include "renderer/Buffer.h"
+#include "renderer/Context.h"
+#include "renderer/Image.h"
+
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace renderer {
+
+class TerrainLayer;
+class LineLayer;
+class LabelLayer;
+class GlyphAtlas;
+class Pipeline;
+
+//! What the scene is made of. The renderer copies what it needs; `terrain` must outlive it.
+struct SceneInputs {
+    const geo::Terrain* terrain = nullptr;
+    std::vector<std::vector<glm::dvec2>> borders;
+    std::vector<std::vector<glm::dvec2>> coastlines;
+    std::vector<geo::Place> places;
+    std::vector<geo::Polygon> highlight; //!< filled with a tint on the terrain (Ukraine)
+    std::vector<unsigned char> font;     //!< TrueType bytes for labels
+};
+
+struct SceneLayers {
+    bool terrain = true;
+    bool borders = true;
+    bool coastlines = true;
+    bool labels = true;
+    bool highlight = true;
+};
+
+struct SceneView {
+    geo::CameraPose pose;
+    double exaggeration = 1.0;
+    SceneLayers layers;
+    bool clearOnly = false; //!< an empty frame (clear only), the baseline `bench` compares against
+};
+
+struct FrameStats {
+    uint32_t tiles = 0;
+    uint64_t triangles = 0;
+    size_t labels = 0;
+    bool complete = true; //!< every tile the view needs was drawn at full detail
+};
+
+class SceneRenderer {
+public:
+    static constexpr uint32_t kFrameSlots = 2;
+
+    SceneRenderer(const Context& context, const SceneInputs& inputs, VkExtent2D size);
+    ~SceneRenderer();
+    SceneRenderer(const SceneRenderer&) = delete;
+    SceneRenderer& operator=(const SceneRenderer&) = delete;
+
+    //! New render targets; waits for the GPU first.
+    void resize(VkExtent2D size);
+    VkExtent2D extent() const { return _extent; }
+    const Image& colorImage() const { return *_color; }
+
+    //! Records the scene for `view` into `cmd` using frame slot `slot`, whose previous frame the
+    //! caller has waited for. Builds at most `buildBudget` new terrain tiles (-1: all). The colour
+    //! image ends in TRANSFER_SRC_OPTIMAL.
+    FrameStats record(VkCommandBuffer cmd, uint32_t slot, const SceneView& view, int buildBudget);
+
+    //! Renders offscreen and waits: with `pixels`, repeats until every tile is built and returns
+    //! tightly packed RGBA8 rows, top row first.
+    FrameStats renderOffscreen(const SceneView& view, std::vector<uint8_t>* pixels = nullptr);
+
+    //! The pixel tolerance for terrain refinement (smaller = more detail, more triangles).
+    void setTerrainTolerance(double pixels);
+
+private:
+    struct Slot {
+        Buffer uniforms;
+        Buffer labelVertices;
+        VkDescriptorSet descriptors = VK_NULL_HANDLE;
+        std::vector<Buffer> graveyard; //!< freed when this slot is next recorded
+        VkCommandBuffer offscreenCmd = VK_NULL_HANDLE;
+        VkFence offscreenFence = VK_NULL_HANDLE;
+    };
+    void createTargets();
+    void createPipelines();
+
+    const Context& _context;
+    VkExtent2D _extent;
+    std::unique_ptr<Image> _color, _depth;
+    VkRenderPass _renderPass = VK_NULL_HANDLE;
+    VkFramebuffer _framebuffer = VK_NULL_HANDLE;
+    VkDescriptorSetLayout _setLayout = VK_NULL_HANDLE;
+    VkDescriptorPool _descriptorPool = VK_NULL_HANDLE;
+    std::unique_ptr<Sampler> _sampler;
+    std::unique_ptr<Image> _mask, _glyphImage;
+    glm::vec4 _maskExtent{0.0f};
+    std::unique_ptr<Pipeline> _terrainPipeline, _linePipeline, _labelPipeline;
+    std::unique_ptr<TerrainLayer> _terrain;
+    std::unique_ptr<LineLayer> _borders, _coastlines;
+    std::unique_ptr<GlyphAtlas> _atlas;
+    std::unique_ptr<LabelLayer> _labels;
+    std::array<Slot, kFrameSlots> _slots;
+    Buffer _readback;
+    uint32_t _offscreenSlot = 0;
+};
+
+} // namespace renderer

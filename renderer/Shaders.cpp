@@ -1,0 +1,33 @@
+#include "renderer/Shaders.h"
+
+namespace renderer::shaders {
+
+namespace {
+const uint32_t kTerrainVert[] = {
+#include "shaders/terrain_vert.inc"
+};
+const uint32_t kTerrainFrag[] = {
+#include "shaders/terrain_frag.inc"
+};
+const uint32_t kLineVert[] = {
+#include "shaders/line_vert.inc"
+};
+const uint32_t kLineFrag[] = {
+#include "shaders/line_frag.inc"
+};
+const uint32_t kLabelVert[] = {
+#include "shaders/label_vert.inc"
+};
+const uint32_t kLabelFrag[] = {
+#include "shaders/label_frag.inc"
+};
+} // namespace
+
+std::span<const uint32_t> terrainVert() { return kTerrainVert; }
+std::span<const uint32_t> terrainFrag() { return kTerrainFrag; }
+std::span<const uint32_t> lineVert() { return kLineVert; }
+std::span<const uint32_t> lineFrag() { return kLineFrag; }
+std::span<const uint32_t> labelVert() { return kLabelVert; }
+std::span<const uint32_t> labelFrag() { return kLabelFrag; }
+
+} // namespace renderer::shaders

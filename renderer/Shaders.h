@@ -1,0 +1,13 @@
+#pragma once
+// The SPIR-V of every shader, compiled by glslc at build time and embedded (shaders/CMakeLists.txt).
+#include <cstdint>
+#include <span>
+
+namespace renderer::shaders {
+std::span<const uint32_t> terrainVert();
+std::span<const uint32_t> terrainFrag();
+std::span<const uint32_t> lineVert();
+std::span<const uint32_t> lineFrag();
+std::span<const uint32_t> labelVert();
+std::span<const uint32_t> labelFrag();
+} // namespace renderer::shaders
