@@ -8,7 +8,7 @@
 namespace geo {
 
 struct DemOptions {
-    int maxSide = 8192; //!< larger rasters are resampled (GDAL warp) to at most this many cells a side
+    int maxSide = 8192; //!< larger rasters are resampled (bilinear) to at most this many cells a side; <= 0: no limit
 };
 
 //! Opens `path`, warps it to EPSG:4326 (bilinear) when it is in another CRS, and maps nodata to NaN.

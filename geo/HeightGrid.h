@@ -20,7 +20,10 @@ struct HeightGrid {
     double south() const { return north - height * dLat; }
     float at(int i, int j) const { return metres[static_cast<size_t>(j) * width + i]; }
     //! Bilinear height at lon/lat (longitude wrapped by 360 to fit the grid), or nothing where
-    //! the point is outside the grid or any of the four samples is nodata.
+    //! the point is outside the grid or any of the four samples is nodata. Samples with zero
+    //! weight do not count (a cell centre next to nodata has a height); within half a cell of the
+    //! grid's edge the edge samples are held, except that a grid spanning 360 degrees wraps
+    //! its last column onto its first.
     std::optional<float> sample(double lon, double lat) const;
 };
 
@@ -32,7 +35,8 @@ public:
     bool empty() const { return _layers.empty(); }
     //! Height of the first layer with data at this point; 0 (sea level) where none has.
     float heightAt(double lon, double lat) const;
-    //! Finest cell size in degrees among layers covering the point (for level-of-detail limits).
+    //! Finest cell size in degrees (the larger of dLon, dLat) among layers with data at the point
+    //! (for level-of-detail limits); the coarsest cell of all layers where none has, 0 without layers.
     double finestCellAt(double lon, double lat) const;
 
 private:

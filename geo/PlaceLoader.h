@@ -21,6 +21,9 @@ struct Place {
 //! or `capital`), reprojected to EPSG:4326, sorted by descending population. Names are mapped to
 //! official spellings. Fails with the file and problem when missing, unreadable, without CRS,
 //! without a `name` field, or without any point feature.
+//! Field names match ignoring case; Natural Earth's `pop_max`, `iso_a2`, `featurecla`/`adm0cap` also
+//! count. A missing population reads 0. Only places in Ukraine (country "UA") or of unknown country
+//! are respelled, so Odessa, Texas keeps its name.
 Result<std::vector<Place>> loadPlaces(const std::filesystem::path& path);
 
 //! Ukraine's official romanisation of a place name GeoNames spells the old way ("Odessa" -> "Odesa").

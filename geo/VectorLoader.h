@@ -34,7 +34,8 @@ struct VectorLayer {
 Result<VectorLayer> loadVectors(const std::filesystem::path& path, const std::string& layerName = {});
 
 //! Burns the polygons into a mask of width x height cells over [west,east] x [south,north]
-//! (row 0 north): 255 inside, 0 outside. Uses GDAL's rasterizer.
+//! (row 0 north): 255 inside, 0 outside. Uses GDAL's rasterizer: a cell is inside when its centre is,
+//! holes stay outside. Empty when the size or the bounds are invalid.
 std::vector<unsigned char> rasterizeMask(const std::vector<Polygon>& polygons, double west, double south, double east,
                                          double north, int width, int height);
 
