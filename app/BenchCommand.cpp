@@ -15,14 +15,20 @@ struct Timing {
     double median = 0, p95 = 0;
 };
 
+//! Frame times of a render loop with frames in flight, as the viewer runs: each frame's time is
+//! the interval between two submissions in the steady state.
 Timing timeFrames(renderer::SceneRenderer& r, const renderer::SceneView& view, int frames) {
     std::vector<double> ms;
     ms.reserve(frames);
+    for (int i = 0; i < 4; ++i) r.submitFrame(view); // reach the steady state
+    auto last = std::chrono::steady_clock::now();
     for (int i = 0; i < frames; ++i) {
-        const auto t0 = std::chrono::steady_clock::now();
-        r.renderOffscreen(view);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        r.submitFrame(view);
+        const auto now = std::chrono::steady_clock::now();
+        ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
+        last = now;
     }
+    r.waitIdle();
     std::sort(ms.begin(), ms.end());
     const auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * (ms.size() - 1) + 0.5))]; };
     return {at(0.5), at(0.95)};
@@ -49,14 +55,14 @@ Command addBenchCommand(CLI::App& cli) {
         renderer::SceneView view;
         view.pose = parseCameraOption(o->camera);
         view.exaggeration = o->scene.exaggeration;
+        view.layers = o->scene.layers();
         const auto scene = loadScene(o->scene);
         renderer::Context context(contextOptionsFromEnvironment());
         renderer::SceneRenderer r(context, scene->inputs, size);
-        std::vector<uint8_t> warm;
-        const renderer::FrameStats stats = r.renderOffscreen(view, &warm); // builds every tile first
+        renderer::FrameStats stats;
+        r.renderStill(view, &stats); // builds every tile first
         renderer::SceneView empty = view;
         empty.clearOnly = true;
-        // Interleave nothing: each case runs back to back in the same process, same device, same run.
         const Timing emptyTiming = timeFrames(r, empty, o->frames);
         const Timing sceneTiming = timeFrames(r, view, o->frames);
         nlohmann::json j;

@@ -26,13 +26,14 @@ Command addRenderCommand(CLI::App& cli) {
         renderer::SceneView view;
         view.pose = parseCameraOption(o->camera);
         view.exaggeration = o->scene.exaggeration;
+        view.layers = o->scene.layers();
         const auto scene = loadScene(o->scene);
         renderer::Context context(contextOptionsFromEnvironment());
         std::vector<uint8_t> pixels;
         renderer::FrameStats stats;
         {
             renderer::SceneRenderer sceneRenderer(context, scene->inputs, size);
-            stats = sceneRenderer.renderOffscreen(view, &pixels);
+            pixels = sceneRenderer.renderStill(view, &stats);
         }
         writePng(o->out, pixels, size.width, size.height);
         if (!o->quiet)

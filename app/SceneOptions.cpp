@@ -34,6 +34,21 @@ void SceneOptions::addTo(CLI::App& c) {
     c.add_option("--font", font, "TrueType font for labels [default: DejaVu Sans Bold]");
     c.add_option("--exaggeration", exaggeration, "Vertical exaggeration of terrain and everything on it (0-50)")
         ->check(CLI::Range(0.0, 50.0));
+    c.add_option("--hide", hide, "Layers to leave out, comma-separated: terrain, borders, coastlines, labels, highlight")
+        ->delimiter(',')
+        ->check(CLI::IsMember({"terrain", "borders", "coastlines", "labels", "highlight"}));
+}
+
+renderer::SceneLayers SceneOptions::layers() const {
+    renderer::SceneLayers l;
+    for (const std::string& name : hide) {
+        if (name == "terrain") l.terrain = false;
+        if (name == "borders") l.borders = false;
+        if (name == "coastlines") l.coastlines = false;
+        if (name == "labels") l.labels = false;
+        if (name == "highlight") l.highlight = false;
+    }
+    return l;
 }
 
 namespace {
@@ -69,12 +84,14 @@ std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
     scene->terrain.addLayer(orFail(geo::loadDem(regional)));
     scene->terrain.addLayer(orFail(geo::loadDem(assets / "dem/globe.tif")));
 
+    // The default file holds country polygons (for the Ukraine highlight) and the land borders
+    // between them as lines; a user's file gives both from whatever it holds.
     const fs::path defaultVectors = assets / "vector/borders.gpkg";
     const bool defaultBorders = o.borders.empty();
     const geo::VectorLayer borders = orFail(geo::loadVectors(
         defaultBorders ? defaultVectors : fs::path(o.borders), defaultBorders ? "countries" : o.bordersLayer));
-    scene->inputs.borders = borders.lines;
     if (const geo::Country* ukraine = borders.find("UKR")) scene->inputs.highlight = ukraine->polygons;
+    scene->inputs.borders = defaultBorders ? orFail(geo::loadVectors(defaultVectors, "borders")).lines : borders.lines;
 
     if (!o.coastlines.empty() || defaultBorders) {
         const bool defaultCoast = o.coastlines.empty();

@@ -22,8 +22,11 @@ struct SceneOptions {
     std::string places;         //!< empty: assets/places.gpkg
     std::string font;           //!< empty: DejaVu Sans Bold from fonts-dejavu-core
     double exaggeration = 1.0;
+    std::vector<std::string> hide; //!< layers to leave out: terrain, borders, coastlines, labels, highlight
 
-    //! Adds --dem, --borders, --borders-layer, --coastlines, --coastlines-layer, --places, --font, --exaggeration.
+    //! The layers left on after --hide.
+    renderer::SceneLayers layers() const;
+    //! Adds --dem, --borders, --borders-layer, --coastlines, --coastlines-layer, --places, --font, --exaggeration, --hide.
     void addTo(CLI::App& command);
 };
 

@@ -27,6 +27,7 @@ Command addViewCommand(CLI::App& cli) {
         v.height = static_cast<int>(size.height);
         v.start = parseCameraOption(o->camera);
         v.exaggeration = o->scene.exaggeration;
+        v.layers = o->scene.layers();
         v.exitAfterFrames = o->exitAfter;
         v.fullscreen = o->fullscreen;
         const auto scene = loadScene(o->scene);

@@ -153,7 +153,8 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
 
     CameraController camera(scene.terrain, options.start);
     PanelState panel;
-    panel.exaggeration = options.exaggeration;
+    panel.exaggeration = static_cast<float>(options.exaggeration);
+    panel.layers = options.layers;
     panel.deviceName = context.deviceName() + " (" + context.deviceType() + ")";
     panel.attribution = scene.attribution;
     if (options.fullscreen) toggleFullscreen(window.handle, input);

@@ -11,6 +11,7 @@ struct ViewerOptions {
     int width = 1600, height = 900;
     geo::CameraPose start = geo::CameraPose::home();
     double exaggeration = 1.0;
+    renderer::SceneLayers layers;
     int exitAfterFrames = 0; //!< > 0: close after this many frames (tests, smoke runs)
     bool fullscreen = false;
 };

@@ -68,6 +68,18 @@ TerrainTileMesh buildTileMesh(const Terrain& terrain, const TileKey& key, int n)
             mesh.vertices.push_back(makeVertex(mesh.origin, e.west + i * dLon, lat, height, 0.0f, slope));
         }
     }
+    // What the next level would add: the terrain at each cell's middle against this mesh there.
+    for (int j = 0; j + 1 < n; ++j)
+        for (int i = 0; i + 1 < n; ++i) {
+            auto land = [&](int a, int b) { return std::max(H(a, b), 0.0f); };
+            const float mesh4 = 0.25f * (land(i, j) + land(i + 1, j) + land(i, j + 1) + land(i + 1, j + 1));
+            const float actual =
+                std::max(terrain.heightAt(e.west + (i + 0.5) * dLon, e.north - (j + 0.5) * dLat), 0.0f);
+            mesh.heightError = std::max(mesh.heightError, std::abs(actual - mesh4));
+        }
+    const double cellMetres = kMetresPerDegree * std::max(dLat, dLon * std::cos(glm::radians(midLat)));
+    mesh.curvatureError = cellMetres * cellMetres / (8.0 * kWgs84A);
+
     // Skirt: a copy of the edge ring, dropped by a depth that covers the error of a coarser neighbour.
     const float skirtDepth = static_cast<float>(std::max(200.0, kMetresPerDegree * dLat * 0.5));
     auto addSkirt = [&](int i, int j) {

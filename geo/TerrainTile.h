@@ -47,6 +47,11 @@ struct TerrainTileMesh {
     std::vector<TerrainVertex> vertices; //!< grid (n x n, row-major, north first), then skirt
     float minHeight = 0, maxHeight = 0;
     double radius = 0; //!< bounding sphere radius around origin at height 0, metres
+    //! Largest height difference, metres, between this mesh and the terrain sampled at the middle
+    //! of each cell: what refining would fix. Scales with vertical exaggeration.
+    float heightError = 0;
+    //! Largest gap, metres, between a flat cell and the curved ellipsoid (the sagitta).
+    double curvatureError = 0;
 };
 
 //! Samples `terrain` on an n x n grid over the tile. Vertex order matches tileIndices(n).

@@ -25,22 +25,24 @@ static_assert(sizeof(FrameUniforms) == 128);
 
 struct TilePush {
     glm::vec4 origin; //!< tile origin minus the eye
+    glm::vec4 params; //!< x: highlight of the whole tile, 0 or 1 (terrain.frag)
 };
-static_assert(sizeof(TilePush) == 16);
+static_assert(sizeof(TilePush) == 32);
 
 struct LinePush {
     glm::vec4 origin; //!< batch origin minus the eye
     glm::vec4 color;
-    glm::vec4 style; //!< width in pixels, depth pull, unused, unused
+    glm::vec4 casingColor;
+    glm::vec4 style; //!< line width px, casing width px (total), depth pull, unused
 };
-static_assert(sizeof(LinePush) == 48);
+static_assert(sizeof(LinePush) == 64);
 
-//! One polyline point (line.vert reads two consecutive points per segment instance).
+//! One side of one polyline point (line.vert reads the previous, this and the next entry).
 struct LinePoint {
     float position[3]; //!< ellipsoid point minus the batch origin
     float up[3];
     float height; //!< metres (raised by exaggeration in the shader)
-    float valid;  //!< 0 marks a break between polylines
+    float side;   //!< -1 or +1: which edge of the ribbon; 0 marks a break between polylines
 };
 static_assert(sizeof(LinePoint) == 32);
 

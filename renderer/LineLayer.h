@@ -1,8 +1,10 @@
 #pragma once
-// Polylines draped on the terrain (borders, coastlines) drawn as screen-space ribbons of a given
-// pixel width. Points are sampled on the terrain and raised by the same exaggeration.
+// Polylines draped on the terrain (borders, coastlines) drawn as joined screen-space ribbons of a
+// given pixel width with an optional darker casing. Points are sampled on the terrain and raised by
+// the same exaggeration. Lines are cut into small batches, each culled against the view.
 #include "geo/HeightGrid.h"
 #include "renderer/Buffer.h"
+#include "renderer/View.h"
 
 #include <glm/glm.hpp>
 #include <vector>
@@ -12,6 +14,8 @@ namespace renderer {
 struct LineStyle {
     glm::vec4 color{1.0f};
     float widthPx = 2.0f;
+    glm::vec4 casingColor{0.0f, 0.0f, 0.0f, 1.0f};
+    float casingWidthPx = 0.0f; //!< total width including the line; 0 for no casing
 };
 
 class LineLayer {
@@ -20,17 +24,22 @@ public:
     LineLayer(const Context& context, const geo::Terrain& terrain, const std::vector<std::vector<glm::dvec2>>& lines,
               double maxStepDeg = 0.05);
 
-    //! The line pipeline is bound; draws every batch in `style`.
-    void draw(VkCommandBuffer cmd, VkPipelineLayout layout, const glm::dvec3& eye, const LineStyle& style) const;
-    size_t segmentCount() const;
+    //! The line pipeline is bound; draws every batch the view sees. Returns segments drawn.
+    size_t draw(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration,
+                const LineStyle& style) const;
+    size_t segmentCount() const { return _segments; }
 
 private:
     struct Batch {
         Buffer points;
+        Buffer indices;
         glm::dvec3 origin;
-        uint32_t count = 0;
+        double radius = 0;
+        float maxHeight = 0;
+        uint32_t indexCount = 0;
     };
     std::vector<Batch> _batches;
+    size_t _segments = 0;
 };
 
 } // namespace renderer

@@ -4,6 +4,7 @@
 #include "renderer/Context.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct PipelineDesc {
     bool depthWrite = true;
     bool alphaBlend = false;
     uint32_t pushConstantBytes = 0;
+    //! Value of the fragment shader's `layout(constant_id = 0)`, when it has one.
+    std::optional<uint32_t> fragmentVariant;
 };
 
 //! Owns a pipeline layout and a pipeline.

@@ -12,6 +12,7 @@
 #include "renderer/VulkanError.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <stdexcept>
 
@@ -114,8 +115,16 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     dpci.pPoolSizes = poolSizes;
     VK_CHECK(vkCreateDescriptorPool(device, &dpci, nullptr, &_descriptorPool));
 
+    // The highlight mask first: terrain tiles ask it how much of them it covers.
+    if (!inputs.highlight.empty()) {
+        const glm::dvec4 b = boundsOf(inputs.highlight);
+        _maskExtent = glm::vec4(b);
+        _maskPixels = geo::rasterizeMask(inputs.highlight, b.x, b.y, b.z, b.w, kMaskWidth, kMaskHeight);
+    }
+
     // Layers: each uploads its data once here.
-    _terrain = std::make_unique<TerrainLayer>(context, *inputs.terrain);
+    _terrain = std::make_unique<TerrainLayer>(
+        context, *inputs.terrain, [this](const geo::GeoExtent& e) { return highlightCoverage(e); });
     _borders = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.borders);
     _coastlines = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.coastlines);
     _atlas = std::make_unique<GlyphAtlas>(inputs.font, LabelLayer::codepointsOf(inputs.places));
@@ -126,19 +135,12 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
                                           VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
                                           VK_IMAGE_ASPECT_COLOR_BIT);
     _glyphImage->upload(_atlas->pixels().data(), _atlas->pixels().size());
-    std::vector<unsigned char> mask(1, 0);
-    int maskW = 1, maskH = 1;
-    if (!inputs.highlight.empty()) {
-        const glm::dvec4 b = boundsOf(inputs.highlight);
-        _maskExtent = glm::vec4(b);
-        maskW = kMaskWidth;
-        maskH = kMaskHeight;
-        mask = geo::rasterizeMask(inputs.highlight, b.x, b.y, b.z, b.w, maskW, maskH);
-    }
-    _mask = std::make_unique<Image>(context, maskW, maskH, VK_FORMAT_R8_UNORM,
+    const bool hasMask = !_maskPixels.empty();
+    const std::vector<unsigned char> noMask(1, 0);
+    _mask = std::make_unique<Image>(context, hasMask ? kMaskWidth : 1, hasMask ? kMaskHeight : 1, VK_FORMAT_R8_UNORM,
                                     VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
                                     VK_IMAGE_ASPECT_COLOR_BIT);
-    _mask->upload(mask.data(), mask.size());
+    _mask->upload(hasMask ? _maskPixels.data() : noMask.data(), hasMask ? _maskPixels.size() : 1);
 
     for (Slot& slot : _slots) {
         slot.uniforms = Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, sizeof(FrameUniforms));
@@ -189,12 +191,28 @@ SceneRenderer::~SceneRenderer() {
         vkFreeCommandBuffers(device, _context.commandPool(), 1, &slot.offscreenCmd);
     }
     _terrainPipeline.reset();
+    _terrainEdgePipeline.reset();
     _linePipeline.reset();
     _labelPipeline.reset();
     vkDestroyDescriptorPool(device, _descriptorPool, nullptr);
     vkDestroyDescriptorSetLayout(device, _setLayout, nullptr);
     vkDestroyFramebuffer(device, _framebuffer, nullptr);
     vkDestroyRenderPass(device, _renderPass, nullptr);
+}
+
+Coverage SceneRenderer::highlightCoverage(const geo::GeoExtent& e) const {
+    if (_maskPixels.empty()) return Coverage::Outside;
+    const glm::vec4 m = _maskExtent;
+    if (e.east <= m.x || e.west >= m.z || e.north <= m.y || e.south >= m.w) return Coverage::Outside;
+    const auto column = [&](double lon) { return int(std::floor((lon - m.x) / (m.z - m.x) * kMaskWidth)); };
+    const auto row = [&](double lat) { return int(std::floor((m.w - lat) / (m.w - m.y) * kMaskHeight)); };
+    const bool partlyOutsideMask = e.west < m.x || e.east > m.z || e.south < m.y || e.north > m.w;
+    const int c0 = std::clamp(column(e.west) - 1, 0, kMaskWidth - 1), c1 = std::clamp(column(e.east) + 1, 0, kMaskWidth - 1);
+    const int r0 = std::clamp(row(e.north) - 1, 0, kMaskHeight - 1), r1 = std::clamp(row(e.south) + 1, 0, kMaskHeight - 1);
+    bool anyIn = false, anyOut = partlyOutsideMask;
+    for (int r = r0; r <= r1 && !(anyIn && anyOut); ++r)
+        for (int c = c0; c <= c1; ++c) (_maskPixels[size_t(r) * kMaskWidth + c] ? anyIn : anyOut) = true;
+    return anyIn && anyOut ? Coverage::Edge : anyIn ? Coverage::Inside : Coverage::Outside;
 }
 
 void SceneRenderer::createTargets() {
@@ -236,14 +254,17 @@ void SceneRenderer::createPipelines() {
                           attribute(4, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(geo::TerrainVertex, slope)),
                           attribute(5, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(geo::TerrainVertex, lonLat))};
     terrain.pushConstantBytes = sizeof(TilePush);
+    terrain.fragmentVariant = 0;
     _terrainPipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, terrain);
+    terrain.fragmentVariant = 1; // per-pixel highlight, for tiles across its edge
+    _terrainEdgePipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, terrain);
 
     PipelineDesc line;
     line.vertexSpirv = shaders::lineVert();
     line.fragmentSpirv = shaders::lineFrag();
-    line.bindings = {{0, sizeof(LinePoint), VK_VERTEX_INPUT_RATE_INSTANCE},
-                     {1, sizeof(LinePoint), VK_VERTEX_INPUT_RATE_INSTANCE}};
-    for (uint32_t b = 0; b < 2; ++b) {
+    // Three views of the same buffer, one point apart: previous, this and next (line.vert).
+    for (uint32_t b = 0; b < 3; ++b) {
+        line.bindings.push_back({b, sizeof(LinePoint), VK_VERTEX_INPUT_RATE_VERTEX});
         line.attributes.push_back(attribute(b * 3 + 0, b, VK_FORMAT_R32G32B32_SFLOAT, offsetof(LinePoint, position)));
         line.attributes.push_back(attribute(b * 3 + 1, b, VK_FORMAT_R32G32B32_SFLOAT, offsetof(LinePoint, up)));
         line.attributes.push_back(attribute(b * 3 + 2, b, VK_FORMAT_R32G32_SFLOAT, offsetof(LinePoint, height)));
@@ -325,15 +346,16 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
         };
         if (sv.layers.terrain) {
             bind(*_terrainPipeline);
-            _terrain->draw(cmd, _terrainPipeline->layout(), view.eye);
+            _terrain->draw(cmd, _terrainPipeline->layout(), _terrainPipeline->vk(), _terrainEdgePipeline->vk(), view.eye,
+                           sv.layers.highlight);
         }
         if (sv.layers.coastlines || sv.layers.borders) bind(*_linePipeline);
         if (sv.layers.coastlines)
-            _coastlines->draw(cmd, _linePipeline->layout(), view.eye, {{0.12f, 0.26f, 0.42f, 1.0f}, 1.2f * scale});
-        if (sv.layers.borders) {
-            _borders->draw(cmd, _linePipeline->layout(), view.eye, {{0.10f, 0.08f, 0.07f, 1.0f}, 4.0f * scale});
-            _borders->draw(cmd, _linePipeline->layout(), view.eye, {{1.0f, 0.93f, 0.80f, 1.0f}, 2.0f * scale});
-        }
+            _coastlines->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
+                              {{0.12f, 0.26f, 0.42f, 1.0f}, 1.2f * scale});
+        if (sv.layers.borders)
+            _borders->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
+                           {{1.0f, 0.93f, 0.80f, 1.0f}, 2.0f * scale, {0.10f, 0.08f, 0.07f, 1.0f}, 4.0f * scale});
         if (labelVertexCount > 0) {
             bind(*_labelPipeline);
             const VkBuffer vb = slot.labelVertices.vk();
@@ -346,53 +368,58 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
     return stats;
 }
 
-FrameStats SceneRenderer::renderOffscreen(const SceneView& view, std::vector<uint8_t>* pixels) {
+FrameStats SceneRenderer::submitOffscreen(const SceneView& view, int buildBudget, bool readback) {
     VkDevice device = _context.device();
-    const size_t bytes = size_t(_extent.width) * _extent.height * 4;
-    if (pixels && !_readback)
-        _readback = Buffer(_context, BufferDomain::Readback, VK_BUFFER_USAGE_TRANSFER_DST_BIT, bytes);
-    FrameStats stats;
-    for (int attempt = 0;; ++attempt) {
-        const uint32_t slotIndex = _offscreenSlot;
-        _offscreenSlot = (_offscreenSlot + 1) % kFrameSlots;
-        Slot& slot = _slots[slotIndex];
-        VK_CHECK(vkWaitForFences(device, 1, &slot.offscreenFence, VK_TRUE, UINT64_MAX));
-        VK_CHECK(vkResetFences(device, 1, &slot.offscreenFence));
-        VK_CHECK(vkResetCommandBuffer(slot.offscreenCmd, 0));
-        VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
-        bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-        VK_CHECK(vkBeginCommandBuffer(slot.offscreenCmd, &bi));
-        // A still waits for every tile: build them all before recording.
-        stats = record(slot.offscreenCmd, slotIndex, view, pixels ? -1 : 64);
-        if (pixels) {
-            VkBufferImageCopy region{};
-            region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-            region.imageExtent = {_extent.width, _extent.height, 1};
-            vkCmdCopyImageToBuffer(slot.offscreenCmd, _color->vk(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, _readback.vk(),
-                                   1, &region);
-            VkBufferMemoryBarrier barrier{VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER};
-            barrier.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-            barrier.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
-            barrier.srcQueueFamilyIndex = barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-            barrier.buffer = _readback.vk();
-            barrier.size = VK_WHOLE_SIZE;
-            vkCmdPipelineBarrier(slot.offscreenCmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 0,
-                                 nullptr, 1, &barrier, 0, nullptr);
-        }
-        VK_CHECK(vkEndCommandBuffer(slot.offscreenCmd));
-        VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
-        si.commandBufferCount = 1;
-        si.pCommandBuffers = &slot.offscreenCmd;
-        VK_CHECK(vkQueueSubmit(_context.queue(), 1, &si, slot.offscreenFence));
-        VK_CHECK(vkWaitForFences(device, 1, &slot.offscreenFence, VK_TRUE, UINT64_MAX));
-        if (!pixels || stats.complete || attempt > 64) break;
+    const uint32_t slotIndex = _offscreenSlot;
+    _offscreenSlot = (_offscreenSlot + 1) % kFrameSlots;
+    Slot& slot = _slots[slotIndex];
+    VK_CHECK(vkWaitForFences(device, 1, &slot.offscreenFence, VK_TRUE, UINT64_MAX));
+    VK_CHECK(vkResetFences(device, 1, &slot.offscreenFence));
+    VK_CHECK(vkResetCommandBuffer(slot.offscreenCmd, 0));
+    VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+    bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+    VK_CHECK(vkBeginCommandBuffer(slot.offscreenCmd, &bi));
+    const FrameStats stats = record(slot.offscreenCmd, slotIndex, view, buildBudget);
+    if (readback) {
+        const size_t bytes = size_t(_extent.width) * _extent.height * 4;
+        if (!_readback) _readback = Buffer(_context, BufferDomain::Readback, VK_BUFFER_USAGE_TRANSFER_DST_BIT, bytes);
+        VkBufferImageCopy region{};
+        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+        region.imageExtent = {_extent.width, _extent.height, 1};
+        vkCmdCopyImageToBuffer(slot.offscreenCmd, _color->vk(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, _readback.vk(), 1,
+                               &region);
+        VkBufferMemoryBarrier barrier{VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER};
+        barrier.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+        barrier.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
+        barrier.srcQueueFamilyIndex = barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+        barrier.buffer = _readback.vk();
+        barrier.size = VK_WHOLE_SIZE;
+        vkCmdPipelineBarrier(slot.offscreenCmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 0,
+                             nullptr, 1, &barrier, 0, nullptr);
     }
-    if (pixels) {
-        _readback.invalidate();
-        const auto* src = static_cast<const uint8_t*>(_readback.mapped());
-        pixels->assign(src, src + bytes);
-    }
+    VK_CHECK(vkEndCommandBuffer(slot.offscreenCmd));
+    VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
+    si.commandBufferCount = 1;
+    si.pCommandBuffers = &slot.offscreenCmd;
+    VK_CHECK(vkQueueSubmit(_context.queue(), 1, &si, slot.offscreenFence));
     return stats;
+}
+
+FrameStats SceneRenderer::submitFrame(const SceneView& view) { return submitOffscreen(view, 16, false); }
+
+void SceneRenderer::waitIdle() const {
+    for (const Slot& slot : _slots)
+        VK_CHECK(vkWaitForFences(_context.device(), 1, &slot.offscreenFence, VK_TRUE, UINT64_MAX));
+}
+
+std::vector<uint8_t> SceneRenderer::renderStill(const SceneView& view, FrameStats* stats) {
+    // A still waits for every tile: with no build budget, one frame builds all it needs.
+    const FrameStats s = submitOffscreen(view, -1, true);
+    waitIdle();
+    if (stats) *stats = s;
+    _readback.invalidate();
+    const auto* src = static_cast<const uint8_t*>(_readback.mapped());
+    return {src, src + size_t(_extent.width) * _extent.height * 4};
 }
 
 } // namespace renderer

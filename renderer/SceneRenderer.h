@@ -5,6 +5,7 @@
 #include "geo/Camera.h"
 #include "geo/HeightGrid.h"
 #include "geo/PlaceLoader.h"
+#include "geo/TerrainTile.h"
 #include "geo/VectorLoader.h"
 #include "renderer/Buffer.h"
 #include "renderer/Context.h"
@@ -17,6 +18,7 @@
 namespace renderer {
 
 class TerrainLayer;
+enum class Coverage : uint8_t;
 class LineLayer;
 class LabelLayer;
 class GlyphAtlas;
@@ -73,9 +75,14 @@ public:
     //! image ends in TRANSFER_SRC_OPTIMAL.
     FrameStats record(VkCommandBuffer cmd, uint32_t slot, const SceneView& view, int buildBudget);
 
-    //! Renders offscreen and waits: with `pixels`, repeats until every tile is built and returns
+    //! Renders offscreen and waits until every tile the view needs is built and drawn; returns
     //! tightly packed RGBA8 rows, top row first.
-    FrameStats renderOffscreen(const SceneView& view, std::vector<uint8_t>* pixels = nullptr);
+    std::vector<uint8_t> renderStill(const SceneView& view, FrameStats* stats = nullptr);
+
+    //! Submits one offscreen frame without waiting for it, as a render loop with kFrameSlots
+    //! frames in flight does (`bench`); builds at most a few new tiles. waitIdle() drains it.
+    FrameStats submitFrame(const SceneView& view);
+    void waitIdle() const;
 
     //! The pixel tolerance for terrain refinement (smaller = more detail, more triangles).
     void setTerrainTolerance(double pixels);
@@ -90,6 +97,8 @@ private:
         VkFence offscreenFence = VK_NULL_HANDLE;
     };
     void createTargets();
+    FrameStats submitOffscreen(const SceneView& view, int buildBudget, bool readback);
+    Coverage highlightCoverage(const geo::GeoExtent& extent) const;
     void createPipelines();
 
     const Context& _context;
@@ -101,8 +110,9 @@ private:
     VkDescriptorPool _descriptorPool = VK_NULL_HANDLE;
     std::unique_ptr<Sampler> _sampler;
     std::unique_ptr<Image> _mask, _glyphImage;
+    std::vector<unsigned char> _maskPixels; //!< the highlight rasterised over _maskExtent, row 0 north
     glm::vec4 _maskExtent{0.0f};
-    std::unique_ptr<Pipeline> _terrainPipeline, _linePipeline, _labelPipeline;
+    std::unique_ptr<Pipeline> _terrainPipeline, _terrainEdgePipeline, _linePipeline, _labelPipeline;
     std::unique_ptr<TerrainLayer> _terrain;
     std::unique_ptr<LineLayer> _borders, _coastlines;
     std::unique_ptr<GlyphAtlas> _atlas;

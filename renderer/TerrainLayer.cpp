@@ -10,11 +10,10 @@ namespace renderer {
 
 namespace {
 constexpr int kMaxLevel = 14;
-constexpr double kMetresPerDegree = geo::kWgs84A * 3.14159265358979323846 / 180.0;
 } // namespace
 
-TerrainLayer::TerrainLayer(const Context& context, const geo::Terrain& terrain, int gridSize)
-    : _context(context), _terrain(terrain), _gridSize(gridSize) {
+TerrainLayer::TerrainLayer(const Context& context, const geo::Terrain& terrain, CoverageOf coverage, int gridSize)
+    : _context(context), _terrain(terrain), _coverage(std::move(coverage)), _gridSize(gridSize) {
     const std::vector<uint32_t> indices = geo::tileIndices(gridSize);
     _indexCount = static_cast<uint32_t>(indices.size());
     _indices = Buffer(context, BufferDomain::Device, VK_BUFFER_USAGE_INDEX_BUFFER_BIT, indices.size() * sizeof(uint32_t),
@@ -31,13 +30,20 @@ TerrainLayer::Tile* TerrainLayer::acquire(const geo::TileKey& key) {
     const geo::TerrainTileMesh mesh = geo::buildTileMesh(_terrain, key, _gridSize);
     Tile tile{Buffer(_context, BufferDomain::Device, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
                      mesh.vertices.size() * sizeof(geo::TerrainVertex), mesh.vertices.data()),
-              mesh.origin, mesh.origin, mesh.radius, mesh.minHeight, mesh.maxHeight};
+              mesh.origin, mesh.origin, mesh.radius, mesh.minHeight, mesh.maxHeight, mesh.heightError,
+              mesh.curvatureError, _coverage(geo::tileExtent(key))};
     return &_tiles.emplace(key, std::move(tile)).first->second;
 }
 
 bool TerrainLayer::sees(const Tile& tile, const View& view, double exaggeration) const {
     const double top = std::max<double>(tile.maxHeight, 0.0) * exaggeration;
-    return view.sees(tile.centre - view.eye, tile.radius + top);
+    if (!view.sees(tile.centre - view.eye, tile.radius + top)) return false;
+    // Beyond the horizon: farther than the eye can see over a sphere no larger than the Earth's
+    // smallest radius, to a point as high as the tile's highest.
+    const double r = geo::kWgs84B, eyeRadius = glm::length(view.eye);
+    if (eyeRadius <= r) return true;
+    const double reach = std::sqrt(eyeRadius * eyeRadius - r * r) + std::sqrt(std::pow(r + top, 2) - r * r);
+    return glm::length(tile.centre - view.eye) - tile.radius - top <= reach;
 }
 
 TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggeration, int buildBudget,
@@ -55,6 +61,10 @@ TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggerati
         visit(root, *tile, view, exaggeration);
     }
     evict(graveyard);
+    // Front to back, so the depth test rejects hidden fragments before they are shaded.
+    std::sort(_drawList.begin(), _drawList.end(), [&](const Tile* a, const Tile* b) {
+        return glm::length(a->centre - view.eye) < glm::length(b->centre - view.eye);
+    });
     Selection s;
     s.tiles = static_cast<uint32_t>(_drawList.size());
     s.triangles = static_cast<uint64_t>(_drawList.size()) * (_indexCount / 3);
@@ -71,7 +81,7 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view, 
     const double midLon = 0.5 * (e.west + e.east), midLat = 0.5 * (e.south + e.north);
     const double distance =
         std::max(glm::length(tile.centre - view.eye) - tile.radius - tile.maxHeight * exaggeration, 1.0);
-    const double geometricError = spacingDeg * kMetresPerDegree * std::max(std::cos(glm::radians(midLat)), 0.3);
+    const double geometricError = tile.heightError * exaggeration + tile.curvatureError;
     const double screenError = geometricError / distance * view.pixelsPerRadian;
     const bool detailLeft = spacingDeg > 0.5 * _terrain.finestCellAt(midLon, midLat);
     if (screenError > pixelTolerance && detailLeft && key.level < kMaxLevel) {
@@ -103,15 +113,23 @@ void TerrainLayer::evict(std::vector<Buffer>& graveyard) {
     }
 }
 
-void TerrainLayer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, const glm::dvec3& eye) const {
+void TerrainLayer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, VkPipeline flatPipeline, VkPipeline edgePipeline,
+                        const glm::dvec3& eye, bool highlight) const {
     vkCmdBindIndexBuffer(cmd, _indices.vk(), 0, VK_INDEX_TYPE_UINT32);
-    for (const Tile* tile : _drawList) {
-        const VkBuffer vb = tile->vertices.vk();
-        const VkDeviceSize offset = 0;
-        vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
-        const TilePush push{glm::vec4(glm::vec3(tile->origin - eye), 0.0f)};
-        vkCmdPushConstants(cmd, layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
-        vkCmdDrawIndexed(cmd, _indexCount, 1, 0, 0, 0);
+    for (const bool edge : {false, true}) {
+        if (edge && !highlight) break;
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, edge ? edgePipeline : flatPipeline);
+        for (const Tile* tile : _drawList) {
+            if (highlight && (tile->coverage == Coverage::Edge) != edge) continue;
+            const VkBuffer vb = tile->vertices.vk();
+            const VkDeviceSize offset = 0;
+            vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
+            const float inside = highlight && tile->coverage == Coverage::Inside ? 1.0f : 0.0f;
+            const TilePush push{glm::vec4(glm::vec3(tile->origin - eye), 0.0f), glm::vec4(inside, 0.0f, 0.0f, 0.0f)};
+            vkCmdPushConstants(cmd, layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
+                               &push);
+            vkCmdDrawIndexed(cmd, _indexCount, 1, 0, 0, 0);
+        }
     }
 }
 

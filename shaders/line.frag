@@ -2,6 +2,7 @@
 layout(push_constant) uniform LinePush {
     vec4 origin;
     vec4 color;
+    vec4 casingColor;
     vec4 style;
 } line;
 
@@ -9,10 +10,13 @@ layout(location = 0) in float inAcross;
 layout(location = 0) out vec4 outColor;
 
 void main() {
-    // Coverage of the pixel by the line's width: opaque inside, a one-pixel ramp at the edge, so
-    // overlapping segments at joints never show as darker dashes.
-    float halfWidth = 0.5 * line.style.x;
-    float distancePx = abs(inAcross) * (halfWidth + 1.0);
-    float edge = clamp(halfWidth + 0.5 - distancePx, 0.0, 1.0);
-    outColor = vec4(line.color.rgb, line.color.a * edge);
+    // Pixel coverage from the distance to the centre line: the line, its casing, then a one-pixel
+    // fade, so joints that overlap never show as darker dashes.
+    float outerHalf = 0.5 * max(line.style.x, line.style.y);
+    float distancePx = abs(inAcross) * (outerHalf + 1.0);
+    float lineCover = clamp(0.5 * line.style.x + 0.5 - distancePx, 0.0, 1.0);
+    float outerCover = clamp(outerHalf + 0.5 - distancePx, 0.0, 1.0);
+    vec4 edge = line.style.y > line.style.x ? line.casingColor : line.color;
+    vec3 rgb = mix(edge.rgb, line.color.rgb, lineCover);
+    outColor = vec4(rgb, mix(edge.a, line.color.a, lineCover) * outerCover);
 }

@@ -2,49 +2,61 @@
 #extension GL_GOOGLE_include_directive : require
 #include "common.glsl"
 
-// One instance per segment: binding 0 reads point i, binding 1 reads point i+1 of the same buffer.
+// Joined polylines: every point is stored twice (one per side of the ribbon) and each vertex reads
+// the previous, its own and the next point through three bindings of the same buffer, offset by
+// one point, to place a mitred joint. Points are raised by the same exaggeration as the terrain.
 layout(push_constant) uniform LinePush {
-    vec4 origin; // batch origin minus the eye, metres
-    vec4 color;
-    vec4 style; // x: width in pixels, y: depth pull toward the eye (fraction of distance)
+    vec4 origin;      // batch origin minus the eye, metres
+    vec4 color;       // the line
+    vec4 casingColor; // the darker edge around it
+    vec4 style;       // x: line width px, y: casing width px (total), z: depth pull toward the eye
 } line;
 
-layout(location = 0) in vec3 aPosition;
-layout(location = 1) in vec3 aUp;
-layout(location = 2) in vec2 aHeightFlag;
-layout(location = 3) in vec3 bPosition;
-layout(location = 4) in vec3 bUp;
-layout(location = 5) in vec2 bHeightFlag;
+layout(location = 0) in vec3 prevPosition;
+layout(location = 1) in vec3 prevUp;
+layout(location = 2) in vec2 prevHeightSide;
+layout(location = 3) in vec3 position;
+layout(location = 4) in vec3 up;
+layout(location = 5) in vec2 heightSide;
+layout(location = 6) in vec3 nextPosition;
+layout(location = 7) in vec3 nextUp;
+layout(location = 8) in vec2 nextHeightSide;
 
-layout(location = 0) out float outAcross;
+layout(location = 0) out float outAcross; // -1 .. 1 across the ribbon
 
-vec4 project(vec3 position, vec3 up, float height) {
-    vec3 p = line.origin.xyz + raise(position, up, height, 0.0) + up * 15.0 * frame.params.x;
-    // Pull toward the eye so the line wins the depth test on the terrain it lies on, yet hills
+vec4 project(vec3 p, vec3 n, float height) {
+    vec3 q = line.origin.xyz + raise(p, n, height, 0.0) + n * 15.0 * frame.params.x;
+    // Pulled toward the eye so the line wins the depth test on the terrain it lies on, yet hills
     // in front still hide it.
-    p *= 1.0 - line.style.y;
-    return frame.viewProj * vec4(p, 1.0);
+    q *= 1.0 - line.style.z;
+    return frame.viewProj * vec4(q, 1.0);
 }
 
 void main() {
-    vec4 a = project(aPosition, aUp, aHeightFlag.x);
-    vec4 b = project(bPosition, bUp, bHeightFlag.x);
-    int corner = gl_VertexIndex; // two triangles: 0 1 2, 2 1 3
-    const int ends[6] = int[](0, 0, 1, 1, 0, 1);
-    const float sides[6] = float[](-1.0, 1.0, -1.0, -1.0, 1.0, 1.0);
-    bool broken = aHeightFlag.y < 0.5 || bHeightFlag.y < 0.5 || a.w <= 0.0 || b.w <= 0.0;
+    vec4 c = project(position, up, heightSide.x);
     vec2 viewport = frame.params.yz;
-    vec2 sa = a.xy / a.w * viewport, sb = b.xy / b.w * viewport;
-    vec2 dir = sb - sa;
-    dir = length(dir) > 1e-6 ? normalize(dir) : vec2(1.0, 0.0);
+    vec2 sc = c.xy / c.w * viewport;
+    bool hasPrev = prevHeightSide.y != 0.0;
+    bool hasNext = nextHeightSide.y != 0.0;
+    vec2 dirIn = vec2(0.0), dirOut = vec2(0.0);
+    if (hasPrev) {
+        vec4 p = project(prevPosition, prevUp, prevHeightSide.x);
+        vec2 d = sc - p.xy / p.w * viewport;
+        dirIn = length(d) > 1e-4 ? normalize(d) : vec2(0.0);
+    }
+    if (hasNext) {
+        vec4 n = project(nextPosition, nextUp, nextHeightSide.x);
+        vec2 d = n.xy / n.w * viewport - sc;
+        dirOut = length(d) > 1e-4 ? normalize(d) : vec2(0.0);
+    }
+    vec2 dir = normalize(dirIn + dirOut + vec2(1e-6, 0.0));
     vec2 normal = vec2(-dir.y, dir.x);
-    vec4 p = ends[corner] == 0 ? a : b;
-    // Extend along the segment by half a width so joints close; across by half a width plus a
-    // pixel of fringe that the fragment shader fades for anti-aliasing.
-    float halfWidth = 0.5 * line.style.x + 1.0;
-    float along = (ends[corner] == 0 ? -1.0 : 1.0) * 0.5 * line.style.x;
-    vec2 offsetPx = normal * sides[corner] * halfWidth + dir * along;
-    p.xy += offsetPx / viewport * p.w;
-    gl_Position = broken ? vec4(0.0, 0.0, -1.0, 1.0) : p;
-    outAcross = sides[corner];
+    // Mitre: lengthen the offset at a bend, but never past twice the width (no spikes).
+    vec2 segmentNormal = hasNext ? vec2(-dirOut.y, dirOut.x) : vec2(-dirIn.y, dirIn.x);
+    float miter = 1.0 / max(abs(dot(normal, segmentNormal)), 0.5);
+    float halfWidth = 0.5 * max(line.style.x, line.style.y) + 1.0; // plus a pixel of fringe
+    float side = sign(heightSide.y);
+    c.xy += normal * side * halfWidth * miter / viewport * c.w;
+    gl_Position = c.w > 0.0 ? c : vec4(0.0, 0.0, -1.0, 1.0);
+    outAcross = side;
 }
