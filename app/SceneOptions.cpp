@@ -5,6 +5,7 @@
 #include "geo/PlaceLoader.h"
 #include "geo/VectorLoader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -69,7 +70,12 @@ std::vector<unsigned char> readFont(const std::string& requested) {
         std::ifstream in(p, std::ios::binary);
         if (!in) continue;
         std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (!bytes.empty()) return bytes;
+        // stb_truetype trusts its input: only hand it files that start like a TrueType or OpenType font.
+        static const std::vector<std::string> magics = {std::string("\x00\x01\x00\x00", 4), "true", "OTTO"};
+        const std::string head(bytes.begin(), bytes.begin() + std::min<size_t>(bytes.size(), 4));
+        if (bytes.size() < 1024 || std::find(magics.begin(), magics.end(), head) == magics.end())
+            throw UsageError(p.string() + ": not a TrueType font");
+        return bytes;
     }
     throw UsageError((requested.empty() ? std::string("DejaVu Sans Bold") : requested) +
                      ": font not found (install fonts-dejavu-core)");

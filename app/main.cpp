@@ -16,8 +16,9 @@ int main(int argc, char** argv) {
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int code = cli.exit(e);
-        return code == 0 ? 0 : app::kExitBadInput;
+        if (e.get_exit_code() == 0) return cli.exit(e); // --help
+        std::cerr << "bulwark: " << e.what() << " (see --help)\n";
+        return app::kExitBadInput;
     }
     try {
         for (const app::Command& command : {render, bench})

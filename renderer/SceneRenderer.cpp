@@ -350,12 +350,14 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
                            sv.layers.highlight);
         }
         if (sv.layers.coastlines || sv.layers.borders) bind(*_linePipeline);
+        // Lines never thinner than their 1080p widths: thinner ones alias into dashes.
+        const float lineScale = std::max(scale, 1.0f);
         if (sv.layers.coastlines)
             _coastlines->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
-                              {{0.12f, 0.26f, 0.42f, 1.0f}, 1.2f * scale});
+                              {{0.12f, 0.26f, 0.42f, 1.0f}, 1.3f * lineScale});
         if (sv.layers.borders)
             _borders->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
-                           {{1.0f, 0.93f, 0.80f, 1.0f}, 2.0f * scale, {0.10f, 0.08f, 0.07f, 1.0f}, 4.0f * scale});
+                           {{1.0f, 0.93f, 0.80f, 1.0f}, 2.0f * lineScale, {0.10f, 0.08f, 0.07f, 1.0f}, 4.5f * lineScale});
         if (labelVertexCount > 0) {
             bind(*_labelPipeline);
             const VkBuffer vb = slot.labelVertices.vk();

@@ -1,0 +1,168 @@
+// The bulwark command line, run as a user runs it: exit codes, messages, and files written.
+#include "Fixtures.h"
+
+#include <array>
+#include <cstdio>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stb/stb_image.h>
+#include <sys/wait.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+    int code = -1;
+    std::string out; //!< stdout and stderr together
+    size_t lines() const {
+        std::istringstream s(out);
+        size_t n = 0;
+        for (std::string l; std::getline(s, l);) n += !l.empty();
+        return n;
+    }
+};
+
+//! Runs bulwark with `args` (already shell-quoted where needed) and an optional environment prefix.
+Outcome bulwark(const std::string& args, const std::string& env = "") {
+    const std::string command = env + " '" BULWARK_EXE "' " + args + " 2>&1";
+    Outcome r;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return r;
+    std::array<char, 4096> buffer{};
+    while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) r.out.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+const char* kSmall = "--size 96x64 --camera 31,48.5,900";
+
+TEST(Cli, HelpOnEveryCommand) {
+    for (const char* cmd : {"", "render", "bench"}) {
+        const Outcome r = bulwark(std::string(cmd) + " --help");
+        EXPECT_EQ(r.code, 0) << cmd << r.out;
+        EXPECT_NE(r.out.find("--size"), std::string::npos) << cmd;
+    }
+    EXPECT_NE(bulwark("render --help").out.find("--out"), std::string::npos);
+    EXPECT_NE(bulwark("bench --help").out.find("--frames"), std::string::npos);
+}
+
+TEST(Cli, RenderWritesAPngOfTheAskedSize) {
+    geo::test::TempDir dir;
+    const fs::path out = dir / "still.png";
+    const Outcome r = bulwark("render --out " + quoted(out) + " " + kSmall, "BULWARK_VALIDATION=1");
+    ASSERT_EQ(r.code, 0) << r.out;
+    int w = 0, h = 0, n = 0;
+    ASSERT_TRUE(stbi_info(out.c_str(), &w, &h, &n)) << "not a PNG";
+    EXPECT_EQ(w, 96);
+    EXPECT_EQ(h, 64);
+    EXPECT_FALSE(fs::exists(out.string() + ".partial"));
+}
+
+TEST(Cli, RenderNamesTheDeviceItUses) {
+    geo::test::TempDir dir;
+    const Outcome r = bulwark("render --out " + quoted(dir / "a.png") + " " + kSmall);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find(" on "), std::string::npos);
+    EXPECT_NE(r.out.find("["), std::string::npos); // "[CPU (software)]" or "[discrete GPU]"
+}
+
+TEST(Cli, RenderReprojectsADemInAnotherCrs) {
+    geo::test::TempDir dir;
+    geo::test::RasterSpec utm; // 20 x 20 km around Kyiv in UTM 36N, a 1 km grid rising eastward
+    utm.width = utm.height = 20;
+    utm.epsg = 32636;
+    utm.geoTransform = {300000, 1000, 0, 5600000, 0, -1000};
+    for (int j = 0; j < 20; ++j)
+        for (int i = 0; i < 20; ++i) utm.values.push_back(100.0f + 20.0f * i);
+    geo::test::writeGeoTiff(dir / "kyiv_utm.tif", utm);
+    const Outcome r = bulwark("render --dem " + quoted(dir / "kyiv_utm.tif") + " --out " + quoted(dir / "k.png") + " " +
+                          kSmall);
+    EXPECT_EQ(r.code, 0) << r.out;
+}
+
+struct BadInput {
+    std::string args;
+    std::vector<std::string> mentions; //!< what the one-line message must name
+};
+
+void expectOneClearError(const BadInput& bad) {
+    const Outcome r = bulwark(bad.args);
+    EXPECT_EQ(r.code, 2) << bad.args << "\n" << r.out;
+    EXPECT_EQ(r.lines(), 1u) << bad.args << "\n" << r.out;
+    for (const std::string& m : bad.mentions) EXPECT_NE(r.out.find(m), std::string::npos) << bad.args << "\n" << r.out;
+}
+
+TEST(Cli, MalformedValuesGiveOneClearError) {
+    geo::test::TempDir dir;
+    const std::string out = " --out " + quoted(dir / "x.png");
+    for (const BadInput& bad : std::vector<BadInput>{
+             {"render" + out + " --size 0x0", {"--size", "0x0"}},
+             {"render" + out + " --size big", {"--size", "big"}},
+             {"render" + out + " --size 100000x10", {"--size"}},
+             {"render" + out + " --camera 31,95,100", {"--camera", "latitude"}},
+             {"render" + out + " --camera hello", {"--camera"}},
+             {"render" + out + " --exaggeration 1000", {"--exaggeration"}},
+             {"render" + out + " --hide rivers", {"--hide"}},
+             {"render", {"--out"}},
+             {"bench --frames 0", {"--frames"}},
+         })
+        expectOneClearError(bad);
+}
+
+TEST(Cli, BadFilesGiveOneClearErrorNamingTheFile) {
+    geo::test::TempDir dir;
+    const fs::path missing = dir / "missing.tif", corrupt = dir / "corrupt.tif", noCrs = dir / "nocrs.tif",
+                   empty = dir / "empty.geojson", noPlaces = dir / "noplaces.geojson";
+    geo::test::writeText(corrupt, "this is not a GeoTIFF at all, just text with a .tif name");
+    geo::test::RasterSpec spec;
+    spec.width = spec.height = 2;
+    spec.epsg = 0;
+    spec.geoTransform = {30, 1, 0, 50, 0, -1};
+    spec.values = {1, 2, 3, 4};
+    geo::test::writeGeoTiff(noCrs, spec);
+    geo::test::writeText(empty, R"({"type":"FeatureCollection","features":[]})");
+    geo::test::writeText(noPlaces, R"({"type":"FeatureCollection","features":[{"type":"Feature",
+        "properties":{"population":5},"geometry":{"type":"Point","coordinates":[30,50]}}]})");
+    const std::string out = " --out " + quoted(dir / "x.png") + " " + kSmall;
+    for (const BadInput& bad : std::vector<BadInput>{
+             {"render --dem " + quoted(missing) + out, {missing.string(), "not found"}},
+             {"render --dem " + quoted(corrupt) + out, {corrupt.string()}},
+             {"render --dem " + quoted(noCrs) + out, {noCrs.string(), "coordinate reference system"}},
+             {"render --borders " + quoted(empty) + out, {empty.string(), "no features"}},
+             {"render --places " + quoted(noPlaces) + out, {noPlaces.string(), "name"}},
+             {"render --places " + quoted(missing) + out, {missing.string(), "not found"}},
+             {"render --font " + quoted(corrupt) + out, {"font"}},
+         })
+        expectOneClearError(bad);
+}
+
+TEST(Cli, UnwritableOutputIsAClearError) {
+    const Outcome r = bulwark("render --out /nonexistent-folder/x.png " + std::string(kSmall));
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("/nonexistent-folder/x.png"), std::string::npos) << r.out;
+}
+
+TEST(Cli, BenchPrintsOneJsonObject) {
+    const Outcome r = bulwark("bench --size 64x48 --frames 3 --camera 31,48.5,900", "BULWARK_VALIDATION=1");
+    ASSERT_EQ(r.code, 0) << r.out;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    for (const char* key : {"scene_ms", "empty_ms", "triangles", "gpu_memory_bytes", "device"})
+        EXPECT_TRUE(j.contains(key)) << key;
+    EXPECT_GT(j["scene_ms"]["median"].get<double>(), 0.0);
+    EXPECT_GE(j["scene_ms"]["p95"].get<double>(), j["scene_ms"]["median"].get<double>());
+    EXPECT_GT(j["triangles"].get<double>(), 0.0);
+    EXPECT_GT(j["gpu_memory_bytes"].get<double>(), 0.0);
+}
+
+TEST(Cli, ViewerWithoutADisplaySaysSo) {
+    const Outcome r = bulwark("--exit-after 1", "env -u DISPLAY -u WAYLAND_DISPLAY");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("display"), std::string::npos) << r.out;
+}
+
+} // namespace

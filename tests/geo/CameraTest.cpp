@@ -1,0 +1,80 @@
+// The look-at camera, its parser, and picking the terrain under a ray.
+#include "geo/Camera.h"
+#include "geo/Picking.h"
+
+#include <gtest/gtest.h>
+
+namespace geo {
+namespace {
+
+TEST(CameraFrame, LooksStraightDownAtTheTargetWithNoTilt) {
+    CameraPose pose;
+    pose.lon = 30.5;
+    pose.lat = 50.45;
+    pose.range = 10000;
+    const CameraFrame f = cameraFrame(pose);
+    const GeoPoint eye = toGeodetic(f.eye);
+    EXPECT_NEAR(eye.lon, 30.5, 1e-6);
+    EXPECT_NEAR(eye.lat, 50.45, 1e-6);
+    EXPECT_NEAR(eye.height, 10000, 1e-3);
+    EXPECT_NEAR(glm::dot(f.forward, upAt(30.5, 50.45)), -1.0, 1e-9);
+    // Heading 0: screen-up points north.
+    EXPECT_NEAR(glm::dot(f.up, enuFrame(30.5, 50.45)[1]), 1.0, 1e-9);
+}
+
+TEST(CameraFrame, TiltMovesTheEyeBackFromTheTarget) {
+    CameraPose pose;
+    pose.lon = 30;
+    pose.lat = 48;
+    pose.range = 100000;
+    pose.tilt = 60;
+    const CameraFrame f = cameraFrame(pose);
+    const GeoPoint eye = toGeodetic(f.eye);
+    EXPECT_LT(eye.lat, 48.0); // heading north, so the eye is south of the target
+    EXPECT_NEAR(eye.height, 50000, 800); // range * cos(60)
+    const glm::dvec3 target = toEcef({30, 48, 0});
+    EXPECT_NEAR(glm::length(target - f.eye), 100000, 1e-3);
+}
+
+TEST(ParseCamera, ReadsFiveValues) {
+    const Result<CameraPose> r = parseCamera("31.5,48.2,1500,20,45");
+    ASSERT_TRUE(r.ok());
+    EXPECT_DOUBLE_EQ(r.value().lon, 31.5);
+    EXPECT_DOUBLE_EQ(r.value().range, 1.5e6);
+    EXPECT_DOUBLE_EQ(r.value().heading, 20);
+    EXPECT_DOUBLE_EQ(r.value().tilt, 45);
+}
+
+TEST(ParseCamera, RejectsMalformedAndAbsurdValues) {
+    for (const char* bad : {"", "31", "31,48", "a,b,c", "31,48,1500,0,0,9", "31,95,1500", "31,48,-5", "31,48,1e9",
+                            "31,48,1500,0,90", "31,48,nan", "31,48,1500x"}) {
+        const Result<CameraPose> r = parseCamera(bad);
+        EXPECT_FALSE(r.ok()) << bad;
+        if (!r.ok()) {
+            EXPECT_NE(r.failure().message().find("--camera"), std::string::npos);
+        }
+    }
+}
+
+TEST(PickTerrain, HitsTheRaisedSurfaceAndFollowsExaggeration) {
+    HeightGrid g;
+    g.west = 29;
+    g.north = 51;
+    g.dLon = g.dLat = 0.5;
+    g.width = g.height = 4;
+    g.metres.assign(16, 1000.0f);
+    Terrain t;
+    t.addLayer(g);
+    const glm::dvec3 eye = toEcef({30, 50, 100000});
+    const glm::dvec3 down = -upAt(30, 50);
+    const auto hit1 = pickTerrain(t, eye, down, 1.0);
+    const auto hit3 = pickTerrain(t, eye, down, 3.0);
+    ASSERT_TRUE(hit1 && hit3);
+    EXPECT_NEAR(hit1->height, 1000, 1);
+    EXPECT_NEAR(hit3->height, 3000, 1);
+    EXPECT_NEAR(hit1->lon, 30, 1e-6);
+    EXPECT_FALSE(pickTerrain(t, eye, upAt(30, 50), 1.0)); // looking to space
+}
+
+} // namespace
+} // namespace geo

@@ -1,0 +1,136 @@
+// Offscreen renders of the default data on whatever Vulkan device exists (lavapipe without a GPU),
+// with the Khronos validation layer on: any validation error fails the test.
+#include "GoldenImage.h"
+#include "app/SceneOptions.h"
+#include "renderer/Context.h"
+#include "renderer/SceneRenderer.h"
+
+#include <gtest/gtest.h>
+#include <memory>
+
+namespace {
+
+class Renderer : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        renderer::ContextOptions options;
+        options.validation = true; // fails loudly if the layer is missing: never skipped
+        context = std::make_unique<renderer::Context>(options);
+        scene = app::loadScene(app::SceneOptions{});
+    }
+    static void TearDownTestSuite() {
+        scene.reset();
+        context.reset();
+    }
+    void TearDown() override {
+        EXPECT_EQ(context->validationErrors(), 0u);
+        for (const std::string& m : context->validationMessages()) ADD_FAILURE() << m;
+    }
+
+    static test::Rgba render(const renderer::SceneView& view, uint32_t w = 320, uint32_t h = 200,
+                             renderer::FrameStats* stats = nullptr) {
+        renderer::SceneRenderer r(*context, scene->inputs, {w, h});
+        return {w, h, r.renderStill(view, stats)};
+    }
+    static void expectGolden(const test::Rgba& image, const std::string& name) {
+        const test::Comparison c = test::compareWithGolden(image, name, BULWARK_TEST_OUT_DIR);
+        EXPECT_TRUE(c.passed) << c.message;
+    }
+    static renderer::SceneView carpathians() {
+        renderer::SceneView v;
+        v.pose = {24.3, 47.2, 0, 420e3, 20, 55};
+        return v;
+    }
+
+    static std::unique_ptr<renderer::Context> context;
+    static std::unique_ptr<app::LoadedScene> scene;
+};
+std::unique_ptr<renderer::Context> Renderer::context;
+std::unique_ptr<app::LoadedScene> Renderer::scene;
+
+renderer::SceneView only(renderer::SceneView v, bool terrain, bool borders, bool labels) {
+    v.layers = {terrain, borders, borders, labels, terrain};
+    return v;
+}
+
+TEST(ValidationLayer, IsOnAndCountsErrors) {
+    // The layer the other tests rely on really reports misuse: a buffer of size 0 is invalid.
+    renderer::ContextOptions options;
+    options.validation = true;
+    renderer::Context context(options);
+    VkBufferCreateInfo info{VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
+    info.size = 0;
+    info.usage = VK_BUFFER_USAGE_VERTEX_BUFFER_BIT;
+    VkBuffer buffer = VK_NULL_HANDLE;
+    const VkResult result = vkCreateBuffer(context.device(), &info, nullptr, &buffer);
+    if (result == VK_SUCCESS && buffer) vkDestroyBuffer(context.device(), buffer, nullptr);
+    EXPECT_GT(context.validationErrors(), 0u);
+}
+
+TEST_F(Renderer, SaysWhichDeviceItUses) {
+    EXPECT_FALSE(context->deviceName().empty());
+    EXPECT_FALSE(context->deviceType().empty());
+}
+
+TEST_F(Renderer, TerrainMatchesGolden) {
+    renderer::FrameStats stats;
+    const test::Rgba image = render(only(carpathians(), true, false, false), 320, 200, &stats);
+    EXPECT_TRUE(stats.complete);
+    EXPECT_GT(stats.tiles, 4u);
+    expectGolden(image, "terrain");
+}
+
+TEST_F(Renderer, HomeViewShowsTheRegion) {
+    renderer::FrameStats stats;
+    const test::Rgba image = render(renderer::SceneView{}, 384, 216, &stats);
+    EXPECT_GT(stats.labels, 20u); // Kyiv, Odesa, Warsaw... decluttered
+    expectGolden(image, "home");
+}
+
+TEST_F(Renderer, BordersAreDrawnOnTheTerrain) {
+    const test::Rgba bare = render(only(carpathians(), true, false, false));
+    const test::Rgba withBorders = render(only(carpathians(), true, true, false));
+    // Borders and coasts cover a visible share of the image, and stay on top of the hills.
+    EXPECT_GT(test::meanDifference(bare, withBorders), 1.0);
+    expectGolden(withBorders, "borders");
+}
+
+TEST_F(Renderer, LabelsAreDrawnInTheScene) {
+    const test::Rgba bare = render(only(carpathians(), true, false, false));
+    const test::Rgba labelled = render(only(carpathians(), true, false, true));
+    size_t white = 0;
+    for (size_t p = 0; p < labelled.pixels.size(); p += 4)
+        if (labelled.pixels[p] > 240 && labelled.pixels[p + 1] > 240 && labelled.pixels[p + 2] > 240) ++white;
+    EXPECT_GT(white, 200u); // letters and dots, white on their dark halo
+    EXPECT_GT(test::meanDifference(bare, labelled), 0.5);
+    expectGolden(labelled, "labels");
+}
+
+TEST_F(Renderer, ExaggerationRaisesTerrainAndWhatLiesOnIt) {
+    renderer::SceneView flat = carpathians();
+    renderer::SceneView tall = carpathians();
+    tall.exaggeration = 5.0;
+    const test::Rgba a = render(flat), b = render(tall);
+    EXPECT_GT(test::meanDifference(a, b), 3.0);
+    expectGolden(b, "exaggeration5");
+}
+
+TEST_F(Renderer, CloseUpIsStableUnderTinyCameraMoves) {
+    // Five kilometres above the Carpathians: moving the camera by a centimetre must not make
+    // anything jump (float ECEF would move vertices by metres).
+    renderer::SceneView v = only(carpathians(), true, true, false);
+    v.pose.range = 6000;
+    v.pose.tilt = 60;
+    renderer::SceneView moved = v;
+    moved.pose.lon += 1e-7;
+    EXPECT_LT(test::meanDifference(render(v), render(moved)), 0.5);
+}
+
+TEST_F(Renderer, EmptyFrameIsTheClearColour) {
+    renderer::SceneView v;
+    v.clearOnly = true;
+    const test::Rgba image = render(v, 64, 64);
+    for (size_t p = 0; p < image.pixels.size(); p += 4) ASSERT_LT(image.pixels[p], 16);
+}
+
+} // namespace
