@@ -1,5 +1,6 @@
 #include "app/Commands.h"
 #include "app/UsageError.h"
+#include "geo/Picking.h"
 
 #include <algorithm>
 #include <chrono>
@@ -57,6 +58,7 @@ Command addBenchCommand(CLI::App& cli) {
         view.exaggeration = o->scene.exaggeration;
         view.layers = o->scene.layers();
         const auto scene = loadScene(o->scene);
+        view.pose = geo::groundPose(view.pose, scene->terrain, view.exaggeration);
         renderer::Context context(contextOptionsFromEnvironment());
         renderer::SceneRenderer r(context, scene->inputs, size);
         renderer::FrameStats stats;

@@ -75,6 +75,9 @@ void CameraController::update(double seconds) {
     _pose.lat += (_goal.lat - _pose.lat) * k;
     _pose.heading = std::fmod(_pose.heading + wrap180(_goal.heading - _pose.heading) * k + 360.0, 360.0);
     _pose.tilt += (_goal.tilt - _pose.tilt) * k;
+    const geo::CameraPose grounded = geo::groundPose(_pose, _terrain, _exaggeration);
+    if (grounded.range > _pose.range) _goal.range = std::max(_goal.range, grounded.range);
+    _pose = grounded;
 }
 
 } // namespace app

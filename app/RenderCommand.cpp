@@ -1,6 +1,7 @@
 #include "app/Commands.h"
 #include "app/PngFile.h"
 #include "app/UsageError.h"
+#include "geo/Picking.h"
 
 #include <iostream>
 #include <memory>
@@ -28,6 +29,7 @@ Command addRenderCommand(CLI::App& cli) {
         view.exaggeration = o->scene.exaggeration;
         view.layers = o->scene.layers();
         const auto scene = loadScene(o->scene);
+        view.pose = geo::groundPose(view.pose, scene->terrain, view.exaggeration);
         renderer::Context context(contextOptionsFromEnvironment());
         std::vector<uint8_t> pixels;
         renderer::FrameStats stats;

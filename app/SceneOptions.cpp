@@ -87,7 +87,9 @@ std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
     auto scene = std::make_unique<LoadedScene>();
     const fs::path assets = assetsDir();
     const fs::path regional = o.dem.empty() ? assets / "dem/region.tif" : fs::path(o.dem);
+    // Finest first: the regional DEM (or the user's), Europe at 5', then the whole globe at 20'.
     scene->terrain.addLayer(orFail(geo::loadDem(regional)));
+    scene->terrain.addLayer(orFail(geo::loadDem(assets / "dem/europe.tif")));
     scene->terrain.addLayer(orFail(geo::loadDem(assets / "dem/globe.tif")));
 
     // The default file holds country polygons (for the Ukraine highlight) and the land borders
@@ -99,12 +101,10 @@ std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
     if (const geo::Country* ukraine = borders.find("UKR")) scene->inputs.highlight = ukraine->polygons;
     scene->inputs.borders = defaultBorders ? orFail(geo::loadVectors(defaultVectors, "borders")).lines : borders.lines;
 
-    if (!o.coastlines.empty() || defaultBorders) {
-        const bool defaultCoast = o.coastlines.empty();
-        scene->inputs.coastlines = orFail(geo::loadVectors(defaultCoast ? defaultVectors : fs::path(o.coastlines),
-                                                           defaultCoast ? "coastline" : o.coastlinesLayer))
-                                       .lines;
-    }
+    const bool defaultCoast = o.coastlines.empty();
+    scene->inputs.coastlines = orFail(geo::loadVectors(defaultCoast ? defaultVectors : fs::path(o.coastlines),
+                                                       defaultCoast ? "coastline" : o.coastlinesLayer))
+                                   .lines;
     scene->inputs.places = orFail(geo::loadPlaces(o.places.empty() ? assets / "places.gpkg" : fs::path(o.places)));
     scene->inputs.font = readFont(o.font);
     scene->inputs.terrain = &scene->terrain;

@@ -14,7 +14,7 @@
 namespace app {
 
 struct SceneOptions {
-    std::string dem;            //!< empty: the regional asset over the global base
+    std::string dem;            //!< empty: the regional asset; always over the Europe and globe bases
     std::string borders;        //!< empty: assets/vector/borders.gpkg, layer countries
     std::string bordersLayer;
     std::string coastlines;     //!< empty: the coastline layer of the default borders file

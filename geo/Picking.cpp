@@ -21,4 +21,15 @@ std::optional<GeoPoint> pickTerrain(const Terrain& terrain, const glm::dvec3& ey
     return hit;
 }
 
+CameraPose groundPose(CameraPose pose, const Terrain& terrain, double exaggeration, double clearance) {
+    auto ground = [&](double lon, double lat) { return std::max(terrain.heightAt(lon, lat), 0.0f) * exaggeration; };
+    pose.targetHeight = ground(pose.lon, pose.lat);
+    for (int i = 0; i < 24; ++i) {
+        const GeoPoint eye = toGeodetic(cameraFrame(pose).eye);
+        if (eye.height >= ground(eye.lon, eye.lat) + clearance || pose.range >= kMaxRange) break;
+        pose.range = std::min(pose.range * 1.25, kMaxRange);
+    }
+    return pose;
+}
+
 } // namespace geo

@@ -76,5 +76,28 @@ TEST(PickTerrain, HitsTheRaisedSurfaceAndFollowsExaggeration) {
     EXPECT_FALSE(pickTerrain(t, eye, upAt(30, 50), 1.0)); // looking to space
 }
 
+TEST(GroundPose, StandsOnTheTerrainAndKeepsTheEyeAboveIt) {
+    // Flat at 500 m north of 48.99N, a 2 km escarpment south of it, where the eye will be.
+    HeightGrid g;
+    g.west = 20;
+    g.north = 50;
+    g.dLon = g.dLat = 0.01;
+    g.width = g.height = 200;
+    for (int j = 0; j < g.height; ++j)
+        for (int i = 0; i < g.width; ++i) g.metres.push_back(g.north - (j + 0.5) * g.dLat > 48.99 ? 500.0f : 2000.0f);
+    Terrain t;
+    t.addLayer(g);
+    CameraPose low;
+    low.lon = 21;
+    low.lat = 49;
+    low.range = 3000;
+    low.tilt = 80; // heading north: the eye is south of the target, over the escarpment
+    const CameraPose p = groundPose(low, t, 3.0);
+    EXPECT_DOUBLE_EQ(p.targetHeight, 1500.0);
+    const GeoPoint eye = toGeodetic(cameraFrame(p).eye);
+    EXPECT_GE(eye.height, 6000.0 + 150.0);
+    EXPECT_GT(p.range, low.range); // moved back along its line of sight
+}
+
 } // namespace
 } // namespace geo

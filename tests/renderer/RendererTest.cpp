@@ -2,6 +2,7 @@
 // with the Khronos validation layer on: any validation error fails the test.
 #include "GoldenImage.h"
 #include "app/SceneOptions.h"
+#include "geo/Picking.h"
 #include "renderer/Context.h"
 #include "renderer/SceneRenderer.h"
 
@@ -30,7 +31,9 @@ protected:
     static test::Rgba render(const renderer::SceneView& view, uint32_t w = 320, uint32_t h = 200,
                              renderer::FrameStats* stats = nullptr) {
         renderer::SceneRenderer r(*context, scene->inputs, {w, h});
-        return {w, h, r.renderStill(view, stats)};
+        renderer::SceneView grounded = view; // as `bulwark render` does: the target on the terrain
+        grounded.pose = geo::groundPose(view.pose, scene->terrain, view.exaggeration);
+        return {w, h, r.renderStill(grounded, stats)};
     }
     static void expectGolden(const test::Rgba& image, const std::string& name) {
         const test::Comparison c = test::compareWithGolden(image, name, BULWARK_TEST_OUT_DIR);
