@@ -17,7 +17,20 @@ namespace {
 
 constexpr double kMetresPerDegree = kWgs84A * 3.14159265358979323846 / 180.0;
 
-TerrainVertex makeVertex(const glm::dvec3& origin, double lon, double lat, float height, float skirt, glm::vec2 slope) {
+TileHeights sampleHeights(const Terrain& terrain, const GeoExtent& e, int size) {
+    TileHeights h;
+    h.size = size;
+    h.west = e.west;
+    h.north = e.north;
+    h.step = (e.east - e.west) / (size - 1);
+    h.metres.reserve(static_cast<size_t>(size + 2) * (size + 2));
+    for (int j = -1; j <= size; ++j)
+        for (int i = -1; i <= size; ++i)
+            h.metres.push_back(terrain.heightAt(e.west + i * h.step, std::clamp(e.north - j * h.step, -90.0, 90.0)));
+    return h;
+}
+
+TerrainVertex makeVertex(const glm::dvec3& origin, double lon, double lat, float height, glm::vec2 uv) {
     TerrainVertex v{};
     const glm::dvec3 p = toEcef({lon, lat, 0.0}) - origin;
     const glm::dvec3 up = upAt(lon, lat);
@@ -26,71 +39,68 @@ TerrainVertex makeVertex(const glm::dvec3& origin, double lon, double lat, float
         v.up[i] = static_cast<float>(up[i]);
     }
     v.height = height;
-    v.skirt = skirt;
-    v.slope[0] = slope.x;
-    v.slope[1] = slope.y;
-    v.lonLat[0] = static_cast<float>(lon);
-    v.lonLat[1] = static_cast<float>(lat);
+    v.tileUv[0] = uv.x;
+    v.tileUv[1] = uv.y;
     return v;
 }
 
 } // namespace
 
-TerrainTileMesh buildTileMesh(const Terrain& terrain, const TileKey& key, int n) {
+TerrainTileMesh buildTileMesh(const Terrain& terrain, const TileKey& key, int n, int samplesPerCell) {
     const GeoExtent e = tileExtent(key);
-    const double dLon = (e.east - e.west) / (n - 1), dLat = (e.north - e.south) / (n - 1);
+    const int k = std::max(samplesPerCell, 1);
     TerrainTileMesh mesh;
     mesh.key = key;
     const double midLat = std::clamp(0.5 * (e.north + e.south), -89.9, 89.9);
     mesh.origin = toEcef({0.5 * (e.west + e.east), midLat, 0.0});
+    mesh.heights = sampleHeights(terrain, e, (n - 1) * k + 1);
+    const TileHeights& h = mesh.heights;
 
-    // Heights with a one-sample border so slopes at the edges match the neighbour tiles.
-    std::vector<float> h(static_cast<size_t>(n + 2) * (n + 2));
-    auto H = [&](int i, int j) -> float& { return h[static_cast<size_t>(j + 1) * (n + 2) + (i + 1)]; };
-    for (int j = -1; j <= n; ++j)
-        for (int i = -1; i <= n; ++i)
-            H(i, j) = terrain.heightAt(e.west + i * dLon, std::clamp(e.north - j * dLat, -90.0, 90.0));
-
-    mesh.minHeight = mesh.maxHeight = H(0, 0);
+    mesh.minHeight = mesh.maxHeight = h.at(0, 0);
     mesh.vertices.reserve(static_cast<size_t>(n) * n + 4 * (n - 1));
-    for (int j = 0; j < n; ++j) {
-        const double lat = e.north - j * dLat;
-        const double metresEast = std::max(kMetresPerDegree * dLon * std::cos(glm::radians(lat)), 1.0);
-        const double metresNorth = kMetresPerDegree * dLat;
+    for (int j = 0; j < n; ++j)
         for (int i = 0; i < n; ++i) {
-            // Slopes of the land surface: the sea is flat, so clamp depths to sea level first.
-            auto land = [&](int a, int b) { return std::max(H(a, b), 0.0f); };
-            const glm::vec2 slope{static_cast<float>((land(i + 1, j) - land(i - 1, j)) / (2 * metresEast)),
-                                  static_cast<float>((land(i, j - 1) - land(i, j + 1)) / (2 * metresNorth))};
-            const float height = H(i, j);
+            const float height = h.at(i * k, j * k);
             mesh.minHeight = std::min(mesh.minHeight, height);
             mesh.maxHeight = std::max(mesh.maxHeight, height);
-            mesh.vertices.push_back(makeVertex(mesh.origin, e.west + i * dLon, lat, height, 0.0f, slope));
+            mesh.vertices.push_back(makeVertex(mesh.origin, e.west + i * k * h.step, e.north - j * k * h.step, height,
+                                               {float(i) / (n - 1), float(j) / (n - 1)}));
         }
-    }
-    // What the next level would add: the terrain at each cell's middle against this mesh there.
+    // What refining would add: every finer sample against the mesh's bilinear surface there.
+    auto land = [&](int i, int j) { return std::max(h.at(i, j), 0.0f); };
+    const int probe = k > 1 ? 1 : 0; // with no finer lattice, probe cell middles instead
     for (int j = 0; j + 1 < n; ++j)
         for (int i = 0; i + 1 < n; ++i) {
-            auto land = [&](int a, int b) { return std::max(H(a, b), 0.0f); };
-            const float mesh4 = 0.25f * (land(i, j) + land(i + 1, j) + land(i, j + 1) + land(i + 1, j + 1));
-            const float actual =
-                std::max(terrain.heightAt(e.west + (i + 0.5) * dLon, e.north - (j + 0.5) * dLat), 0.0f);
-            mesh.heightError = std::max(mesh.heightError, std::abs(actual - mesh4));
+            const float a = land(i * k, j * k), b = land((i + 1) * k, j * k), c = land(i * k, (j + 1) * k),
+                        d = land((i + 1) * k, (j + 1) * k);
+            if (probe == 0) {
+                const double lon = e.west + (i + 0.5) * h.step, lat = e.north - (j + 0.5) * h.step;
+                const float actual = std::max(terrain.heightAt(lon, lat), 0.0f);
+                mesh.heightError = std::max(mesh.heightError, std::abs(actual - 0.25f * (a + b + c + d)));
+                continue;
+            }
+            for (int y = 0; y <= k; ++y)
+                for (int x = 0; x <= k; ++x) {
+                    const float fx = float(x) / k, fy = float(y) / k;
+                    const float surface = (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy;
+                    mesh.heightError = std::max(mesh.heightError, std::abs(land(i * k + x, j * k + y) - surface));
+                }
         }
-    const double cellMetres = kMetresPerDegree * std::max(dLat, dLon * std::cos(glm::radians(midLat)));
+    const double cellDeg = h.step * k;
+    const double cellMetres = kMetresPerDegree * std::max(cellDeg, cellDeg * std::cos(glm::radians(midLat)));
     mesh.curvatureError = cellMetres * cellMetres / (8.0 * kWgs84A);
 
     // Skirt: a copy of the edge ring, dropped by a depth that covers the error of a coarser neighbour.
-    const float skirtDepth = static_cast<float>(std::max(200.0, kMetresPerDegree * dLat * 0.5));
+    const float skirtDepth = static_cast<float>(std::max(200.0, kMetresPerDegree * cellDeg * 0.5));
     auto addSkirt = [&](int i, int j) {
         TerrainVertex v = mesh.vertices[static_cast<size_t>(j) * n + i];
         v.skirt = skirtDepth;
         mesh.vertices.push_back(v);
     };
-    for (int i = 0; i < n - 1; ++i) addSkirt(i, 0);         // north edge, west to east
-    for (int j = 0; j < n - 1; ++j) addSkirt(n - 1, j);     // east edge, north to south
-    for (int i = n - 1; i > 0; --i) addSkirt(i, n - 1);     // south edge, east to west
-    for (int j = n - 1; j > 0; --j) addSkirt(0, j);         // west edge, south to north
+    for (int i = 0; i < n - 1; ++i) addSkirt(i, 0);     // north edge, west to east
+    for (int j = 0; j < n - 1; ++j) addSkirt(n - 1, j); // east edge, north to south
+    for (int i = n - 1; i > 0; --i) addSkirt(i, n - 1); // south edge, east to west
+    for (int j = n - 1; j > 0; --j) addSkirt(0, j);     // west edge, south to north
 
     for (const TerrainVertex& v : mesh.vertices) {
         const glm::dvec3 p{v.position[0], v.position[1], v.position[2]};

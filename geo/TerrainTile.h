@@ -36,26 +36,36 @@ struct TerrainVertex {
     float up[3];       //!< ellipsoid normal
     float height;      //!< metres; below 0 is sea depth
     float skirt;       //!< metres to drop this vertex (0 except on skirts)
-    float slope[2];    //!< dh/d(east), dh/d(north): hillshading under any exaggeration
-    float lonLat[2];   //!< degrees, for draped layers
+    float tileUv[2];   //!< 0..1 across the tile from its north-west corner, for its image
 };
-static_assert(sizeof(TerrainVertex) == 48, "TerrainVertex crosses to the GPU");
+static_assert(sizeof(TerrainVertex) == 40, "TerrainVertex crosses to the GPU");
+
+//! Heights on a size x size lattice that spans the tile edge to edge (sample k at
+//! west + k * step), with one more sample all round so slopes at the edges match the neighbours.
+struct TileHeights {
+    int size = 0;
+    double west = 0, north = 0, step = 0; //!< degrees
+    std::vector<float> metres;            //!< (size + 2)^2, row-major, north-west border sample first
+    float at(int i, int j) const { return metres[static_cast<size_t>(j + 1) * (size + 2) + (i + 1)]; }
+};
 
 struct TerrainTileMesh {
     TileKey key;
-    glm::dvec3 origin;                 //!< ECEF centre of the tile at height 0
+    glm::dvec3 origin;                   //!< ECEF centre of the tile at height 0
     std::vector<TerrainVertex> vertices; //!< grid (n x n, row-major, north first), then skirt
+    TileHeights heights;                 //!< the finer lattice the grid was taken from, for the tile's image
     float minHeight = 0, maxHeight = 0;
     double radius = 0; //!< bounding sphere radius around origin at height 0, metres
-    //! Largest height difference, metres, between this mesh and the terrain sampled at the middle
-    //! of each cell: what refining would fix. Scales with vertical exaggeration.
+    //! Largest height difference, metres, between this mesh and the finer lattice: what refining
+    //! would fix. Scales with vertical exaggeration.
     float heightError = 0;
     //! Largest gap, metres, between a flat cell and the curved ellipsoid (the sagitta).
     double curvatureError = 0;
 };
 
-//! Samples `terrain` on an n x n grid over the tile. Vertex order matches tileIndices(n).
-TerrainTileMesh buildTileMesh(const Terrain& terrain, const TileKey& key, int n);
+//! Samples `terrain` on a lattice of (n - 1) * samplesPerCell + 1 points a side and builds the
+//! n x n vertex grid from every samplesPerCell-th sample. Vertex order matches tileIndices(n).
+TerrainTileMesh buildTileMesh(const Terrain& terrain, const TileKey& key, int n, int samplesPerCell = 1);
 //! Triangle indices for any tile mesh of grid size n, grid and skirt (the same for every tile).
 std::vector<std::uint32_t> tileIndices(int n);
 

@@ -8,7 +8,7 @@
 
 namespace renderer::binding {
 constexpr uint32_t kFrameUniforms = 0; //!< layout(set = 0, binding = 0) uniform FrameUniforms (common.glsl)
-constexpr uint32_t kHighlightMask = 1; //!< layout(set = 0, binding = 1) uniform sampler2D highlightMask (terrain.frag)
+constexpr uint32_t kTileImages = 1;    //!< layout(set = 0, binding = 1) uniform sampler2DArray tileImages (terrain.frag)
 constexpr uint32_t kGlyphAtlas = 2;    //!< layout(set = 0, binding = 2) uniform sampler2D glyphs (label.frag)
 } // namespace renderer::binding
 
@@ -16,16 +16,16 @@ namespace renderer {
 
 struct FrameUniforms {
     glm::mat4 viewProj;   //!< camera-relative view and reversed-depth projection
+    glm::mat4 inverseViewProj;
     glm::vec4 lightDir;   //!< toward the sun, ECEF
-    glm::vec4 params;     //!< exaggeration, viewport width, viewport height, Ukraine fill on (1) / off (0)
-    glm::vec4 maskExtent; //!< west, south, east, north of the highlight mask
+    glm::vec4 params;     //!< exaggeration, viewport width, viewport height, unused
     glm::vec4 eyeUp;      //!< local up under the eye; w = eye altitude
 };
-static_assert(sizeof(FrameUniforms) == 128);
+static_assert(sizeof(FrameUniforms) == 176);
 
 struct TilePush {
     glm::vec4 origin; //!< tile origin minus the eye
-    glm::vec4 params; //!< x: highlight of the whole tile, 0 or 1 (terrain.frag)
+    glm::vec4 params; //!< x: the tile's layer in the image array, y: highlight on (1) or off (0)
 };
 static_assert(sizeof(TilePush) == 32);
 
@@ -55,6 +55,6 @@ struct LabelVertex {
 };
 static_assert(sizeof(LabelVertex) == 60);
 
-static_assert(sizeof(geo::TerrainVertex) == 48, "terrain.vert reads 48-byte vertices");
+static_assert(sizeof(geo::TerrainVertex) == 40, "terrain.vert reads 40-byte vertices");
 
 } // namespace renderer

@@ -8,14 +8,14 @@
 namespace renderer {
 
 Image::Image(const Context& context, uint32_t width, uint32_t height, VkFormat format, VkImageUsageFlags usage,
-             VkImageAspectFlags aspect)
-    : _context(&context), _format(format), _width(width), _height(height) {
+             VkImageAspectFlags aspect, uint32_t layers)
+    : _context(&context), _format(format), _width(width), _height(height), _layers(layers) {
     VkImageCreateInfo ici{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
     ici.imageType = VK_IMAGE_TYPE_2D;
     ici.format = format;
     ici.extent = {width, height, 1};
     ici.mipLevels = 1;
-    ici.arrayLayers = 1;
+    ici.arrayLayers = layers;
     ici.samples = VK_SAMPLE_COUNT_1_BIT;
     ici.tiling = VK_IMAGE_TILING_OPTIMAL;
     ici.usage = usage;
@@ -32,28 +32,31 @@ Image::Image(const Context& context, uint32_t width, uint32_t height, VkFormat f
     VK_CHECK(vkBindImageMemory(context.device(), _image, _memory, 0));
     VkImageViewCreateInfo vci{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
     vci.image = _image;
-    vci.viewType = VK_IMAGE_VIEW_TYPE_2D;
+    vci.viewType = layers > 1 ? VK_IMAGE_VIEW_TYPE_2D_ARRAY : VK_IMAGE_VIEW_TYPE_2D;
     vci.format = format;
-    vci.subresourceRange = {aspect, 0, 1, 0, 1};
+    vci.subresourceRange = {aspect, 0, 1, 0, layers};
     VK_CHECK(vkCreateImageView(context.device(), &vci, nullptr, &_view));
 }
 
 void Image::upload(const void* pixels, size_t bytes) {
-    Buffer staging(*_context, BufferDomain::Upload, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, bytes, pixels);
+    Buffer staging;
+    if (pixels) staging = Buffer(*_context, BufferDomain::Upload, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, bytes, pixels);
     _context->submitAndWait([&](VkCommandBuffer cmd) {
         VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
         b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
         b.image = _image;
-        b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+        b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, _layers};
         b.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
         b.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
         b.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
         vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
                              nullptr, 1, &b);
-        VkBufferImageCopy region{};
-        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-        region.imageExtent = {_width, _height, 1};
-        vkCmdCopyBufferToImage(cmd, staging.vk(), _image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+        if (pixels) {
+            VkBufferImageCopy region{};
+            region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, _layers};
+            region.imageExtent = {_width, _height, 1};
+            vkCmdCopyBufferToImage(cmd, staging.vk(), _image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+        }
         b.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
         b.newLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
         b.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
@@ -89,6 +92,7 @@ Image& Image::operator=(Image&& o) noexcept {
         _allocated = std::exchange(o._allocated, 0);
         _width = o._width;
         _height = o._height;
+        _layers = o._layers;
     }
     return *this;
 }

@@ -10,7 +10,7 @@ class Image {
 public:
     Image() = default;
     Image(const Context& context, uint32_t width, uint32_t height, VkFormat format, VkImageUsageFlags usage,
-          VkImageAspectFlags aspect);
+          VkImageAspectFlags aspect, uint32_t layers = 1);
     ~Image();
     Image(Image&& other) noexcept;
     Image& operator=(Image&& other) noexcept;
@@ -22,8 +22,10 @@ public:
     VkFormat format() const { return _format; }
     uint32_t width() const { return _width; }
     uint32_t height() const { return _height; }
+    uint32_t layers() const { return _layers; }
 
-    //! Uploads tightly packed pixels and leaves the image ready for sampling in fragment shaders.
+    //! Uploads tightly packed pixels (every layer) and leaves the image ready for sampling in
+    //! fragment shaders; null pixels just make it ready.
     void upload(const void* pixels, size_t bytes);
 
 private:
@@ -34,7 +36,7 @@ private:
     VkImageView _view = VK_NULL_HANDLE;
     VkFormat _format = VK_FORMAT_UNDEFINED;
     VkDeviceSize _allocated = 0;
-    uint32_t _width = 0, _height = 0;
+    uint32_t _width = 0, _height = 0, _layers = 1;
 };
 
 //! A sampler with linear filtering and clamp-to-edge addressing, owned.

@@ -55,15 +55,15 @@ std::vector<char32_t> LabelLayer::codepointsOf(const std::vector<geo::Place>& pl
 size_t LabelLayer::layout(const View& view, double exaggeration, float scale, size_t maxVertices,
                           std::vector<LabelVertex>& out) const {
     out.clear();
-    // Fewer, bigger places from far away; the decluttering below thins the rest.
-    const double range = std::max(geo::toGeodetic(view.eye).height, 1.0);
-    const double minPopulation = std::clamp(range / 1000.0 * 50.0, 0.0, 600000.0);
     std::vector<Rect> taken;
     const glm::vec4 white{1.0f, 1.0f, 1.0f, 1.0f}, halo{0.05f, 0.07f, 0.10f, 0.22f};
     for (const Entry& e : _entries) {
         if (taken.size() >= maxLabels) break;
-        if (e.place.population < minPopulation && !e.place.capital) continue;
         const glm::dvec3 anchor = e.ground + e.up * (double(e.height) * exaggeration);
+        // The farther a place, the bigger it must be to get a label (capitals always may); the
+        // decluttering below thins the rest.
+        const double distanceKm = glm::length(anchor - view.eye) / 1000.0;
+        if (!e.place.capital && double(e.place.population) < std::min(distanceKm * 40.0, 600000.0)) continue;
         // Beyond the horizon: the eye is below this point's tangent plane.
         if (glm::dot(view.eye - anchor, e.up) <= 0.0) continue;
         glm::dvec2 px;

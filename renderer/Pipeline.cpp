@@ -39,10 +39,9 @@ Pipeline::Pipeline(const Context& context, VkRenderPass renderPass, VkDescriptor
     stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
     stages[1].module = frag;
     stages[1].pName = "main";
-    const VkSpecializationMapEntry entry{0, 0, sizeof(uint32_t)};
-    const uint32_t variant = desc.fragmentVariant.value_or(0);
-    const VkSpecializationInfo specialization{1, &entry, sizeof(uint32_t), &variant};
-    if (desc.fragmentVariant) stages[1].pSpecializationInfo = &specialization;
+    const VkSpecializationMapEntry variantEntry{0, 0, sizeof(uint32_t)};
+    const VkSpecializationInfo specialization{1, &variantEntry, sizeof(uint32_t), &desc.fragmentVariant};
+    stages[1].pSpecializationInfo = &specialization;
 
     VkPipelineVertexInputStateCreateInfo vi{VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO};
     vi.vertexBindingDescriptionCount = static_cast<uint32_t>(desc.bindings.size());

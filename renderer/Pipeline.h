@@ -4,7 +4,6 @@
 #include "renderer/Context.h"
 
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <vector>
 
@@ -19,8 +18,7 @@ struct PipelineDesc {
     bool depthWrite = true;
     bool alphaBlend = false;
     uint32_t pushConstantBytes = 0;
-    //! Value of the fragment shader's `layout(constant_id = 0)`, when it has one.
-    std::optional<uint32_t> fragmentVariant;
+    uint32_t fragmentVariant = 0; //!< value of the fragment shader's `layout(constant_id = 0)`, if it has one
 };
 
 //! Owns a pipeline layout and a pipeline.

@@ -96,10 +96,10 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     VK_CHECK(vkCreateRenderPass(device, &rpci, nullptr, &_renderPass));
     createTargets();
 
-    // One descriptor set layout for every pipeline: frame uniforms, highlight mask, glyph atlas.
+    // One descriptor set layout for every pipeline: frame uniforms, terrain tile images, glyph atlas.
     VkDescriptorSetLayoutBinding bindings[3]{};
     bindings[0] = {binding::kFrameUniforms, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, kPushStages, nullptr};
-    bindings[1] = {binding::kHighlightMask, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
+    bindings[1] = {binding::kTileImages, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
                    nullptr};
     bindings[2] = {binding::kGlyphAtlas, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
                    nullptr};
@@ -115,16 +115,14 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     dpci.pPoolSizes = poolSizes;
     VK_CHECK(vkCreateDescriptorPool(device, &dpci, nullptr, &_descriptorPool));
 
-    // The highlight mask first: terrain tiles ask it how much of them it covers.
+    // Layers: each uploads its data once here. Terrain tiles bake the highlight into their images.
+    HighlightMask highlight;
     if (!inputs.highlight.empty()) {
         const glm::dvec4 b = boundsOf(inputs.highlight);
-        _maskExtent = glm::vec4(b);
-        _maskPixels = geo::rasterizeMask(inputs.highlight, b.x, b.y, b.z, b.w, kMaskWidth, kMaskHeight);
+        highlight = {b.x, b.y, b.z, b.w, kMaskWidth, kMaskHeight,
+                     geo::rasterizeMask(inputs.highlight, b.x, b.y, b.z, b.w, kMaskWidth, kMaskHeight)};
     }
-
-    // Layers: each uploads its data once here.
-    _terrain = std::make_unique<TerrainLayer>(
-        context, *inputs.terrain, [this](const geo::GeoExtent& e) { return highlightCoverage(e); });
+    _terrain = std::make_unique<TerrainLayer>(context, *inputs.terrain, std::move(highlight), kFrameSlots);
     _borders = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.borders);
     _coastlines = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.coastlines);
     _atlas = std::make_unique<GlyphAtlas>(inputs.font, LabelLayer::codepointsOf(inputs.places));
@@ -135,13 +133,6 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
                                           VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
                                           VK_IMAGE_ASPECT_COLOR_BIT);
     _glyphImage->upload(_atlas->pixels().data(), _atlas->pixels().size());
-    const bool hasMask = !_maskPixels.empty();
-    const std::vector<unsigned char> noMask(1, 0);
-    _mask = std::make_unique<Image>(context, hasMask ? kMaskWidth : 1, hasMask ? kMaskHeight : 1, VK_FORMAT_R8_UNORM,
-                                    VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
-                                    VK_IMAGE_ASPECT_COLOR_BIT);
-    _mask->upload(hasMask ? _maskPixels.data() : noMask.data(), hasMask ? _maskPixels.size() : 1);
-
     for (Slot& slot : _slots) {
         slot.uniforms = Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, sizeof(FrameUniforms));
         slot.labelVertices = Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
@@ -152,7 +143,8 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
         dsai.pSetLayouts = &_setLayout;
         VK_CHECK(vkAllocateDescriptorSets(device, &dsai, &slot.descriptors));
         VkDescriptorBufferInfo ubo{slot.uniforms.vk(), 0, sizeof(FrameUniforms)};
-        VkDescriptorImageInfo maskInfo{_sampler->vk(), _mask->view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+        VkDescriptorImageInfo tilesInfo{_sampler->vk(), _terrain->images().view(),
+                                        VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
         VkDescriptorImageInfo glyphInfo{_sampler->vk(), _glyphImage->view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
         VkWriteDescriptorSet writes[3]{};
         for (auto& w : writes) {
@@ -163,9 +155,9 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
         writes[0].dstBinding = binding::kFrameUniforms;
         writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
         writes[0].pBufferInfo = &ubo;
-        writes[1].dstBinding = binding::kHighlightMask;
+        writes[1].dstBinding = binding::kTileImages;
         writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-        writes[1].pImageInfo = &maskInfo;
+        writes[1].pImageInfo = &tilesInfo;
         writes[2].dstBinding = binding::kGlyphAtlas;
         writes[2].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
         writes[2].pImageInfo = &glyphInfo;
@@ -191,28 +183,14 @@ SceneRenderer::~SceneRenderer() {
         vkFreeCommandBuffers(device, _context.commandPool(), 1, &slot.offscreenCmd);
     }
     _terrainPipeline.reset();
-    _terrainEdgePipeline.reset();
+    _terrainFilteredPipeline.reset();
+    _skyPipeline.reset();
     _linePipeline.reset();
     _labelPipeline.reset();
     vkDestroyDescriptorPool(device, _descriptorPool, nullptr);
     vkDestroyDescriptorSetLayout(device, _setLayout, nullptr);
     vkDestroyFramebuffer(device, _framebuffer, nullptr);
     vkDestroyRenderPass(device, _renderPass, nullptr);
-}
-
-Coverage SceneRenderer::highlightCoverage(const geo::GeoExtent& e) const {
-    if (_maskPixels.empty()) return Coverage::Outside;
-    const glm::vec4 m = _maskExtent;
-    if (e.east <= m.x || e.west >= m.z || e.north <= m.y || e.south >= m.w) return Coverage::Outside;
-    const auto column = [&](double lon) { return int(std::floor((lon - m.x) / (m.z - m.x) * kMaskWidth)); };
-    const auto row = [&](double lat) { return int(std::floor((m.w - lat) / (m.w - m.y) * kMaskHeight)); };
-    const bool partlyOutsideMask = e.west < m.x || e.east > m.z || e.south < m.y || e.north > m.w;
-    const int c0 = std::clamp(column(e.west) - 1, 0, kMaskWidth - 1), c1 = std::clamp(column(e.east) + 1, 0, kMaskWidth - 1);
-    const int r0 = std::clamp(row(e.north) - 1, 0, kMaskHeight - 1), r1 = std::clamp(row(e.south) + 1, 0, kMaskHeight - 1);
-    bool anyIn = false, anyOut = partlyOutsideMask;
-    for (int r = r0; r <= r1 && !(anyIn && anyOut); ++r)
-        for (int c = c0; c <= c1; ++c) (_maskPixels[size_t(r) * kMaskWidth + c] ? anyIn : anyOut) = true;
-    return anyIn && anyOut ? Coverage::Edge : anyIn ? Coverage::Inside : Coverage::Outside;
 }
 
 void SceneRenderer::createTargets() {
@@ -251,13 +229,11 @@ void SceneRenderer::createPipelines() {
                           attribute(1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(geo::TerrainVertex, up)),
                           attribute(2, 0, VK_FORMAT_R32_SFLOAT, offsetof(geo::TerrainVertex, height)),
                           attribute(3, 0, VK_FORMAT_R32_SFLOAT, offsetof(geo::TerrainVertex, skirt)),
-                          attribute(4, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(geo::TerrainVertex, slope)),
-                          attribute(5, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(geo::TerrainVertex, lonLat))};
+                          attribute(4, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(geo::TerrainVertex, tileUv))};
     terrain.pushConstantBytes = sizeof(TilePush);
-    terrain.fragmentVariant = 0;
     _terrainPipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, terrain);
-    terrain.fragmentVariant = 1; // per-pixel highlight, for tiles across its edge
-    _terrainEdgePipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, terrain);
+    terrain.fragmentVariant = 1; // filtered, for tiles magnified past their data's detail
+    _terrainFilteredPipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, terrain);
 
     PipelineDesc line;
     line.vertexSpirv = shaders::lineVert();
@@ -273,6 +249,12 @@ void SceneRenderer::createPipelines() {
     line.alphaBlend = true;
     line.pushConstantBytes = sizeof(LinePush);
     _linePipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, line);
+
+    PipelineDesc sky;
+    sky.vertexSpirv = shaders::skyVert();
+    sky.fragmentSpirv = shaders::skyFrag();
+    sky.depthWrite = false;
+    _skyPipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, sky);
 
     PipelineDesc label;
     label.vertexSpirv = shaders::labelVert();
@@ -293,17 +275,15 @@ void SceneRenderer::setTerrainTolerance(double pixels) { _terrain->pixelToleranc
 
 FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const SceneView& sv, int buildBudget) {
     Slot& slot = _slots.at(slotIndex);
-    slot.graveyard.clear(); // the caller waited for this slot's last frame
     FrameStats stats;
     const View view = View::make(sv.pose, _extent.width, _extent.height);
     const float scale = std::clamp(float(_extent.height) / 1080.0f, 0.75f, 4.0f);
 
     FrameUniforms u{};
     u.viewProj = glm::mat4(view.viewProj);
+    u.inverseViewProj = glm::mat4(glm::inverse(view.viewProj));
     u.lightDir = glm::vec4(glm::vec3(sunDirection(sv.pose)), 0.0f);
-    u.params = glm::vec4(float(sv.exaggeration), float(_extent.width), float(_extent.height),
-                         sv.layers.highlight ? 1.0f : 0.0f);
-    u.maskExtent = _maskExtent;
+    u.params = glm::vec4(float(sv.exaggeration), float(_extent.width), float(_extent.height), 0.0f);
     const geo::GeoPoint eyeGeo = geo::toGeodetic(view.eye);
     u.eyeUp = glm::vec4(glm::vec3(geo::upAt(eyeGeo.lon, eyeGeo.lat)), float(eyeGeo.height));
     std::memcpy(slot.uniforms.mapped(), &u, sizeof(u));
@@ -311,7 +291,8 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
     size_t labelVertexCount = 0;
     if (!sv.clearOnly) {
         if (sv.layers.terrain) {
-            const TerrainLayer::Selection s = _terrain->select(view, sv.exaggeration, buildBudget, slot.graveyard);
+            const TerrainLayer::Selection s = _terrain->select(view, sv.exaggeration, buildBudget, slotIndex);
+            _terrain->recordUploads(cmd, slotIndex);
             stats.tiles = s.tiles;
             stats.triangles = s.triangles;
             stats.complete = s.complete;
@@ -346,8 +327,18 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
         };
         if (sv.layers.terrain) {
             bind(*_terrainPipeline);
-            _terrain->draw(cmd, _terrainPipeline->layout(), _terrainPipeline->vk(), _terrainEdgePipeline->vk(), view.eye,
+            _terrain->draw(cmd, _terrainPipeline->layout(), _terrainPipeline->vk(), _terrainFilteredPipeline->vk(), view.eye,
                            sv.layers.highlight);
+        }
+        // The sky where no terrain was drawn (the depth test leaves it only those pixels), when
+        // any corner of the view looks past the Earth.
+        const auto missesEarth = [&](double x, double y) {
+            return !geo::intersectEllipsoid(view.eye, view.rayThrough(x, y), 0.0);
+        };
+        const double w = _extent.width, h = _extent.height;
+        if (missesEarth(0, 0) || missesEarth(w, 0) || missesEarth(0, h) || missesEarth(w, h)) {
+            bind(*_skyPipeline);
+            vkCmdDraw(cmd, 3, 1, 0, 0);
         }
         if (sv.layers.coastlines || sv.layers.borders) bind(*_linePipeline);
         // Lines never thinner than their 1080p widths: thinner ones alias into dashes.

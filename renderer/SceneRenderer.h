@@ -18,7 +18,6 @@
 namespace renderer {
 
 class TerrainLayer;
-enum class Coverage : uint8_t;
 class LineLayer;
 class LabelLayer;
 class GlyphAtlas;
@@ -92,13 +91,11 @@ private:
         Buffer uniforms;
         Buffer labelVertices;
         VkDescriptorSet descriptors = VK_NULL_HANDLE;
-        std::vector<Buffer> graveyard; //!< freed when this slot is next recorded
         VkCommandBuffer offscreenCmd = VK_NULL_HANDLE;
         VkFence offscreenFence = VK_NULL_HANDLE;
     };
     void createTargets();
     FrameStats submitOffscreen(const SceneView& view, int buildBudget, bool readback);
-    Coverage highlightCoverage(const geo::GeoExtent& extent) const;
     void createPipelines();
 
     const Context& _context;
@@ -109,10 +106,8 @@ private:
     VkDescriptorSetLayout _setLayout = VK_NULL_HANDLE;
     VkDescriptorPool _descriptorPool = VK_NULL_HANDLE;
     std::unique_ptr<Sampler> _sampler;
-    std::unique_ptr<Image> _mask, _glyphImage;
-    std::vector<unsigned char> _maskPixels; //!< the highlight rasterised over _maskExtent, row 0 north
-    glm::vec4 _maskExtent{0.0f};
-    std::unique_ptr<Pipeline> _terrainPipeline, _terrainEdgePipeline, _linePipeline, _labelPipeline;
+    std::unique_ptr<Image> _glyphImage;
+    std::unique_ptr<Pipeline> _terrainPipeline, _terrainFilteredPipeline, _skyPipeline, _linePipeline, _labelPipeline;
     std::unique_ptr<TerrainLayer> _terrain;
     std::unique_ptr<LineLayer> _borders, _coastlines;
     std::unique_ptr<GlyphAtlas> _atlas;

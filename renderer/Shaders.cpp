@@ -21,6 +21,12 @@ const uint32_t kLabelVert[] = {
 const uint32_t kLabelFrag[] = {
 #include "shaders/label_frag.inc"
 };
+const uint32_t kSkyVert[] = {
+#include "shaders/sky_vert.inc"
+};
+const uint32_t kSkyFrag[] = {
+#include "shaders/sky_frag.inc"
+};
 } // namespace
 
 std::span<const uint32_t> terrainVert() { return kTerrainVert; }
@@ -29,5 +35,7 @@ std::span<const uint32_t> lineVert() { return kLineVert; }
 std::span<const uint32_t> lineFrag() { return kLineFrag; }
 std::span<const uint32_t> labelVert() { return kLabelVert; }
 std::span<const uint32_t> labelFrag() { return kLabelFrag; }
+std::span<const uint32_t> skyVert() { return kSkyVert; }
+std::span<const uint32_t> skyFrag() { return kSkyFrag; }
 
 } // namespace renderer::shaders

@@ -10,4 +10,6 @@ std::span<const uint32_t> lineVert();
 std::span<const uint32_t> lineFrag();
 std::span<const uint32_t> labelVert();
 std::span<const uint32_t> labelFrag();
+std::span<const uint32_t> skyVert();
+std::span<const uint32_t> skyFrag();
 } // namespace renderer::shaders

@@ -9,46 +9,84 @@
 namespace renderer {
 
 namespace {
-constexpr int kMaxLevel = 14;
+constexpr int kMaxLevel = 16;
+constexpr double kMetresPerDegree = geo::kWgs84A * 3.14159265358979323846 / 180.0;
+constexpr VkDeviceSize kLayerBytes = VkDeviceSize(TerrainLayer::kImageSize) * TerrainLayer::kImageSize * 4;
 } // namespace
 
-TerrainLayer::TerrainLayer(const Context& context, const geo::Terrain& terrain, CoverageOf coverage, int gridSize)
-    : _context(context), _terrain(terrain), _coverage(std::move(coverage)), _gridSize(gridSize) {
-    const std::vector<uint32_t> indices = geo::tileIndices(gridSize);
+TerrainLayer::TerrainLayer(const Context& context, const geo::Terrain& terrain, HighlightMask highlight,
+                           uint32_t frameSlots, uint32_t maxTiles)
+    : _context(context), _terrain(terrain), _highlight(std::move(highlight)),
+      _images(context, kImageSize, kImageSize, VK_FORMAT_R8G8B8A8_UNORM,
+              VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT, VK_IMAGE_ASPECT_COLOR_BIT, maxTiles),
+      _retired(frameSlots) {
+    const std::vector<uint32_t> indices = geo::tileIndices(kGridSize);
     _indexCount = static_cast<uint32_t>(indices.size());
     _indices = Buffer(context, BufferDomain::Device, VK_BUFFER_USAGE_INDEX_BUFFER_BIT, indices.size() * sizeof(uint32_t),
                       indices.data());
+    _images.upload(nullptr, 0); // every layer ready for sampling
+    for (uint32_t layer = maxTiles; layer-- > 0;) _freeLayers.push_back(layer);
 }
 
 TerrainLayer::Tile* TerrainLayer::acquire(const geo::TileKey& key) {
-    if (auto it = _tiles.find(key); it != _tiles.end()) return &it->second;
-    if (_budget == 0) {
+    // Whatever this frame touches is kept this frame: eviction takes only tiles not touched.
+    if (auto it = _tiles.find(key); it != _tiles.end()) {
+        it->second.lastUsed = _frame;
+        return &it->second;
+    }
+    if (_budget == 0 || (_freeLayers.empty() && !evictOne())) {
         _complete = false;
         return nullptr;
     }
     if (_budget > 0) --_budget;
-    const geo::TerrainTileMesh mesh = geo::buildTileMesh(_terrain, key, _gridSize);
+    geo::TerrainTileMesh mesh = geo::buildTileMesh(_terrain, key, kGridSize, kSamplesPerCell);
     Tile tile{Buffer(_context, BufferDomain::Device, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
                      mesh.vertices.size() * sizeof(geo::TerrainVertex), mesh.vertices.data()),
-              mesh.origin, mesh.origin, mesh.radius, mesh.minHeight, mesh.maxHeight, mesh.heightError,
-              mesh.curvatureError, _coverage(geo::tileExtent(key))};
-    return &_tiles.emplace(key, std::move(tile)).first->second;
+              std::move(mesh.heights), mesh.origin, mesh.radius, mesh.maxHeight, mesh.heightError,
+              mesh.curvatureError, _freeLayers.back()};
+    _freeLayers.pop_back();
+    tile.lastUsed = _frame;
+    Tile& placed = _tiles.emplace(key, std::move(tile)).first->second;
+    reshade(placed);
+    return &placed;
 }
 
-bool TerrainLayer::sees(const Tile& tile, const View& view, double exaggeration) const {
-    const double top = std::max<double>(tile.maxHeight, 0.0) * exaggeration;
-    if (!view.sees(tile.centre - view.eye, tile.radius + top)) return false;
+void TerrainLayer::reshade(Tile& tile) {
+    Upload upload{tile.layer, std::vector<uint8_t>(kLayerBytes)};
+    shadeTile(tile.heights, _exaggeration, _highlight, upload.rgba.data());
+    _uploads.push_back(std::move(upload));
+    tile.shadedFor = _exaggeration;
+}
+
+bool TerrainLayer::evictOne() {
+    auto oldest = _tiles.end();
+    for (auto it = _tiles.begin(); it != _tiles.end(); ++it)
+        if (it->first.level > 0 && it->second.lastUsed < _frame &&
+            (oldest == _tiles.end() || it->second.lastUsed < oldest->second.lastUsed))
+            oldest = it;
+    if (oldest == _tiles.end()) return false;
+    _freeLayers.push_back(oldest->second.layer); // rewritten only after a barrier on the queue
+    _retired[_slot].push_back(std::move(oldest->second.vertices));
+    _tiles.erase(oldest);
+    return true;
+}
+
+bool TerrainLayer::sees(const Tile& tile, const View& view) const {
+    const double top = std::max<double>(tile.maxHeight, 0.0) * _exaggeration;
+    if (!view.sees(tile.origin - view.eye, tile.radius + top)) return false;
     // Beyond the horizon: farther than the eye can see over a sphere no larger than the Earth's
     // smallest radius, to a point as high as the tile's highest.
     const double r = geo::kWgs84B, eyeRadius = glm::length(view.eye);
     if (eyeRadius <= r) return true;
     const double reach = std::sqrt(eyeRadius * eyeRadius - r * r) + std::sqrt(std::pow(r + top, 2) - r * r);
-    return glm::length(tile.centre - view.eye) - tile.radius - top <= reach;
+    return glm::length(tile.origin - view.eye) - tile.radius - top <= reach;
 }
 
-TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggeration, int buildBudget,
-                                             std::vector<Buffer>& graveyard) {
+TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggeration, int buildBudget, uint32_t slot) {
     ++_frame;
+    _slot = slot;
+    _retired.at(slot).clear(); // the caller waited for this slot's last frame
+    _exaggeration = exaggeration;
     _budget = buildBudget;
     _complete = true;
     _drawList.clear();
@@ -58,12 +96,11 @@ TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggerati
         _budget = -1; // the roots are always there: there is never a hole in the globe
         Tile* tile = acquire(root);
         _budget = saved;
-        visit(root, *tile, view, exaggeration);
+        visit(root, *tile, view);
     }
-    evict(graveyard);
     // Front to back, so the depth test rejects hidden fragments before they are shaded.
     std::sort(_drawList.begin(), _drawList.end(), [&](const Tile* a, const Tile* b) {
-        return glm::length(a->centre - view.eye) < glm::length(b->centre - view.eye);
+        return glm::length(a->origin - view.eye) < glm::length(b->origin - view.eye);
     });
     Selection s;
     s.tiles = static_cast<uint32_t>(_drawList.size());
@@ -72,19 +109,30 @@ TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggerati
     return s;
 }
 
-void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view, double exaggeration) {
-    if (!sees(tile, view, exaggeration)) return;
+void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) {
+    if (!sees(tile, view)) return;
     tile.lastUsed = _frame;
+    if (tile.shadedFor != _exaggeration) {
+        if (_budget != 0) {
+            if (_budget > 0) --_budget;
+            reshade(tile);
+        } else {
+            _complete = false;
+        }
+    }
     const double sizeDeg = 180.0 / std::ldexp(1.0, key.level);
-    const double spacingDeg = sizeDeg / (_gridSize - 1);
     const geo::GeoExtent e = geo::tileExtent(key);
     const double midLon = 0.5 * (e.west + e.east), midLat = 0.5 * (e.south + e.north);
     const double distance =
-        std::max(glm::length(tile.centre - view.eye) - tile.radius - tile.maxHeight * exaggeration, 1.0);
-    const double geometricError = tile.heightError * exaggeration + tile.curvatureError;
-    const double screenError = geometricError / distance * view.pixelsPerRadian;
-    const bool detailLeft = spacingDeg > 0.5 * _terrain.finestCellAt(midLon, midLat);
-    if (screenError > pixelTolerance && detailLeft && key.level < kMaxLevel) {
+        std::max(glm::length(tile.origin - view.eye) - tile.radius - tile.maxHeight * _exaggeration, 1.0);
+    const double geometricError = tile.heightError * _exaggeration + tile.curvatureError;
+    const double texelMetres = sizeDeg / (kImageSize - 1) * kMetresPerDegree * std::cos(glm::radians(midLat));
+    const double pixelsPerMetre = view.pixelsPerRadian / distance;
+    // Refine while the data has finer detail than this tile's image shows.
+    const bool detailLeft = sizeDeg / (kImageSize - 1) > 0.5 * _terrain.finestCellAt(midLon, midLat);
+    tile.magnified = texelMetres * pixelsPerMetre > texelTolerance;
+    const bool wantsMore = geometricError * pixelsPerMetre > pixelTolerance || tile.magnified;
+    if (wantsMore && detailLeft && key.level < kMaxLevel) {
         Tile* children[4];
         bool ready = true;
         for (int i = 0; i < 4; ++i) {
@@ -92,40 +140,65 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view, 
             ready = ready && children[i];
         }
         if (ready) {
-            for (int i = 0; i < 4; ++i) visit(key.child(i), *children[i], view, exaggeration);
+            for (int i = 0; i < 4; ++i) visit(key.child(i), *children[i], view);
             return;
         }
     }
     _drawList.push_back(&tile);
 }
 
-void TerrainLayer::evict(std::vector<Buffer>& graveyard) {
-    if (_tiles.size() <= maxCachedTiles) return;
-    std::vector<std::pair<uint64_t, geo::TileKey>> byAge;
-    for (const auto& [key, tile] : _tiles)
-        if (key.level > 0 && tile.lastUsed < _frame) byAge.emplace_back(tile.lastUsed, key);
-    std::sort(byAge.begin(), byAge.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    const size_t excess = _tiles.size() - maxCachedTiles;
-    for (size_t i = 0; i < std::min(excess, byAge.size()); ++i) {
-        auto it = _tiles.find(byAge[i].second);
-        graveyard.push_back(std::move(it->second.vertices));
-        _tiles.erase(it);
+void TerrainLayer::recordUploads(VkCommandBuffer cmd, uint32_t slot) {
+    if (_uploads.empty()) return;
+    std::vector<uint8_t> packed;
+    packed.reserve(_uploads.size() * kLayerBytes);
+    for (const Upload& u : _uploads) packed.insert(packed.end(), u.rgba.begin(), u.rgba.end());
+    Buffer staging(_context, BufferDomain::Upload, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, packed.size(), packed.data());
+
+    // Each layer goes from sampled to written and back; the first barrier also waits for earlier
+    // frames on the queue that may still read a layer being reused.
+    std::vector<VkImageMemoryBarrier> toWrite, toRead;
+    std::vector<VkBufferImageCopy> copies;
+    for (size_t i = 0; i < _uploads.size(); ++i) {
+        VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
+        b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+        b.image = _images.vk();
+        b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, _uploads[i].layer, 1};
+        b.srcAccessMask = VK_ACCESS_SHADER_READ_BIT;
+        b.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+        b.oldLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+        b.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+        toWrite.push_back(b);
+        std::swap(b.srcAccessMask, b.dstAccessMask);
+        std::swap(b.oldLayout, b.newLayout);
+        toRead.push_back(b);
+        VkBufferImageCopy region{};
+        region.bufferOffset = i * kLayerBytes;
+        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, _uploads[i].layer, 1};
+        region.imageExtent = {uint32_t(kImageSize), uint32_t(kImageSize), 1};
+        copies.push_back(region);
     }
+    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
+                         nullptr, uint32_t(toWrite.size()), toWrite.data());
+    vkCmdCopyBufferToImage(cmd, staging.vk(), _images.vk(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, uint32_t(copies.size()),
+                           copies.data());
+    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, 0, 0, nullptr, 0,
+                         nullptr, uint32_t(toRead.size()), toRead.data());
+    _retired.at(slot).push_back(std::move(staging));
+    _uploads.clear();
 }
 
-void TerrainLayer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, VkPipeline flatPipeline, VkPipeline edgePipeline,
+void TerrainLayer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, VkPipeline unfiltered, VkPipeline filtered,
                         const glm::dvec3& eye, bool highlight) const {
     vkCmdBindIndexBuffer(cmd, _indices.vk(), 0, VK_INDEX_TYPE_UINT32);
-    for (const bool edge : {false, true}) {
-        if (edge && !highlight) break;
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, edge ? edgePipeline : flatPipeline);
+    for (const bool magnified : {false, true}) {
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, magnified ? filtered : unfiltered);
         for (const Tile* tile : _drawList) {
-            if (highlight && (tile->coverage == Coverage::Edge) != edge) continue;
+            if (tile->magnified != magnified) continue;
             const VkBuffer vb = tile->vertices.vk();
             const VkDeviceSize offset = 0;
             vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
-            const float inside = highlight && tile->coverage == Coverage::Inside ? 1.0f : 0.0f;
-            const TilePush push{glm::vec4(glm::vec3(tile->origin - eye), 0.0f), glm::vec4(inside, 0.0f, 0.0f, 0.0f)};
+            const TilePush push{glm::vec4(glm::vec3(tile->origin - eye), 0.0f),
+                                glm::vec4(float(tile->layer), highlight ? 1.0f : 0.0f, 0.0f, 0.0f)};
             vkCmdPushConstants(cmd, layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
                                &push);
             vkCmdDrawIndexed(cmd, _indexCount, 1, 0, 0, 0);

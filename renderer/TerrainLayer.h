@@ -1,24 +1,28 @@
 #pragma once
-// Terrain on the globe: a quadtree of tiles chosen each frame by screen-space error, built from the
-// geo::Terrain heights on first use, cached on the GPU, and evicted least-recently-used.
+// Terrain on the globe: a quadtree of tiles chosen each frame by screen-space error (of the geometry
+// and of the tile's image), built from the geo::Terrain heights on first use, kept on the GPU (a vertex
+// buffer and one layer of a shared image array each), and evicted least-recently-used.
 #include "geo/TerrainTile.h"
 #include "renderer/Buffer.h"
+#include "renderer/Image.h"
+#include "renderer/TerrainShading.h"
 #include "renderer/View.h"
 
+#include <array>
 #include <cstdint>
-#include <functional>
 #include <unordered_map>
 #include <vector>
 
 namespace renderer {
 
-//! How much of a tile the highlight (Ukraine) covers, decided once when the tile is built.
-enum class Coverage : uint8_t { Outside, Inside, Edge };
-using CoverageOf = std::function<Coverage(const geo::GeoExtent&)>;
-
 class TerrainLayer {
 public:
-    TerrainLayer(const Context& context, const geo::Terrain& terrain, CoverageOf coverage, int gridSize = 33);
+    static constexpr int kGridSize = 17;      //!< vertices a side
+    static constexpr int kSamplesPerCell = 16; //!< image texels per grid cell: images are 257 x 257
+    static constexpr int kImageSize = (kGridSize - 1) * kSamplesPerCell + 1;
+
+    TerrainLayer(const Context& context, const geo::Terrain& terrain, HighlightMask highlight, uint32_t frameSlots,
+                 uint32_t maxTiles = 384);
 
     struct Selection {
         uint32_t tiles = 0;
@@ -26,43 +30,60 @@ public:
         bool complete = true; //!< false while tiles this view needs are still to be built
     };
 
-    //! Chooses the tiles for `view` and builds at most `buildBudget` missing ones (-1: all).
-    //! Tiles evicted go to `graveyard`, to be freed once the GPU is done with the frame.
-    Selection select(const View& view, double exaggeration, int buildBudget, std::vector<Buffer>& graveyard);
-    //! Draws the last selection: tiles across the highlight's edge with `edgePipeline` (per-pixel
-    //! mask), the rest with `flatPipeline`. Both share `layout`; the descriptor set is bound.
-    void draw(VkCommandBuffer cmd, VkPipelineLayout layout, VkPipeline flatPipeline, VkPipeline edgePipeline,
+    //! Chooses the tiles for `view` for frame slot `slot` (whose previous frame has finished),
+    //! building or re-shading at most `buildBudget` of them (-1: all). Then record their uploads with
+    //! recordUploads() before the render pass, and draw().
+    Selection select(const View& view, double exaggeration, int buildBudget, uint32_t slot);
+    //! Copies the images built by the last select() into their layers (outside any render pass).
+    void recordUploads(VkCommandBuffer cmd, uint32_t slot);
+    //! Draws the last selection: tiles whose texels span more than texelTolerance pixels (magnified
+    //! past their data's detail) with `filtered`, the rest with `unfiltered`. Both share `layout`;
+    //! the descriptor set is bound.
+    void draw(VkCommandBuffer cmd, VkPipelineLayout layout, VkPipeline unfiltered, VkPipeline filtered,
               const glm::dvec3& eye, bool highlight) const;
 
-    double pixelTolerance = 2.0; //!< screen-space error, pixels, above which a tile is refined
-    size_t maxCachedTiles = 1200;
+    const Image& images() const { return _images; }
+    double pixelTolerance = 2.0; //!< geometric screen-space error, pixels, above which a tile is refined
+    double texelTolerance = 1.5; //!< screen pixels per image texel above which a tile is refined
 
 private:
     struct Tile {
         Buffer vertices;
+        geo::TileHeights heights; //!< kept to re-shade the image when the exaggeration changes
         glm::dvec3 origin;
-        glm::dvec3 centre; //!< ECEF centre of the bounding sphere at mean height
-        double radius;     //!< at exaggeration 1
-        float minHeight, maxHeight;
+        double radius;         //!< at exaggeration 1
+        float maxHeight;
         float heightError;     //!< metres at exaggeration 1 (geo::TerrainTileMesh)
         double curvatureError; //!< metres
-        Coverage coverage;
+        uint32_t layer;        //!< its image in the array
+        double shadedFor = -1; //!< the exaggeration its image was shaded for
+        bool magnified = false; //!< drawn with texels larger than texelTolerance pixels
         uint64_t lastUsed = 0;
     };
+    struct Upload {
+        uint32_t layer;
+        std::vector<uint8_t> rgba;
+    };
     Tile* acquire(const geo::TileKey& key);
-    void visit(const geo::TileKey& key, Tile& tile, const View& view, double exaggeration);
-    bool sees(const Tile& tile, const View& view, double exaggeration) const;
-    void evict(std::vector<Buffer>& graveyard);
+    void reshade(Tile& tile);
+    void visit(const geo::TileKey& key, Tile& tile, const View& view);
+    bool sees(const Tile& tile, const View& view) const;
+    bool evictOne();
 
     const Context& _context;
     const geo::Terrain& _terrain;
-    CoverageOf _coverage;
-    int _gridSize;
+    HighlightMask _highlight;
     Buffer _indices;
     uint32_t _indexCount = 0;
+    Image _images; //!< one layer per cached tile
+    std::vector<uint32_t> _freeLayers;
     std::unordered_map<geo::TileKey, Tile, geo::TileKeyHash> _tiles;
     std::vector<const Tile*> _drawList;
+    std::vector<Upload> _uploads;
+    std::vector<std::vector<Buffer>> _retired; //!< per frame slot: freed once that slot comes round again
+    uint32_t _slot = 0;
     uint64_t _frame = 0;
+    double _exaggeration = 1;
     int _budget = 0;
     bool _complete = true;
 };

@@ -1,9 +1,9 @@
 // Shared by every Bulwark shader: the per-frame uniform block. Matches renderer/GpuTypes.h FrameUniforms.
 layout(set = 0, binding = 0) uniform FrameUniforms {
     mat4 viewProj;      // camera-relative: the eye is at the origin
+    mat4 inverseViewProj;
     vec4 lightDir;      // xyz: direction toward the sun in ECEF
-    vec4 params;        // x: vertical exaggeration, y: viewport width, z: viewport height, w: ukraine fill on
-    vec4 maskExtent;    // west, south, east, north of the highlight mask, degrees
+    vec4 params;        // x: vertical exaggeration, y: viewport width, z: viewport height
     vec4 eyeUp;         // xyz: local up under the eye, w: eye altitude in metres
 } frame;
 

@@ -67,13 +67,26 @@ TEST(TerrainTileMesh, GridThenSkirtWithHeightsFromTheTerrain) {
     for (size_t k = n * n; k < mesh.vertices.size(); ++k) EXPECT_GT(mesh.vertices[k].skirt, 0.0f);
     EXPECT_NEAR(mesh.minHeight, 100.0f, 1.0f);
     EXPECT_GT(mesh.maxHeight, 1000.0f);
-    // Vertices are relative to the origin: adding it back lands on the ellipsoid at the vertex's lon/lat.
-    const TerrainVertex& v = mesh.vertices[n + 1];
+    // Vertices are relative to the origin: adding it back lands on the ellipsoid where the grid is.
+    const TerrainVertex& v = mesh.vertices[n + 1]; // second row, second column
     const glm::dvec3 back = mesh.origin + glm::dvec3(v.position[0], v.position[1], v.position[2]);
     const GeoPoint p = toGeodetic(back);
-    EXPECT_NEAR(p.lon, v.lonLat[0], 1e-5);
-    EXPECT_NEAR(p.lat, v.lonLat[1], 1e-5);
+    const GeoExtent e = tileExtent(over);
+    EXPECT_NEAR(p.lon, e.west + (e.east - e.west) / (n - 1), 1e-5);
+    EXPECT_NEAR(p.lat, e.north - (e.north - e.south) / (n - 1), 1e-5);
     EXPECT_NEAR(p.height, 0.0, 0.05);
+    EXPECT_FLOAT_EQ(v.tileUv[0], 1.0f / (n - 1));
+    EXPECT_FLOAT_EQ(v.tileUv[1], 1.0f / (n - 1));
+}
+
+TEST(TerrainTileMesh, FinerLatticeFeedsTheGridAndTheImage) {
+    const Terrain t = flatTerrainWithHill();
+    const TerrainTileMesh mesh = buildTileMesh(t, {6, 2 * 64 + 14, 32 - 17}, 5, 4);
+    EXPECT_EQ(mesh.heights.size, 17); // (5 - 1) * 4 + 1
+    EXPECT_EQ(mesh.heights.metres.size(), size_t(19 * 19)); // with a border all round
+    // Every 4th lattice sample is a vertex height.
+    EXPECT_FLOAT_EQ(mesh.vertices[1].height, mesh.heights.at(4, 0));
+    EXPECT_FLOAT_EQ(mesh.vertices[5 * 2 + 3].height, mesh.heights.at(12, 8));
 }
 
 TEST(TerrainTileMesh, HeightErrorSeesDetailBetweenVertices) {
