@@ -14,6 +14,7 @@ void drawPanel(PanelState& s) {
     ImGui::Checkbox("Coastlines", &s.layers.coastlines);
     ImGui::Checkbox("Place names", &s.layers.labels);
     ImGui::Checkbox("Ukraine highlight", &s.layers.highlight);
+    ImGui::Checkbox("Data credits", &s.showAttribution);
     ImGui::SliderFloat("Exaggeration", &s.exaggeration, 0.0f, 20.0f, "%.1fx");
     if (ImGui::Button("Home view (H)")) s.homeRequested = true;
     ImGui::Separator();

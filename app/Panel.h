@@ -12,6 +12,7 @@ struct PanelState {
     float exaggeration = 1.0f;
     std::string deviceName;
     std::string attribution;
+    bool showAttribution = true;
     double frameMs = 0;
     geo::CameraPose pose;
     renderer::FrameStats stats;

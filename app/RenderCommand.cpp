@@ -28,6 +28,7 @@ Command addRenderCommand(CLI::App& cli) {
         view.pose = parseCameraOption(o->camera);
         view.exaggeration = o->scene.exaggeration;
         view.layers = o->scene.layers();
+        view.attribution = !o->scene.noAttribution;
         const auto scene = loadScene(o->scene);
         view.pose = geo::groundPose(view.pose, scene->terrain, view.exaggeration);
         renderer::Context context(contextOptionsFromEnvironment());

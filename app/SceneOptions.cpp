@@ -22,8 +22,8 @@ fs::path assetsDir() {
 }
 
 void SceneOptions::addTo(CLI::App& c) {
-    c.add_option("--dem", dem, "Elevation raster GDAL opens (GeoTIFF, .hgt, DTED, netCDF, VRT), any CRS; "
-                               "drawn over the global base [default: assets/dem/region.tif]");
+    c.add_option("--dem", dem, "Elevation raster GDAL opens (GeoTIFF, .hgt, DTED, netCDF, VRT), any CRS, drawn over "
+                               "the Europe and globe bases [default: assets/dem/region.tif]");
     c.add_option("--borders", borders, "Border polygons or lines, any vector format GDAL opens "
                                        "[default: assets/vector/borders.gpkg]");
     c.add_option("--borders-layer", bordersLayer, "Layer of --borders to read [default: every layer]");
@@ -38,6 +38,7 @@ void SceneOptions::addTo(CLI::App& c) {
     c.add_option("--hide", hide, "Layers to leave out, comma-separated: terrain, borders, coastlines, labels, highlight")
         ->delimiter(',')
         ->check(CLI::IsMember({"terrain", "borders", "coastlines", "labels", "highlight"}));
+    c.add_flag("--no-attribution", noAttribution, "Leave out the data credits drawn in the bottom-right corner");
 }
 
 renderer::SceneLayers SceneOptions::layers() const {
@@ -110,7 +111,7 @@ std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
     scene->inputs.terrain = &scene->terrain;
 
     std::ifstream attribution(assets / "ATTRIBUTION.txt");
-    std::getline(attribution, scene->attribution);
+    std::getline(attribution, scene->inputs.attribution);
     return scene;
 }
 

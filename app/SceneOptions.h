@@ -23,10 +23,11 @@ struct SceneOptions {
     std::string font;           //!< empty: DejaVu Sans Bold from fonts-dejavu-core
     double exaggeration = 1.0;
     std::vector<std::string> hide; //!< layers to leave out: terrain, borders, coastlines, labels, highlight
+    bool noAttribution = false;    //!< leave out the data credits
 
     //! The layers left on after --hide.
     renderer::SceneLayers layers() const;
-    //! Adds --dem, --borders, --borders-layer, --coastlines, --coastlines-layer, --places, --font, --exaggeration, --hide.
+    //! Adds --dem, --borders, --borders-layer, --coastlines, --coastlines-layer, --places, --font, --exaggeration, --hide, --no-attribution.
     void addTo(CLI::App& command);
 };
 
@@ -34,7 +35,6 @@ struct SceneOptions {
 struct LoadedScene {
     geo::Terrain terrain;
     renderer::SceneInputs inputs;
-    std::string attribution;
 };
 
 //! Loads every file the options name; throws UsageError naming the file and problem.

@@ -28,6 +28,7 @@ Command addViewCommand(CLI::App& cli) {
         v.start = parseCameraOption(o->camera);
         v.exaggeration = o->scene.exaggeration;
         v.layers = o->scene.layers();
+        v.attribution = !o->scene.noAttribution;
         v.exitAfterFrames = o->exitAfter;
         v.fullscreen = o->fullscreen;
         const auto scene = loadScene(o->scene);

@@ -6,6 +6,7 @@
 #include "app/Swapchain.h"
 #include "app/UsageError.h"
 #include "renderer/SceneRenderer.h"
+#include "renderer/TerrainLayer.h"
 #include "renderer/VulkanError.h"
 
 #define GLFW_INCLUDE_VULKAN
@@ -156,7 +157,8 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     panel.exaggeration = static_cast<float>(options.exaggeration);
     panel.layers = options.layers;
     panel.deviceName = context.deviceName() + " (" + context.deviceType() + ")";
-    panel.attribution = scene.attribution;
+    panel.attribution = scene.inputs.attribution;
+    panel.showAttribution = options.attribution;
     if (options.fullscreen) toggleFullscreen(window.handle, input);
 
     bool rebuild = false;
@@ -255,11 +257,12 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         view.pose = camera.pose();
         view.exaggeration = panel.exaggeration;
         view.layers = panel.layers;
+        view.attribution = panel.showAttribution;
         VK_CHECK(vkResetCommandBuffer(slot.cmd, 0));
         VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
         bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
         VK_CHECK(vkBeginCommandBuffer(slot.cmd, &bi));
-        panel.stats = sceneRenderer->record(slot.cmd, frameIndex, view, 24);
+        panel.stats = sceneRenderer->record(slot.cmd, frameIndex, view, renderer::TileLoading::Background);
 
         // Blit the scene into the swapchain image, then draw the panel over it.
         VkImageMemoryBarrier toDst{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};

@@ -12,6 +12,7 @@ struct ViewerOptions {
     geo::CameraPose start = geo::CameraPose::home();
     double exaggeration = 1.0;
     renderer::SceneLayers layers;
+    bool attribution = true;
     int exitAfterFrames = 0; //!< > 0: close after this many frames (tests, smoke runs)
     bool fullscreen = false;
 };

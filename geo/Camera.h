@@ -10,12 +10,14 @@
 namespace geo {
 
 struct CameraPose {
-    double lon = 31.0, lat = 48.3; //!< target, degrees
+    double lon = 31.5, lat = 46.8; //!< target, degrees
     double targetHeight = 0;       //!< metres above the ellipsoid at the target
     double range = 1.9e6;          //!< metres from target to eye
     double heading = 0;            //!< degrees clockwise from north
-    double tilt = 0;               //!< degrees from looking straight down (0) toward the horizon (90)
+    double tilt = 30;              //!< degrees from looking straight down (0) toward the horizon (90)
 
+    //! Ukraine and its neighbours from the south-west of the Black Sea: the Carpathians, Crimea,
+    //! the Sea of Azov and the line of the Dnipro in one view.
     static CameraPose home() { return {}; }
 };
 

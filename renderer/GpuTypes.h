@@ -52,8 +52,9 @@ struct LabelVertex {
     float uv[2];
     float color[4];
     float halo[4]; //!< rgb, a = halo width in distance-field units
+    float screen;  //!< 1: `offset` is a pixel position on screen and `anchor` is ignored (captions)
 };
-static_assert(sizeof(LabelVertex) == 60);
+static_assert(sizeof(LabelVertex) == 64);
 
 static_assert(sizeof(geo::TerrainVertex) == 40, "terrain.vert reads 40-byte vertices");
 

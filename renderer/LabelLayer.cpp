@@ -15,10 +15,10 @@ struct Rect {
 };
 
 void addQuad(std::vector<LabelVertex>& out, const glm::vec3& anchor, float x0, float y0, float x1, float y1,
-             const Glyph& g, const glm::vec4& color, const glm::vec4& halo) {
+             const Glyph& g, const glm::vec4& color, const glm::vec4& halo, bool screen = false) {
     auto v = [&](float x, float y, float u, float w) {
         out.push_back({{anchor.x, anchor.y, anchor.z}, {x, y}, {u, w}, {color.r, color.g, color.b, color.a},
-                       {halo.r, halo.g, halo.b, halo.a}});
+                       {halo.r, halo.g, halo.b, halo.a}, screen ? 1.0f : 0.0f});
     };
     v(x0, y0, g.u0, g.v0);
     v(x1, y0, g.u1, g.v0);
@@ -43,6 +43,22 @@ LabelLayer::LabelLayer(const geo::Terrain& terrain, std::vector<geo::Place> plac
     std::stable_sort(_entries.begin(), _entries.end(), [](const Entry& a, const Entry& b) {
         return a.priority != b.priority ? a.priority > b.priority : a.place.population > b.place.population;
     });
+}
+
+void LabelLayer::appendScreenText(const std::string& text, glm::vec2 bottomRight, float size, size_t maxVertices,
+                                  std::vector<LabelVertex>& out) const {
+    const std::u32string codepoints = decodeUtf8(text);
+    if (out.size() + 6 * codepoints.size() > maxVertices) return;
+    const float k = size / _atlas.bakeSize();
+    float pen = bottomRight.x - _atlas.measure(text, size);
+    const glm::vec4 color{0.92f, 0.94f, 0.96f, 0.95f}, halo{0.05f, 0.07f, 0.10f, 0.22f};
+    for (char32_t c : codepoints) {
+        const Glyph& g = _atlas.glyph(c);
+        if (g.x1 > g.x0)
+            addQuad(out, glm::vec3(0.0f), pen + g.x0 * k, bottomRight.y + g.y0 * k, pen + g.x1 * k,
+                    bottomRight.y + g.y1 * k, g, color, halo, true);
+        pen += g.advance * k;
+    }
 }
 
 std::vector<char32_t> LabelLayer::codepointsOf(const std::vector<geo::Place>& places) {

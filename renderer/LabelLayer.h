@@ -20,6 +20,10 @@ public:
     size_t layout(const View& view, double exaggeration, float scale, size_t maxVertices,
                   std::vector<LabelVertex>& out) const;
 
+    //! Appends UTF-8 `text` as a screen-space caption whose baseline ends at `bottomRight` (pixels).
+    void appendScreenText(const std::string& text, glm::vec2 bottomRight, float size, size_t maxVertices,
+                          std::vector<LabelVertex>& out) const;
+
     //! Every code point the place names use, for baking the atlas.
     static std::vector<char32_t> codepointsOf(const std::vector<geo::Place>& places);
 

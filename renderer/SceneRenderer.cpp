@@ -125,7 +125,10 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     _terrain = std::make_unique<TerrainLayer>(context, *inputs.terrain, std::move(highlight), kFrameSlots);
     _borders = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.borders);
     _coastlines = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.coastlines);
-    _atlas = std::make_unique<GlyphAtlas>(inputs.font, LabelLayer::codepointsOf(inputs.places));
+    std::vector<char32_t> codepoints = LabelLayer::codepointsOf(inputs.places);
+    for (char32_t c : decodeUtf8(inputs.attribution)) codepoints.push_back(c);
+    _attribution = inputs.attribution;
+    _atlas = std::make_unique<GlyphAtlas>(inputs.font, codepoints);
     _labels = std::make_unique<LabelLayer>(*inputs.terrain, inputs.places, *_atlas);
 
     _sampler = std::make_unique<Sampler>(context);
@@ -264,7 +267,8 @@ void SceneRenderer::createPipelines() {
                         attribute(1, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(LabelVertex, offset)),
                         attribute(2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(LabelVertex, uv)),
                         attribute(3, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(LabelVertex, color)),
-                        attribute(4, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(LabelVertex, halo))};
+                        attribute(4, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(LabelVertex, halo)),
+                        attribute(5, 0, VK_FORMAT_R32_SFLOAT, offsetof(LabelVertex, screen))};
     label.depthTest = false;
     label.depthWrite = false;
     label.alphaBlend = true;
@@ -273,7 +277,7 @@ void SceneRenderer::createPipelines() {
 
 void SceneRenderer::setTerrainTolerance(double pixels) { _terrain->pixelTolerance = pixels; }
 
-FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const SceneView& sv, int buildBudget) {
+FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const SceneView& sv, TileLoading loading) {
     Slot& slot = _slots.at(slotIndex);
     FrameStats stats;
     const View view = View::make(sv.pose, _extent.width, _extent.height);
@@ -291,18 +295,23 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
     size_t labelVertexCount = 0;
     if (!sv.clearOnly) {
         if (sv.layers.terrain) {
-            const TerrainLayer::Selection s = _terrain->select(view, sv.exaggeration, buildBudget, slotIndex);
+            const TerrainLayer::Selection s = _terrain->select(view, sv.exaggeration, loading, slotIndex);
             _terrain->recordUploads(cmd, slotIndex);
             stats.tiles = s.tiles;
             stats.triangles = s.triangles;
             stats.complete = s.complete;
         }
-        if (sv.layers.labels) {
-            std::vector<LabelVertex> vertices;
-            stats.labels = _labels->layout(view, sv.exaggeration, scale, kMaxLabelVertices, vertices);
-            std::memcpy(slot.labelVertices.mapped(), vertices.data(), vertices.size() * sizeof(LabelVertex));
-            labelVertexCount = vertices.size();
+        std::vector<LabelVertex> vertices;
+        if (sv.layers.labels) stats.labels = _labels->layout(view, sv.exaggeration, scale, kMaxLabelVertices, vertices);
+        // Where the data comes from, small in the bottom-right corner of every frame (GeoNames' CC-BY asks it).
+        if (sv.attribution && !_attribution.empty()) {
+            // Never wider than 60 % of the frame, so small stills keep all of it.
+            const float size = std::min(11.0f * scale, 0.6f * _extent.width / _atlas->measure(_attribution, 1.0f));
+            const glm::vec2 corner{float(_extent.width) - 10.0f * scale, float(_extent.height) - 8.0f * scale};
+            _labels->appendScreenText(_attribution, corner, size, kMaxLabelVertices, vertices);
         }
+        std::memcpy(slot.labelVertices.mapped(), vertices.data(), vertices.size() * sizeof(LabelVertex));
+        labelVertexCount = vertices.size();
     }
 
     VkClearValue clears[2]{};
@@ -345,10 +354,10 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
         const float lineScale = std::max(scale, 1.0f);
         if (sv.layers.coastlines)
             _coastlines->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
-                              {{0.12f, 0.26f, 0.42f, 1.0f}, 1.3f * lineScale});
+                              {{0.12f, 0.26f, 0.42f, 1.0f}, 1.5f * lineScale});
         if (sv.layers.borders)
             _borders->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
-                           {{1.0f, 0.93f, 0.80f, 1.0f}, 2.0f * lineScale, {0.10f, 0.08f, 0.07f, 1.0f}, 4.5f * lineScale});
+                           {{1.0f, 0.93f, 0.80f, 1.0f}, 2.5f * lineScale, {0.10f, 0.08f, 0.07f, 1.0f}, 5.5f * lineScale});
         if (labelVertexCount > 0) {
             bind(*_labelPipeline);
             const VkBuffer vb = slot.labelVertices.vk();
@@ -361,7 +370,7 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
     return stats;
 }
 
-FrameStats SceneRenderer::submitOffscreen(const SceneView& view, int buildBudget, bool readback) {
+FrameStats SceneRenderer::submitOffscreen(const SceneView& view, TileLoading loading, bool readback) {
     VkDevice device = _context.device();
     const uint32_t slotIndex = _offscreenSlot;
     _offscreenSlot = (_offscreenSlot + 1) % kFrameSlots;
@@ -372,7 +381,7 @@ FrameStats SceneRenderer::submitOffscreen(const SceneView& view, int buildBudget
     VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
     bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     VK_CHECK(vkBeginCommandBuffer(slot.offscreenCmd, &bi));
-    const FrameStats stats = record(slot.offscreenCmd, slotIndex, view, buildBudget);
+    const FrameStats stats = record(slot.offscreenCmd, slotIndex, view, loading);
     if (readback) {
         const size_t bytes = size_t(_extent.width) * _extent.height * 4;
         if (!_readback) _readback = Buffer(_context, BufferDomain::Readback, VK_BUFFER_USAGE_TRANSFER_DST_BIT, bytes);
@@ -398,7 +407,9 @@ FrameStats SceneRenderer::submitOffscreen(const SceneView& view, int buildBudget
     return stats;
 }
 
-FrameStats SceneRenderer::submitFrame(const SceneView& view) { return submitOffscreen(view, 16, false); }
+FrameStats SceneRenderer::submitFrame(const SceneView& view) {
+    return submitOffscreen(view, TileLoading::Background, false);
+}
 
 void SceneRenderer::waitIdle() const {
     for (const Slot& slot : _slots)
@@ -406,8 +417,8 @@ void SceneRenderer::waitIdle() const {
 }
 
 std::vector<uint8_t> SceneRenderer::renderStill(const SceneView& view, FrameStats* stats) {
-    // A still waits for every tile: with no build budget, one frame builds all it needs.
-    const FrameStats s = submitOffscreen(view, -1, true);
+    // A still waits for every tile: one frame builds all it needs.
+    const FrameStats s = submitOffscreen(view, TileLoading::Wait, true);
     waitIdle();
     if (stats) *stats = s;
     _readback.invalidate();

@@ -13,11 +13,13 @@
 
 #include <array>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace renderer {
 
 class TerrainLayer;
+enum class TileLoading;
 class LineLayer;
 class LabelLayer;
 class GlyphAtlas;
@@ -31,6 +33,7 @@ struct SceneInputs {
     std::vector<geo::Place> places;
     std::vector<geo::Polygon> highlight; //!< filled with a tint on the terrain (Ukraine)
     std::vector<unsigned char> font;     //!< TrueType bytes for labels
+    std::string attribution;             //!< data credits, drawn small in a corner of every frame
 };
 
 struct SceneLayers {
@@ -46,6 +49,7 @@ struct SceneView {
     double exaggeration = 1.0;
     SceneLayers layers;
     bool clearOnly = false; //!< an empty frame (clear only), the baseline `bench` compares against
+    bool attribution = true; //!< draw the data credits
 };
 
 struct FrameStats {
@@ -70,9 +74,9 @@ public:
     const Image& colorImage() const { return *_color; }
 
     //! Records the scene for `view` into `cmd` using frame slot `slot`, whose previous frame the
-    //! caller has waited for. Builds at most `buildBudget` new terrain tiles (-1: all). The colour
-    //! image ends in TRANSFER_SRC_OPTIMAL.
-    FrameStats record(VkCommandBuffer cmd, uint32_t slot, const SceneView& view, int buildBudget);
+    //! caller has waited for; missing terrain is built now or in the background (`loading`). The
+    //! colour image ends in TRANSFER_SRC_OPTIMAL.
+    FrameStats record(VkCommandBuffer cmd, uint32_t slot, const SceneView& view, TileLoading loading);
 
     //! Renders offscreen and waits until every tile the view needs is built and drawn; returns
     //! tightly packed RGBA8 rows, top row first.
@@ -95,7 +99,7 @@ private:
         VkFence offscreenFence = VK_NULL_HANDLE;
     };
     void createTargets();
-    FrameStats submitOffscreen(const SceneView& view, int buildBudget, bool readback);
+    FrameStats submitOffscreen(const SceneView& view, TileLoading loading, bool readback);
     void createPipelines();
 
     const Context& _context;
@@ -112,6 +116,7 @@ private:
     std::unique_ptr<LineLayer> _borders, _coastlines;
     std::unique_ptr<GlyphAtlas> _atlas;
     std::unique_ptr<LabelLayer> _labels;
+    std::string _attribution;
     std::array<Slot, kFrameSlots> _slots;
     Buffer _readback;
     uint32_t _offscreenSlot = 0;

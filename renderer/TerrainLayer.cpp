@@ -20,6 +20,7 @@ TerrainLayer::TerrainLayer(const Context& context, const geo::Terrain& terrain, 
       _images(context, kImageSize, kImageSize, VK_FORMAT_R8G8B8A8_UNORM,
               VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT, VK_IMAGE_ASPECT_COLOR_BIT, maxTiles),
       _retired(frameSlots) {
+    _builder = std::make_unique<TileBuilder>(_terrain, _highlight, kGridSize, kSamplesPerCell);
     const std::vector<uint32_t> indices = geo::tileIndices(kGridSize);
     _indexCount = static_cast<uint32_t>(indices.size());
     _indices = Buffer(context, BufferDomain::Device, VK_BUFFER_USAGE_INDEX_BUFFER_BIT, indices.size() * sizeof(uint32_t),
@@ -34,21 +35,30 @@ TerrainLayer::Tile* TerrainLayer::acquire(const geo::TileKey& key) {
         it->second.lastUsed = _frame;
         return &it->second;
     }
-    if (_budget == 0 || (_freeLayers.empty() && !evictOne())) {
+    if (_loading == TileLoading::Background) {
+        _builder->request(key, _exaggeration);
         _complete = false;
         return nullptr;
     }
-    if (_budget > 0) --_budget;
-    geo::TerrainTileMesh mesh = geo::buildTileMesh(_terrain, key, kGridSize, kSamplesPerCell);
+    return adopt(buildTile(_terrain, _highlight, key, kGridSize, kSamplesPerCell, _exaggeration));
+}
+
+TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
+    const geo::TileKey key = built.mesh.key;
+    if (auto it = _tiles.find(key); it != _tiles.end()) return &it->second;
+    if (_freeLayers.empty() && !evictOne()) {
+        _complete = false;
+        return nullptr;
+    }
+    const geo::TerrainTileMesh& mesh = built.mesh;
     Tile tile{Buffer(_context, BufferDomain::Device, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
                      mesh.vertices.size() * sizeof(geo::TerrainVertex), mesh.vertices.data()),
-              std::move(mesh.heights), mesh.origin, mesh.radius, mesh.maxHeight, mesh.heightError,
-              mesh.curvatureError, _freeLayers.back()};
+              std::move(built.mesh.heights), mesh.origin, mesh.radius, mesh.maxHeight, mesh.heightError,
+              mesh.curvatureError, _freeLayers.back(), built.shadedFor};
     _freeLayers.pop_back();
     tile.lastUsed = _frame;
-    Tile& placed = _tiles.emplace(key, std::move(tile)).first->second;
-    reshade(placed);
-    return &placed;
+    _uploads.push_back({tile.layer, std::move(built.rgba)});
+    return &_tiles.emplace(key, std::move(tile)).first->second;
 }
 
 void TerrainLayer::reshade(Tile& tile) {
@@ -82,20 +92,24 @@ bool TerrainLayer::sees(const Tile& tile, const View& view) const {
     return glm::length(tile.origin - view.eye) - tile.radius - top <= reach;
 }
 
-TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggeration, int buildBudget, uint32_t slot) {
+TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggeration, TileLoading loading,
+                                             uint32_t slot) {
     ++_frame;
     _slot = slot;
     _retired.at(slot).clear(); // the caller waited for this slot's last frame
     _exaggeration = exaggeration;
-    _budget = buildBudget;
     _complete = true;
+    _reshadeBudget = 4;
     _drawList.clear();
+    // What the worker finished joins the cache; what it has not started is asked again below only
+    // if this view still needs it.
+    for (BuiltTile& built : _builder->takeFinished()) adopt(std::move(built));
+    _builder->clearRequests();
     for (int x = 0; x < 2; ++x) {
         const geo::TileKey root{0, x, 0};
-        const int saved = _budget;
-        _budget = -1; // the roots are always there: there is never a hole in the globe
+        _loading = TileLoading::Wait; // the roots are always there: there is never a hole in the globe
         Tile* tile = acquire(root);
-        _budget = saved;
+        _loading = loading;
         visit(root, *tile, view);
     }
     // Front to back, so the depth test rejects hidden fragments before they are shaded.
@@ -113,12 +127,8 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) 
     if (!sees(tile, view)) return;
     tile.lastUsed = _frame;
     if (tile.shadedFor != _exaggeration) {
-        if (_budget != 0) {
-            if (_budget > 0) --_budget;
-            reshade(tile);
-        } else {
-            _complete = false;
-        }
+        if (_loading == TileLoading::Wait || _reshadeBudget-- > 0) reshade(tile);
+        else _complete = false;
     }
     const double sizeDeg = 180.0 / std::ldexp(1.0, key.level);
     const geo::GeoExtent e = geo::tileExtent(key);

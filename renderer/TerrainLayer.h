@@ -6,14 +6,19 @@
 #include "renderer/Buffer.h"
 #include "renderer/Image.h"
 #include "renderer/TerrainShading.h"
+#include "renderer/TileBuilder.h"
 #include "renderer/View.h"
 
-#include <array>
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
 namespace renderer {
+
+//! Whether a frame waits for the tiles its view needs (stills, video) or draws what is there and
+//! has the rest built in the background (the viewer).
+enum class TileLoading { Wait, Background };
 
 class TerrainLayer {
 public:
@@ -31,9 +36,9 @@ public:
     };
 
     //! Chooses the tiles for `view` for frame slot `slot` (whose previous frame has finished),
-    //! building or re-shading at most `buildBudget` of them (-1: all). Then record their uploads with
-    //! recordUploads() before the render pass, and draw().
-    Selection select(const View& view, double exaggeration, int buildBudget, uint32_t slot);
+    //! building what is missing now (Wait) or on the worker thread (Background), where it is drawn
+    //! from once ready. Then record the uploads with recordUploads() before the render pass, and draw().
+    Selection select(const View& view, double exaggeration, TileLoading loading, uint32_t slot);
     //! Copies the images built by the last select() into their layers (outside any render pass).
     void recordUploads(VkCommandBuffer cmd, uint32_t slot);
     //! Draws the last selection: tiles whose texels span more than texelTolerance pixels (magnified
@@ -65,6 +70,7 @@ private:
         std::vector<uint8_t> rgba;
     };
     Tile* acquire(const geo::TileKey& key);
+    Tile* adopt(BuiltTile built);
     void reshade(Tile& tile);
     void visit(const geo::TileKey& key, Tile& tile, const View& view);
     bool sees(const Tile& tile, const View& view) const;
@@ -73,6 +79,7 @@ private:
     const Context& _context;
     const geo::Terrain& _terrain;
     HighlightMask _highlight;
+    std::unique_ptr<TileBuilder> _builder; //!< after _terrain and _highlight, which it reads
     Buffer _indices;
     uint32_t _indexCount = 0;
     Image _images; //!< one layer per cached tile
@@ -84,7 +91,8 @@ private:
     uint32_t _slot = 0;
     uint64_t _frame = 0;
     double _exaggeration = 1;
-    int _budget = 0;
+    TileLoading _loading = TileLoading::Wait;
+    int _reshadeBudget = 0; //!< images re-shaded this frame for a new exaggeration, in the background mode
     bool _complete = true;
 };
 

@@ -12,6 +12,7 @@ TEST(CameraFrame, LooksStraightDownAtTheTargetWithNoTilt) {
     pose.lon = 30.5;
     pose.lat = 50.45;
     pose.range = 10000;
+    pose.tilt = 0;
     const CameraFrame f = cameraFrame(pose);
     const GeoPoint eye = toGeodetic(f.eye);
     EXPECT_NEAR(eye.lon, 30.5, 1e-6);
