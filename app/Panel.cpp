@@ -20,6 +20,8 @@ void drawPanel(PanelState& s) {
     ImGui::Separator();
     ImGui::Text("Camera %.3f, %.3f  range %.0f km", s.pose.lat, s.pose.lon, s.pose.range / 1000.0);
     ImGui::Text("Heading %.0f  tilt %.0f", s.pose.heading, s.pose.tilt);
+    if (ImGui::Button("Copy --camera")) ImGui::SetClipboardText(("--camera " + geo::formatCamera(s.pose)).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("For `bulwark render`: renders this view as a still");
     ImGui::Separator();
     ImGui::TextWrapped("GPU: %s", s.deviceName.c_str());
     ImGui::Text("Frame %.1f ms (%.0f fps)", s.frameMs, s.frameMs > 0 ? 1000.0 / s.frameMs : 0.0);
@@ -27,7 +29,7 @@ void drawPanel(PanelState& s) {
                 static_cast<unsigned long long>(s.stats.triangles), s.stats.labels, s.stats.complete ? "" : ", loading");
     ImGui::Separator();
     ImGui::TextWrapped("Drag: pan. Wheel: zoom to cursor. Right/middle drag: turn and tilt. "
-                       "Arrows: move. PgUp/PgDn: zoom. H: home. F11: fullscreen.");
+                       "Arrows: move. PgUp/PgDn: zoom. H: home. F11: fullscreen. Ctrl+Q: quit.");
     if (!s.attribution.empty()) ImGui::TextWrapped("%s", s.attribution.c_str());
     ImGui::End();
 }

@@ -81,10 +81,11 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     glfwSetWindowUserPointer(window.handle, &input);
     // Installed before ImGui's, which chains to them.
     glfwSetScrollCallback(window.handle, [](GLFWwindow* w, double, double dy) { inputOf(w)->scroll += dy; });
-    glfwSetKeyCallback(window.handle, [](GLFWwindow* w, int key, int, int action, int) {
+    glfwSetKeyCallback(window.handle, [](GLFWwindow* w, int key, int, int action, int mods) {
         if (action != GLFW_PRESS || ImGui::GetIO().WantCaptureKeyboard) return;
         if (key == GLFW_KEY_F11) inputOf(w)->toggleFullscreen = true;
         if (key == GLFW_KEY_H || key == GLFW_KEY_HOME) inputOf(w)->home = true;
+        if (key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) glfwSetWindowShouldClose(w, GLFW_TRUE);
     });
 
     renderer::ContextOptions contextOptions = contextOptionsFromEnvironment();
@@ -314,6 +315,8 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     }
 
     VK_CHECK(vkDeviceWaitIdle(context.device()));
+    // The last view, ready to reuse: `bulwark render --camera ...` renders exactly this.
+    std::cout << "bulwark: last view --camera " << geo::formatCamera(camera.pose()) << std::endl;
     ImGui_ImplVulkan_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

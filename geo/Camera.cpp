@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 #include <vector>
 
@@ -21,6 +22,12 @@ CameraFrame cameraFrame(const CameraPose& pose) {
     f.up = glm::normalize(facing * std::cos(t) + enu[2] * std::sin(t));
     f.right = glm::normalize(glm::cross(f.forward, f.up));
     return f;
+}
+
+std::string formatCamera(const CameraPose& p) {
+    char text[160];
+    std::snprintf(text, sizeof text, "%.4f,%.4f,%.1f,%.1f,%.1f", p.lon, p.lat, p.range / 1000.0, p.heading, p.tilt);
+    return text;
 }
 
 CameraPose clampPose(CameraPose p) {

@@ -32,6 +32,9 @@ CameraFrame cameraFrame(const CameraPose& pose);
 //! malformed or out of range (lat beyond ±90, range outside 2..40000 km, tilt outside 0..85).
 Result<CameraPose> parseCamera(const std::string& text);
 
+//! The pose as --camera takes it: "LON,LAT,RANGE_KM,HEADING_DEG,TILT_DEG".
+std::string formatCamera(const CameraPose& pose);
+
 //! Clamps range, tilt and latitude to what the viewer supports; wraps lon and heading.
 CameraPose clampPose(CameraPose pose);
 

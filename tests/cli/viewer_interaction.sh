@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Drives the viewer as a user would, in a real window under Xvfb (xvfb-run starts it): drag to
+# pan, wheel to zoom, right-drag to turn and tilt, H for home, F11 twice, a resize and a
+# minimise, then quits with Ctrl+Q. It must survive all of it, with the validation layer clean (exit 0).
+set -euo pipefail
+bulwark="$1"
+log="$(mktemp)"
+"$bulwark" --size 800x450 >"$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; rm -f "$log"' EXIT
+window=""
+for _ in $(seq 1 100); do
+    window="$(xdotool search --name '^Bulwark$' 2>/dev/null | head -n 1 || true)"
+    [[ -n "$window" ]] && break
+    kill -0 $pid 2>/dev/null || { cat "$log"; echo "viewer exited before its window opened"; exit 1; }
+    sleep 0.2
+done
+[[ -n "$window" ]] || { cat "$log"; echo "no viewer window"; exit 1; }
+sleep 1
+step() { xdotool "$@"; sleep 0.3; kill -0 $pid 2>/dev/null || { cat "$log"; echo "viewer died at: $*"; exit 1; }; }
+step key --window "$window" h
+# (The panel covers the left of the window: the mouse stays right of it.)
+step mousemove --window "$window" 700 250
+step mousedown 1
+step mousemove --window "$window" 650 230
+step mousemove --window "$window" 600 200
+step mouseup 1
+for _ in 1 2 3 4 5 6; do step click --window "$window" 4; done   # wheel up: zoom in toward the cursor
+step mousedown 3
+step mousemove --window "$window" 560 180
+step mousemove --window "$window" 450 150
+step mouseup 3
+for _ in 1 2 3; do step click --window "$window" 5; done          # wheel down: zoom out
+step key --window "$window" F11
+sleep 1
+step key --window "$window" F11
+step windowsize "$window" 640 360
+sleep 0.5
+step windowminimize "$window"
+sleep 0.5
+step windowmap "$window"
+sleep 1
+xdotool key --window "$window" ctrl+q
+for _ in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
+if kill -0 $pid 2>/dev/null; then cat "$log"; echo "viewer did not close"; exit 1; fi
+status=0
+wait $pid || status=$?
+cat "$log"
+[[ $status -eq 0 ]] || exit $status
+# The mouse really moved the camera: zoomed in (6 steps in, 3 out) and turned.
+view="$(sed -n 's/^bulwark: last view --camera //p' "$log")"
+IFS=, read -r lon lat range heading tilt <<<"$view"
+echo "last view: $view"
+awk -v r="$range" -v h="$heading" 'BEGIN { exit !(r < 1500 && h > 1 && h < 359) }' ||
+    { echo "the camera did not follow the mouse (range $range km, heading $heading)"; exit 1; }
