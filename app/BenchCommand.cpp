@@ -80,6 +80,7 @@ Command addBenchCommand(CLI::App& cli) {
         j["triangles"] = stats.triangles;
         j["terrain_tiles"] = stats.tiles;
         j["labels"] = stats.labels;
+        j["line_segments"] = stats.lineSegments;
         j["gpu_memory_bytes"] = context.memoryInUse().load();
         std::cout << j.dump(2) << std::endl;
         return finishWithValidation(context, 0);

@@ -18,7 +18,7 @@ void drawPanel(PanelState& s) {
     ImGui::SliderFloat("Exaggeration", &s.exaggeration, 0.0f, 20.0f, "%.1fx");
     if (ImGui::Button("Home view (H)")) s.homeRequested = true;
     ImGui::Separator();
-    ImGui::Text("Camera %.3f, %.3f  range %.0f km", s.pose.lat, s.pose.lon, s.pose.range / 1000.0);
+    ImGui::Text("Target %.3fN %.3fE  range %.0f km", s.pose.lat, s.pose.lon, s.pose.range / 1000.0);
     ImGui::Text("Heading %.0f  tilt %.0f", s.pose.heading, s.pose.tilt);
     if (ImGui::Button("Copy --camera")) ImGui::SetClipboardText(("--camera " + geo::formatCamera(s.pose)).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("For `bulwark render`: renders this view as a still");

@@ -3,12 +3,14 @@
 #include "renderer/VulkanError.h"
 
 #include <cstring>
+#include <stdexcept>
 #include <utility>
 
 namespace renderer {
 
 Buffer::Buffer(const Context& context, BufferDomain domain, VkBufferUsageFlags usage, size_t size, const void* data)
     : _context(&context), _size(size) {
+    if (size == 0) throw std::invalid_argument("renderer::Buffer of size 0");
     if (domain == BufferDomain::Device) usage |= VK_BUFFER_USAGE_TRANSFER_DST_BIT;
     VkBufferCreateInfo bci{VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
     bci.size = size;

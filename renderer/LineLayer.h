@@ -1,7 +1,8 @@
 #pragma once
 // Polylines draped on the terrain (borders, coastlines) drawn as joined screen-space ribbons of a
 // given pixel width with an optional darker casing. Points are sampled on the terrain and raised by
-// the same exaggeration. Lines are cut into small batches, each culled against the view.
+// the same exaggeration. Lines are cut into small batches, each culled against the view and drawn
+// in full or, from far away, simplified.
 #include "geo/HeightGrid.h"
 #include "renderer/Buffer.h"
 #include "renderer/View.h"
@@ -29,14 +30,21 @@ public:
                 const LineStyle& style) const;
     size_t segmentCount() const { return _segments; }
 
+    //! Simplification of the far level of detail, degrees; it is drawn where this is under about
+    //! a line's width (1.5 px). It also leaves out pieces smaller than three times this (islets, ponds).
+    static constexpr double kCoarseToleranceDeg = 0.015;
+
 private:
-    struct Batch {
+    struct Level {
         Buffer points;
         Buffer indices;
+        uint32_t indexCount = 0;
+    };
+    struct Batch {
         glm::dvec3 origin;
         double radius = 0;
         float maxHeight = 0;
-        uint32_t indexCount = 0;
+        Level fine, coarse;
     };
     std::vector<Batch> _batches;
     size_t _segments = 0;

@@ -353,10 +353,10 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
         // Lines never thinner than their 1080p widths: thinner ones alias into dashes.
         const float lineScale = std::max(scale, 1.0f);
         if (sv.layers.coastlines)
-            _coastlines->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
+            stats.lineSegments += _coastlines->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
                               {{0.12f, 0.26f, 0.42f, 1.0f}, 1.5f * lineScale});
         if (sv.layers.borders)
-            _borders->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
+            stats.lineSegments += _borders->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
                            {{1.0f, 0.93f, 0.80f, 1.0f}, 2.5f * lineScale, {0.10f, 0.08f, 0.07f, 1.0f}, 5.5f * lineScale});
         if (labelVertexCount > 0) {
             bind(*_labelPipeline);

@@ -56,6 +56,7 @@ struct FrameStats {
     uint32_t tiles = 0;
     uint64_t triangles = 0;
     size_t labels = 0;
+    size_t lineSegments = 0; //!< border and coastline segments drawn
     bool complete = true; //!< every tile the view needs was drawn at full detail
 };
 

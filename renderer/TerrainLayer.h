@@ -49,7 +49,7 @@ public:
 
     const Image& images() const { return _images; }
     double pixelTolerance = 2.0; //!< geometric screen-space error, pixels, above which a tile is refined
-    double texelTolerance = 1.5; //!< screen pixels per image texel above which a tile is refined
+    double texelTolerance = 2.0; //!< screen pixels per image texel above which a tile is refined
 
 private:
     struct Tile {
