@@ -1,6 +1,5 @@
 #include "app/Commands.h"
 #include "app/UsageError.h"
-#include "geo/Picking.h"
 
 #include <algorithm>
 #include <chrono>
@@ -40,7 +39,7 @@ Timing timeFrames(renderer::SceneRenderer& r, const renderer::SceneView& view, i
 Command addBenchCommand(CLI::App& cli) {
     struct Options {
         SceneOptions scene;
-        std::string size = "1920x1080", camera;
+        std::string size = "1920x1080";
         int frames = 120;
     };
     auto o = std::make_shared<Options>();
@@ -48,18 +47,13 @@ Command addBenchCommand(CLI::App& cli) {
         "bench", "Time frames of the default scene against empty (clear-only) frames; prints one JSON object");
     c->add_option("--size", o->size, "Frame size WIDTHxHEIGHT")->capture_default_str();
     c->add_option("--frames", o->frames, "Frames to time for each case")->check(CLI::Range(1, 100000))->capture_default_str();
-    c->add_option("--camera", o->camera, "LON,LAT,RANGE_KM[,HEADING_DEG[,TILT_DEG]] [default: the home view]");
     o->scene.addTo(*c);
     return [o, c]() -> int {
         if (!c->parsed()) return -1;
         const VkExtent2D size = parseSize(o->size);
-        renderer::SceneView view;
-        view.pose = parseCameraOption(o->camera);
-        view.exaggeration = o->scene.exaggeration;
-        view.layers = o->scene.layers();
-        view.attribution = !o->scene.noAttribution;
+        parseCameraOption(o->scene.camera); // a malformed camera fails before any file is read
         const auto scene = loadScene(o->scene);
-        view.pose = geo::groundPose(view.pose, scene->terrain, view.exaggeration);
+        const renderer::SceneView view = o->scene.view(*scene);
         renderer::Context context(contextOptionsFromEnvironment());
         renderer::SceneRenderer r(context, scene->inputs, size);
         renderer::FrameStats stats;

@@ -1,7 +1,6 @@
 #include "app/Commands.h"
 #include "app/PngFile.h"
 #include "app/UsageError.h"
-#include "geo/Picking.h"
 
 #include <iostream>
 #include <memory>
@@ -11,26 +10,21 @@ namespace app {
 Command addRenderCommand(CLI::App& cli) {
     struct Options {
         SceneOptions scene;
-        std::string out, size = "1920x1080", camera;
+        std::string out, size = "1920x1080";
         bool quiet = false;
     };
     auto o = std::make_shared<Options>();
     CLI::App* c = cli.add_subcommand("render", "Render a still image offscreen (no display needed)");
     c->add_option("--out", o->out, "PNG file to write")->required();
     c->add_option("--size", o->size, "Image size WIDTHxHEIGHT")->capture_default_str();
-    c->add_option("--camera", o->camera, "LON,LAT,RANGE_KM[,HEADING_DEG[,TILT_DEG]] [default: the home view]");
     c->add_flag("--quiet", o->quiet, "Print nothing on success");
     o->scene.addTo(*c);
     return [o, c]() -> int {
         if (!c->parsed()) return -1;
         const VkExtent2D size = parseSize(o->size);
-        renderer::SceneView view;
-        view.pose = parseCameraOption(o->camera);
-        view.exaggeration = o->scene.exaggeration;
-        view.layers = o->scene.layers();
-        view.attribution = !o->scene.noAttribution;
+        parseCameraOption(o->scene.camera); // a malformed camera fails before any file is read
         const auto scene = loadScene(o->scene);
-        view.pose = geo::groundPose(view.pose, scene->terrain, view.exaggeration);
+        const renderer::SceneView view = o->scene.view(*scene);
         renderer::Context context(contextOptionsFromEnvironment());
         std::vector<uint8_t> pixels;
         renderer::FrameStats stats;

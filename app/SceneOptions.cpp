@@ -2,6 +2,7 @@
 
 #include "app/UsageError.h"
 #include "geo/DemLoader.h"
+#include "geo/Picking.h"
 #include "geo/PlaceLoader.h"
 #include "geo/VectorLoader.h"
 
@@ -22,6 +23,8 @@ fs::path assetsDir() {
 }
 
 void SceneOptions::addTo(CLI::App& c) {
+    c.add_option("--camera", camera, "View LON,LAT,RANGE_KM[,HEADING_DEG[,TILT_DEG]]: target, distance to it, heading "
+                                     "from north, tilt from straight down [default: the home view]");
     c.add_option("--dem", dem, "Elevation raster GDAL opens (GeoTIFF, .hgt, DTED, netCDF, VRT), any CRS, drawn over "
                                "the Europe and globe bases [default: assets/dem/region.tif]");
     c.add_option("--borders", borders, "Border polygons or lines, any vector format GDAL opens "
@@ -39,6 +42,15 @@ void SceneOptions::addTo(CLI::App& c) {
         ->delimiter(',')
         ->check(CLI::IsMember({"terrain", "borders", "coastlines", "labels", "highlight"}));
     c.add_flag("--no-attribution", noAttribution, "Leave out the data credits drawn in the bottom-right corner");
+}
+
+renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
+    renderer::SceneView v;
+    v.exaggeration = exaggeration;
+    v.layers = layers();
+    v.attribution = !noAttribution;
+    v.pose = geo::groundPose(parseCameraOption(camera), scene.terrain, exaggeration);
+    return v;
 }
 
 renderer::SceneLayers SceneOptions::layers() const {

@@ -13,7 +13,10 @@
 
 namespace app {
 
+struct LoadedScene;
+
 struct SceneOptions {
+    std::string camera;         //!< "LON,LAT,RANGE_KM[,HEADING,TILT]"; empty: the home view
     std::string dem;            //!< empty: the regional asset; always over the Europe and globe bases
     std::string borders;        //!< empty: assets/vector/borders.gpkg, layer countries
     std::string bordersLayer;
@@ -27,7 +30,10 @@ struct SceneOptions {
 
     //! The layers left on after --hide.
     renderer::SceneLayers layers() const;
-    //! Adds --dem, --borders, --borders-layer, --coastlines, --coastlines-layer, --places, --font, --exaggeration, --hide, --no-attribution.
+    //! What these options ask to see of `scene`: camera (its target on the terrain), exaggeration,
+    //! layers, credits. Throws UsageError on a malformed --camera.
+    renderer::SceneView view(const LoadedScene& scene) const;
+    //! Adds --camera, --dem, --borders, --borders-layer, --coastlines, --coastlines-layer, --places, --font, --exaggeration, --hide, --no-attribution.
     void addTo(CLI::App& command);
 };
 

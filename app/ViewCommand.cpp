@@ -9,13 +9,12 @@ namespace app {
 Command addViewCommand(CLI::App& cli) {
     struct Options {
         SceneOptions scene;
-        std::string size = "1600x900", camera;
+        std::string size = "1600x900";
         int exitAfter = 0;
         bool fullscreen = false;
     };
     auto o = std::make_shared<Options>();
     cli.add_option("--size", o->size, "Window size WIDTHxHEIGHT")->capture_default_str();
-    cli.add_option("--camera", o->camera, "Start view LON,LAT,RANGE_KM[,HEADING_DEG[,TILT_DEG]] [default: home]");
     cli.add_flag("--fullscreen", o->fullscreen, "Start fullscreen (F11 toggles)");
     cli.add_option("--exit-after", o->exitAfter, "Close after this many frames (for smoke tests)")
         ->check(CLI::Range(0, 1000000));
@@ -25,7 +24,7 @@ Command addViewCommand(CLI::App& cli) {
         ViewerOptions v;
         v.width = static_cast<int>(size.width);
         v.height = static_cast<int>(size.height);
-        v.start = parseCameraOption(o->camera);
+        v.start = parseCameraOption(o->scene.camera);
         v.exaggeration = o->scene.exaggeration;
         v.layers = o->scene.layers();
         v.attribution = !o->scene.noAttribution;
