@@ -30,7 +30,9 @@ Timing timeFrames(renderer::SceneRenderer& r, const renderer::SceneView& view, i
     }
     r.waitIdle();
     std::sort(ms.begin(), ms.end());
-    const auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * (ms.size() - 1) + 0.5))]; };
+    const auto at = [&](double q) {
+        return ms[std::min(ms.size() - 1, static_cast<size_t>(q * (ms.size() - 1) + 0.5))];
+    };
     return {at(0.5), at(0.95)};
 }
 
@@ -46,7 +48,9 @@ Command addBenchCommand(CLI::App& cli) {
     CLI::App* c = cli.add_subcommand(
         "bench", "Time frames of the default scene against empty (clear-only) frames; prints one JSON object");
     c->add_option("--size", o->size, "Frame size WIDTHxHEIGHT")->capture_default_str();
-    c->add_option("--frames", o->frames, "Frames to time for each case")->check(CLI::Range(1, 100000))->capture_default_str();
+    c->add_option("--frames", o->frames, "Frames to time for each case")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
     o->scene.addTo(*c);
     return [o, c]() -> int {
         if (!c->parsed()) return -1;

@@ -9,7 +9,9 @@
 namespace app {
 
 namespace {
-double wrap180(double deg) { return std::remainder(deg, 360.0); }
+double wrap180(double deg) {
+    return std::remainder(deg, 360.0);
+}
 } // namespace
 
 CameraController::CameraController(const geo::Terrain& terrain, geo::CameraPose start)
@@ -20,7 +22,9 @@ std::optional<geo::GeoPoint> CameraController::pick(double px, double py) const 
     return geo::pickTerrain(_terrain, view.eye, view.rayThrough(px, py), _exaggeration);
 }
 
-void CameraController::beginPan(double px, double py) { _grab = pick(px, py); }
+void CameraController::beginPan(double px, double py) {
+    _grab = pick(px, py);
+}
 
 void CameraController::pan(double px, double py) {
     if (!_grab) return;
@@ -54,7 +58,9 @@ void CameraController::turnAndTilt(double dx, double dy) {
     _goal.tilt = _pose.tilt = std::clamp(_pose.tilt + dy * 0.2, 0.0, geo::kMaxTilt);
 }
 
-void CameraController::zoom(double factor) { _goal.range = std::clamp(_goal.range * factor, geo::kMinRange, geo::kMaxRange); }
+void CameraController::zoom(double factor) {
+    _goal.range = std::clamp(_goal.range * factor, geo::kMinRange, geo::kMaxRange);
+}
 
 void CameraController::move(double eastFraction, double northFraction) {
     const double metres = _goal.range;
@@ -65,7 +71,9 @@ void CameraController::move(double eastFraction, double northFraction) {
     _goal.lon = wrap180(_goal.lon + east * metres / (111320.0 * std::max(std::cos(glm::radians(_goal.lat)), 0.05)));
 }
 
-void CameraController::home() { _goal = geo::CameraPose::home(); }
+void CameraController::home() {
+    _goal = geo::CameraPose::home();
+}
 
 void CameraController::update(double seconds) {
     const double k = 1.0 - std::exp(-seconds * 8.0);

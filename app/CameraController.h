@@ -18,7 +18,7 @@ public:
     void endPan() { _grab.reset(); }
     void zoomAt(double px, double py, double wheelSteps);
     void turnAndTilt(double dxPixels, double dyPixels);
-    void zoom(double factor); //!< about the screen centre
+    void zoom(double factor);                             //!< about the screen centre
     void move(double eastFraction, double northFraction); //!< by a fraction of the range, e.g. arrow keys
     void home();
 

@@ -26,7 +26,8 @@ void drawPanel(PanelState& s) {
     ImGui::TextWrapped("GPU: %s", s.deviceName.c_str());
     ImGui::Text("Frame %.1f ms (%.0f fps)", s.frameMs, s.frameMs > 0 ? 1000.0 / s.frameMs : 0.0);
     ImGui::Text("%u tiles, %llu triangles, %zu labels%s", s.stats.tiles,
-                static_cast<unsigned long long>(s.stats.triangles), s.stats.labels, s.stats.complete ? "" : ", loading");
+                static_cast<unsigned long long>(s.stats.triangles), s.stats.labels,
+                s.stats.complete ? "" : ", loading");
     ImGui::Separator();
     ImGui::TextWrapped("Drag: pan. Wheel: zoom to cursor. Right/middle drag: turn and tilt. "
                        "Arrows: move. PgUp/PgDn: zoom. H: home. F11: fullscreen. Ctrl+Q: quit.");

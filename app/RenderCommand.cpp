@@ -34,9 +34,9 @@ Command addRenderCommand(CLI::App& cli) {
         }
         writePng(o->out, pixels, size.width, size.height);
         if (!o->quiet)
-            std::cout << "bulwark: wrote " << o->out << " (" << size.width << "x" << size.height << ", "
-                      << stats.tiles << " terrain tiles, " << stats.labels << " labels) on " << context.deviceName()
-                      << " [" << context.deviceType() << "]\n";
+            std::cout << "bulwark: wrote " << o->out << " (" << size.width << "x" << size.height << ", " << stats.tiles
+                      << " terrain tiles, " << stats.labels << " labels) on " << context.deviceName() << " ["
+                      << context.deviceType() << "]\n";
         return finishWithValidation(context, 0);
     };
 }

@@ -23,22 +23,28 @@ fs::path assetsDir() {
 }
 
 void SceneOptions::addTo(CLI::App& c) {
-    c.add_option("--camera", camera, "View LON,LAT,RANGE_KM[,HEADING_DEG[,TILT_DEG]]: target, distance to it, heading "
-                                     "from north, tilt from straight down [default: the home view]");
-    c.add_option("--dem", dem, "Elevation raster GDAL opens (GeoTIFF, .hgt, DTED, netCDF, VRT), any CRS, drawn over "
-                               "the Europe and globe bases [default: assets/dem/region.tif]");
-    c.add_option("--borders", borders, "Border polygons or lines, any vector format GDAL opens "
-                                       "[default: assets/vector/borders.gpkg]");
+    c.add_option("--camera", camera,
+                 "View LON,LAT,RANGE_KM[,HEADING_DEG[,TILT_DEG]]: target, distance to it, heading "
+                 "from north, tilt from straight down [default: the home view]");
+    c.add_option("--dem", dem,
+                 "Elevation raster GDAL opens (GeoTIFF, .hgt, DTED, netCDF, VRT), any CRS, drawn over "
+                 "the Europe and globe bases [default: assets/dem/region.tif]");
+    c.add_option("--borders", borders,
+                 "Border polygons or lines, any vector format GDAL opens "
+                 "[default: assets/vector/borders.gpkg]");
     c.add_option("--borders-layer", bordersLayer, "Layer of --borders to read [default: every layer]");
-    c.add_option("--coastlines", coastlines, "Coastline lines, any vector format GDAL opens "
-                                             "[default: the coastline layer of assets/vector/borders.gpkg]");
+    c.add_option("--coastlines", coastlines,
+                 "Coastline lines, any vector format GDAL opens "
+                 "[default: the coastline layer of assets/vector/borders.gpkg]");
     c.add_option("--coastlines-layer", coastlinesLayer, "Layer of --coastlines to read [default: every layer]");
-    c.add_option("--places", places, "Populated places (points with name and population) "
-                                     "[default: assets/places.gpkg]");
+    c.add_option("--places", places,
+                 "Populated places (points with name and population) "
+                 "[default: assets/places.gpkg]");
     c.add_option("--font", font, "TrueType font for labels [default: DejaVu Sans Bold]");
     c.add_option("--exaggeration", exaggeration, "Vertical exaggeration of terrain and everything on it (0-50)")
         ->check(CLI::Range(0.0, 50.0));
-    c.add_option("--hide", hide, "Layers to leave out, comma-separated: terrain, borders, coastlines, labels, highlight")
+    c.add_option("--hide", hide,
+                 "Layers to leave out, comma-separated: terrain, borders, coastlines, labels, highlight")
         ->delimiter(',')
         ->check(CLI::IsMember({"terrain", "borders", "coastlines", "labels", "highlight"}));
     c.add_flag("--no-attribution", noAttribution, "Leave out the data credits drawn in the bottom-right corner");
@@ -74,7 +80,8 @@ template <class T> T orFail(geo::Result<T> result) {
 
 std::vector<unsigned char> readFont(const std::string& requested) {
     std::vector<fs::path> candidates;
-    if (!requested.empty()) candidates = {requested};
+    if (!requested.empty())
+        candidates = {requested};
     else
         candidates = {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
                       "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -109,8 +116,8 @@ std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
     // between them as lines; a user's file gives both from whatever it holds.
     const fs::path defaultVectors = assets / "vector/borders.gpkg";
     const bool defaultBorders = o.borders.empty();
-    const geo::VectorLayer borders = orFail(geo::loadVectors(
-        defaultBorders ? defaultVectors : fs::path(o.borders), defaultBorders ? "countries" : o.bordersLayer));
+    const geo::VectorLayer borders = orFail(geo::loadVectors(defaultBorders ? defaultVectors : fs::path(o.borders),
+                                                             defaultBorders ? "countries" : o.bordersLayer));
     if (const geo::Country* ukraine = borders.find("UKR")) scene->inputs.highlight = ukraine->polygons;
     scene->inputs.borders = defaultBorders ? orFail(geo::loadVectors(defaultVectors, "borders")).lines : borders.lines;
 

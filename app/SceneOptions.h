@@ -16,14 +16,14 @@ namespace app {
 struct LoadedScene;
 
 struct SceneOptions {
-    std::string camera;         //!< "LON,LAT,RANGE_KM[,HEADING,TILT]"; empty: the home view
-    std::string dem;            //!< empty: the regional asset; always over the Europe and globe bases
-    std::string borders;        //!< empty: assets/vector/borders.gpkg, layer countries
+    std::string camera;  //!< "LON,LAT,RANGE_KM[,HEADING,TILT]"; empty: the home view
+    std::string dem;     //!< empty: the regional asset; always over the Europe and globe bases
+    std::string borders; //!< empty: assets/vector/borders.gpkg, layer countries
     std::string bordersLayer;
-    std::string coastlines;     //!< empty: the coastline layer of the default borders file
+    std::string coastlines; //!< empty: the coastline layer of the default borders file
     std::string coastlinesLayer;
-    std::string places;         //!< empty: assets/places.gpkg
-    std::string font;           //!< empty: DejaVu Sans Bold from fonts-dejavu-core
+    std::string places; //!< empty: assets/places.gpkg
+    std::string font;   //!< empty: DejaVu Sans Bold from fonts-dejavu-core
     double exaggeration = 1.0;
     std::vector<std::string> hide; //!< layers to leave out: terrain, borders, coastlines, labels, highlight
     bool noAttribution = false;    //!< leave out the data credits
@@ -33,7 +33,8 @@ struct SceneOptions {
     //! What these options ask to see of `scene`: camera (its target on the terrain), exaggeration,
     //! layers, credits. Throws UsageError on a malformed --camera.
     renderer::SceneView view(const LoadedScene& scene) const;
-    //! Adds --camera, --dem, --borders, --borders-layer, --coastlines, --coastlines-layer, --places, --font, --exaggeration, --hide, --no-attribution.
+    //! Adds --camera, --dem, --borders, --borders-layer, --coastlines, --coastlines-layer, --places, --font,
+    //! --exaggeration, --hide, --no-attribution.
     void addTo(CLI::App& command);
 };
 

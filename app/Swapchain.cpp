@@ -10,7 +10,8 @@ namespace app {
 Swapchain::Swapchain(const renderer::Context& context, VkSurfaceKHR surface, VkExtent2D wanted)
     : _context(context), _surface(surface) {
     VkBool32 supported = VK_FALSE;
-    VK_CHECK(vkGetPhysicalDeviceSurfaceSupportKHR(context.physicalDevice(), context.queueFamily(), surface, &supported));
+    VK_CHECK(
+        vkGetPhysicalDeviceSurfaceSupportKHR(context.physicalDevice(), context.queueFamily(), surface, &supported));
     if (!supported) throw std::runtime_error(context.deviceName() + " cannot present to this window");
     uint32_t count = 0;
     VK_CHECK(vkGetPhysicalDeviceSurfaceFormatsKHR(context.physicalDevice(), surface, &count, nullptr));

@@ -12,10 +12,10 @@
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
 #include <array>
-#include <chrono>
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_vulkan.h>
+#include <chrono>
+#include <imgui.h>
 #include <iostream>
 #include <stdexcept>
 
@@ -48,7 +48,9 @@ struct InputState {
     int windowedX = 100, windowedY = 100, windowedW = 1600, windowedH = 900;
 };
 
-InputState* inputOf(GLFWwindow* w) { return static_cast<InputState*>(glfwGetWindowUserPointer(w)); }
+InputState* inputOf(GLFWwindow* w) {
+    return static_cast<InputState*>(glfwGetWindowUserPointer(w));
+}
 
 void checkImGuiResult(VkResult r) {
     if (r != VK_SUCCESS) renderer::throwVulkanError("ImGui Vulkan backend", r, __FILE__, __LINE__);
@@ -309,8 +311,10 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         pi.pSwapchains = &sc;
         pi.pImageIndices = &imageIndex;
         const VkResult presented = vkQueuePresentKHR(context.queue(), &pi);
-        if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) rebuild = true;
-        else VK_CHECK(presented);
+        if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR)
+            rebuild = true;
+        else
+            VK_CHECK(presented);
         frameIndex = (frameIndex + 1) % renderer::SceneRenderer::kFrameSlots;
     }
 

@@ -62,8 +62,7 @@ Result<CameraPose> parseCamera(const std::string& text) {
     p.tilt = v.size() > 4 ? v[4] : 0.0;
     if (p.lon < -180 || p.lon > 360) return Failure{bad.where, "longitude must be within -180..360 degrees"};
     if (p.lat < -90 || p.lat > 90) return Failure{bad.where, "latitude must be within -90..90 degrees"};
-    if (p.range < kMinRange || p.range > kMaxRange)
-        return Failure{bad.where, "range must be within 2..40000 km"};
+    if (p.range < kMinRange || p.range > kMaxRange) return Failure{bad.where, "range must be within 2..40000 km"};
     if (p.tilt < 0 || p.tilt > kMaxTilt) return Failure{bad.where, "tilt must be within 0..85 degrees"};
     return clampPose(p);
 }

@@ -38,8 +38,8 @@ std::string formatCamera(const CameraPose& pose);
 //! Clamps range, tilt and latitude to what the viewer supports; wraps lon and heading.
 CameraPose clampPose(CameraPose pose);
 
-constexpr double kMinRange = 2000.0;    //!< metres: about 5 km altitude at a useful tilt
-constexpr double kMaxRange = 4.0e7;     //!< metres: the whole globe in view
+constexpr double kMinRange = 2000.0; //!< metres: about 5 km altitude at a useful tilt
+constexpr double kMaxRange = 4.0e7;  //!< metres: the whole globe in view
 constexpr double kMaxTilt = 85.0;
 
 } // namespace geo

@@ -20,8 +20,7 @@ using GeoTransform = std::array<double, 6>;
 
 //! Already lon/lat on WGS84 in degrees, north up and not rotated: read as it is, no warp.
 bool isNorthUpLonLat(const OGRSpatialReference* srs, const GeoTransform& gt) {
-    if (!srs || !srs->IsGeographic())
-        return false;
+    if (!srs || !srs->IsGeographic()) return false;
     OGRSpatialReference wgs84;
     wgs84.SetWellKnownGeogCS("WGS84");
     const char* const options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
@@ -37,8 +36,7 @@ bool declaresLonLatAxes(GDALDataset& dataset) {
     for (int i = 0; metadata && metadata[i]; ++i) {
         const std::string entry = CPLString(metadata[i]).tolower();
         const size_t equals = entry.find('=');
-        if (equals == std::string::npos || !entry.substr(0, equals).ends_with("#units"))
-            continue;
+        if (equals == std::string::npos || !entry.substr(0, equals).ends_with("#units")) continue;
         const std::string unit = entry.substr(equals + 1);
         east = east || unit == "degrees_east" || unit == "degree_east" || unit == "degrees_e" || unit == "degree_e";
         north = north || unit == "degrees_north" || unit == "degree_north" || unit == "degrees_n" || unit == "degree_n";
@@ -52,11 +50,9 @@ GdalDatasetPtr warpedView(GDALDataset& source, const CPLStringList& extraArgs) {
     for (const char* arg :
          {"-of", "VRT", "-t_srs", "EPSG:4326", "-r", "bilinear", "-ot", "Float32", "-dstnodata", "nan"})
         args.AddString(arg);
-    for (int i = 0; i < extraArgs.size(); ++i)
-        args.AddString(extraArgs[i]);
+    for (int i = 0; i < extraArgs.size(); ++i) args.AddString(extraArgs[i]);
     GDALWarpAppOptions* options = GDALWarpAppOptionsNew(args.List(), nullptr);
-    if (!options)
-        return nullptr;
+    if (!options) return nullptr;
     GDALDatasetH sourceHandle = GDALDataset::ToHandle(&source);
     int usageError = FALSE;
     GDALDatasetH warped = GDALWarp("", nullptr, 1, &sourceHandle, options, &usageError);
@@ -68,22 +64,18 @@ GdalDatasetPtr warpedView(GDALDataset& source, const CPLStringList& extraArgs) {
 Result<GdalDatasetPtr> warpToLonLat(const GdalSession& gdal, const std::filesystem::path& path, GDALDataset& source,
                                     bool assumeLonLat, int maxSide) {
     CPLStringList sourceCrs;
-    if (assumeLonLat)
-        sourceCrs.AddString("-s_srs").AddString("EPSG:4326");
+    if (assumeLonLat) sourceCrs.AddString("-s_srs").AddString("EPSG:4326");
     GdalDatasetPtr warped = warpedView(source, sourceCrs);
-    if (!warped)
-        return gdal.fail(path, "cannot be reprojected to EPSG:4326");
+    if (!warped) return gdal.fail(path, "cannot be reprojected to EPSG:4326");
     const int width = warped->GetRasterXSize(), height = warped->GetRasterYSize();
-    if (maxSide <= 0 || std::max(width, height) <= maxSide)
-        return warped;
+    if (maxSide <= 0 || std::max(width, height) <= maxSide) return warped;
     const double shrink = double(maxSide) / std::max(width, height);
     CPLStringList size(sourceCrs);
     size.AddString("-ts");
     size.AddString(std::to_string(std::max(1, int(std::lround(width * shrink)))).c_str());
     size.AddString(std::to_string(std::max(1, int(std::lround(height * shrink)))).c_str());
     warped = warpedView(source, size);
-    if (!warped)
-        return gdal.fail(path, "cannot be reprojected to EPSG:4326");
+    if (!warped) return gdal.fail(path, "cannot be reprojected to EPSG:4326");
     return warped;
 }
 
@@ -91,8 +83,7 @@ Result<GdalDatasetPtr> warpToLonLat(const GdalSession& gdal, const std::filesyst
 Result<HeightGrid> readHeights(const GdalSession& gdal, const std::filesystem::path& path, GDALDataset& dataset,
                                int maxSide) {
     GeoTransform gt{};
-    if (dataset.GetGeoTransform(gt.data()) != CE_None)
-        return gdal.fail(path, "has no geotransform");
+    if (dataset.GetGeoTransform(gt.data()) != CE_None) return gdal.fail(path, "has no geotransform");
     const int width = dataset.GetRasterXSize(), height = dataset.GetRasterYSize();
     const double shrink = maxSide > 0 ? std::min(1.0, double(maxSide) / std::max(width, height)) : 1.0;
 
@@ -132,11 +123,9 @@ Result<HeightGrid> readHeights(const GdalSession& gdal, const std::filesystem::p
 Result<HeightGrid> loadDem(const std::filesystem::path& path, const DemOptions& options) {
     GdalSession gdal;
     auto opened = gdal.open(path, GDAL_OF_RASTER, "raster");
-    if (!opened)
-        return opened.failure();
+    if (!opened) return opened.failure();
     GDALDataset& source = *opened.value();
-    if (source.GetRasterCount() < 1)
-        return Failure{path.string(), "has no raster bands"};
+    if (source.GetRasterCount() < 1) return Failure{path.string(), "has no raster bands"};
 
     GeoTransform gt{};
     const bool hasGeoTransform = source.GetGeoTransform(gt.data()) == CE_None;
@@ -145,16 +134,12 @@ Result<HeightGrid> loadDem(const std::filesystem::path& path, const DemOptions& 
     wgs84.SetWellKnownGeogCS("WGS84");
     const bool cfLonLat = !source.GetSpatialRef() && !hasGcps && hasGeoTransform && declaresLonLatAxes(source);
     const OGRSpatialReference* srs = cfLonLat ? &wgs84 : source.GetSpatialRef();
-    if (!srs && !hasGcps)
-        return Failure{path.string(), "has no coordinate reference system"};
-    if (!hasGeoTransform && !hasGcps)
-        return Failure{path.string(), "has no georeferencing (no geotransform)"};
-    if (hasGeoTransform && isNorthUpLonLat(srs, gt))
-        return readHeights(gdal, path, source, options.maxSide);
+    if (!srs && !hasGcps) return Failure{path.string(), "has no coordinate reference system"};
+    if (!hasGeoTransform && !hasGcps) return Failure{path.string(), "has no georeferencing (no geotransform)"};
+    if (hasGeoTransform && isNorthUpLonLat(srs, gt)) return readHeights(gdal, path, source, options.maxSide);
 
     auto warped = warpToLonLat(gdal, path, source, cfLonLat, options.maxSide);
-    if (!warped)
-        return warped.failure();
+    if (!warped) return warped.failure();
     return readHeights(gdal, path, *warped.value(), options.maxSide); // warped view closes before the source
 }
 

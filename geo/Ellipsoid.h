@@ -5,13 +5,13 @@
 
 namespace geo {
 
-constexpr double kWgs84A = 6378137.0;              //!< semi-major axis, metres
-constexpr double kWgs84F = 1.0 / 298.257223563;    //!< flattening
+constexpr double kWgs84A = 6378137.0;               //!< semi-major axis, metres
+constexpr double kWgs84F = 1.0 / 298.257223563;     //!< flattening
 constexpr double kWgs84B = kWgs84A * (1 - kWgs84F); //!< semi-minor axis, metres
 
 struct GeoPoint {
-    double lon = 0; //!< degrees east
-    double lat = 0; //!< degrees north
+    double lon = 0;    //!< degrees east
+    double lat = 0;    //!< degrees north
     double height = 0; //!< metres above the ellipsoid
 };
 

@@ -25,8 +25,7 @@ void registerOnce() {
 }
 
 void CPL_STDCALL collectError(CPLErr severity, CPLErrorNum, const char* message) {
-    if (auto* session = static_cast<GdalSession*>(CPLGetErrorHandlerUserData()))
-        session->record(severity, message);
+    if (auto* session = static_cast<GdalSession*>(CPLGetErrorHandlerUserData())) session->record(severity, message);
 }
 
 bool isTrimmed(char c) {
@@ -36,15 +35,12 @@ bool isTrimmed(char c) {
 
 //! GDAL's message without the file's path (the Failure already names it), trimmed and kept short.
 std::string shortReason(std::string reason, const std::string& path) {
-    for (size_t at; !path.empty() && (at = reason.find(path)) != std::string::npos;)
-        reason.erase(at, path.size());
-    for (size_t at; (at = reason.find("`'")) != std::string::npos;)
-        reason.erase(at, 2);
+    for (size_t at; !path.empty() && (at = reason.find(path)) != std::string::npos;) reason.erase(at, path.size());
+    for (size_t at; (at = reason.find("`'")) != std::string::npos;) reason.erase(at, 2);
     auto first = std::find_if_not(reason.begin(), reason.end(), isTrimmed);
     auto last = std::find_if_not(reason.rbegin(), reason.rend(), isTrimmed).base();
     reason = first < last ? std::string(first, last) : std::string();
-    if (reason.size() > kMaxReasonLength)
-        reason = reason.substr(0, kMaxReasonLength) + "...";
+    if (reason.size() > kMaxReasonLength) reason = reason.substr(0, kMaxReasonLength) + "...";
     return reason;
 }
 
@@ -68,8 +64,7 @@ GdalSession::~GdalSession() {
 }
 
 void GdalSession::record(int severity, const char* message) {
-    if (severity < CE_Warning || !message)
-        return;
+    if (severity < CE_Warning || !message) return;
     std::string line(message);
     line = line.substr(0, line.find('\n'));
     _errors.push_back(line);
@@ -88,34 +83,29 @@ Failure GdalSession::fail(const std::filesystem::path& file, const std::string& 
 Result<GdalDatasetPtr> GdalSession::open(const std::filesystem::path& file, unsigned flags,
                                          const std::string& kind) const {
     std::error_code error;
-    if (!std::filesystem::exists(file, error))
-        return Failure{file.string(), "file not found"};
+    if (!std::filesystem::exists(file, error)) return Failure{file.string(), "file not found"};
     flags |= GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR;
     GdalDatasetPtr dataset(GDALDataset::Open(file.c_str(), flags));
-    if (!dataset)
-        return fail(file, "not a " + kind + " GDAL can read");
+    if (!dataset) return fail(file, "not a " + kind + " GDAL can read");
     return dataset;
 }
 
 Result<OgrTransformPtr> transformToWgs84(const GdalSession& gdal, const std::filesystem::path& file, OGRLayer& layer) {
     const std::string name = std::string("layer '") + layer.GetName() + "'";
     const OGRSpatialReference* source = layer.GetSpatialRef();
-    if (!source)
-        return Failure{file.string(), name + " has no coordinate reference system"};
+    if (!source) return Failure{file.string(), name + " has no coordinate reference system"};
     OGRSpatialReference wgs84;
     wgs84.SetWellKnownGeogCS("WGS84");
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     OgrTransformPtr transform(OGRCreateCoordinateTransformation(source, &wgs84));
-    if (!transform)
-        return gdal.fail(file, name + " cannot be reprojected to EPSG:4326");
+    if (!transform) return gdal.fail(file, name + " cannot be reprojected to EPSG:4326");
     return transform;
 }
 
 int findField(const OGRFeatureDefn& definition, const std::vector<std::string>& names) {
     for (const std::string& wanted : names)
         for (int i = 0; i < definition.GetFieldCount(); ++i)
-            if (EQUAL(definition.GetFieldDefn(i)->GetNameRef(), wanted.c_str()))
-                return i;
+            if (EQUAL(definition.GetFieldDefn(i)->GetNameRef(), wanted.c_str())) return i;
     return -1;
 }
 

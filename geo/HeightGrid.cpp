@@ -10,8 +10,7 @@ namespace {
 
 //! Number of columns that make up a full turn of longitude when the grid wraps around the globe, else 0.
 int columnsPerTurn(const HeightGrid& grid) {
-    if (grid.dLon <= 0)
-        return 0;
+    if (grid.dLon <= 0) return 0;
     const double columns = 360.0 / grid.dLon;
     const double rounded = std::round(columns);
     const bool wholeTurn = std::abs(columns - rounded) < 1e-6 * columns;
@@ -27,12 +26,10 @@ int wrapIndex(int i, int n) {
 std::optional<float> HeightGrid::sample(double lon, double lat) const {
     if (width <= 0 || height <= 0 || dLon <= 0 || dLat <= 0 || metres.size() < size_t(width) * size_t(height))
         return std::nullopt;
-    if (!std::isfinite(lon) || !std::isfinite(lat) || lat > north || lat < south())
-        return std::nullopt;
+    if (!std::isfinite(lon) || !std::isfinite(lat) || lat > north || lat < south()) return std::nullopt;
     // Bring lon into [west, west + 360): a grid in 0..360 (ETOPO5) then answers for -180..180 and back.
     double x = west + std::fmod(std::fmod(lon - west, 360.0) + 360.0, 360.0);
-    if (x > east())
-        return std::nullopt;
+    if (x > east()) return std::nullopt;
 
     // Fractional sample coordinates; sample (i, j) sits at the centre of its cell.
     const double fx = (x - west) / dLon - 0.5;
@@ -60,10 +57,8 @@ std::optional<float> HeightGrid::sample(double lon, double lat) const {
     const float values[4] = {at(i0, j0), at(i1, j0), at(i0, j1), at(i1, j1)};
     double sum = 0;
     for (int k = 0; k < 4; ++k) {
-        if (weights[k] == 0)
-            continue;
-        if (std::isnan(values[k]))
-            return std::nullopt;
+        if (weights[k] == 0) continue;
+        if (std::isnan(values[k])) return std::nullopt;
         sum += weights[k] * values[k];
     }
     return static_cast<float>(sum);
@@ -75,8 +70,7 @@ void Terrain::addLayer(HeightGrid grid) {
 
 float Terrain::heightAt(double lon, double lat) const {
     for (const HeightGrid& layer : _layers)
-        if (auto h = layer.sample(lon, lat))
-            return *h;
+        if (auto h = layer.sample(lon, lat)) return *h;
     return 0.0f;
 }
 
@@ -86,8 +80,7 @@ double Terrain::finestCellAt(double lon, double lat) const {
     for (const HeightGrid& layer : _layers) {
         const double cell = std::max(layer.dLon, layer.dLat);
         coarsest = std::max(coarsest, cell);
-        if (layer.sample(lon, lat))
-            finest = std::min(finest, cell);
+        if (layer.sample(lon, lat)) finest = std::min(finest, cell);
     }
     return std::isfinite(finest) ? finest : coarsest;
 }

@@ -32,8 +32,7 @@ std::string spellingKey(const std::string& name) {
     std::string key;
     for (size_t i = 0; i < name.size(); ++i) {
         const unsigned char c = name[i];
-        if (c == '\'' || c == '`')
-            continue;
+        if (c == '\'' || c == '`') continue;
         if (name.compare(i, 3, "\xE2\x80\x99") == 0 || name.compare(i, 3, "\xE2\x80\x98") == 0) { // ’ ‘
             i += 2;
             continue;
@@ -139,8 +138,7 @@ const std::unordered_map<std::string, std::string>& spellings() {
         std::unordered_map<std::string, std::string> table;
         for (const Spelling& spelling : kSpellings) {
             table.emplace(spellingKey(spelling.official), spelling.official);
-            for (const char* other : spelling.others)
-                table.emplace(spellingKey(other), spelling.official);
+            for (const char* other : spelling.others) table.emplace(spellingKey(other), spelling.official);
         }
         return table;
     }();
@@ -153,14 +151,11 @@ std::string fieldText(const OGRFeature& feature, const std::vector<std::string>&
 }
 
 bool isCapital(const OGRFeature& feature) {
-    if (EQUAL(fieldText(feature, kFeatureCodeFields).c_str(), "PPLC"))
-        return true;
-    if (EQUAL(fieldText(feature, kFeatureClassFields).c_str(), "Admin-0 capital"))
-        return true;
+    if (EQUAL(fieldText(feature, kFeatureCodeFields).c_str(), "PPLC")) return true;
+    if (EQUAL(fieldText(feature, kFeatureClassFields).c_str(), "Admin-0 capital")) return true;
     const std::string capital = spellingKey(fieldText(feature, kCapitalFields));
     for (const char* yes : {"1", "yes", "y", "true", "primary", "national"})
-        if (capital == yes)
-            return true;
+        if (capital == yes) return true;
     return false;
 }
 
@@ -170,8 +165,7 @@ std::string countryCode(const OGRFeature& feature) {
     if (code.size() != 2 || !std::isalpha(static_cast<unsigned char>(code[0])) ||
         !std::isalpha(static_cast<unsigned char>(code[1])))
         return {};
-    for (char& c : code)
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return code;
 }
 
@@ -182,14 +176,12 @@ bool mayHoldPoints(const OGRLayer& layer) {
 
 //! Point of a Point or MultiPoint geometry (its first point), already in lon/lat.
 std::optional<glm::dvec2> pointOf(const OGRGeometry& geometry) {
-    if (geometry.IsEmpty())
-        return std::nullopt;
+    if (geometry.IsEmpty()) return std::nullopt;
     const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
     const OGRPoint* point = type == wkbPoint        ? geometry.toPoint()
                             : type == wkbMultiPoint ? geometry.toMultiPoint()->getGeometryRef(0)
                                                     : nullptr;
-    if (!point || !std::isfinite(point->getX()) || !std::isfinite(point->getY()))
-        return std::nullopt;
+    if (!point || !std::isfinite(point->getX()) || !std::isfinite(point->getY())) return std::nullopt;
     return glm::dvec2(point->getX(), point->getY());
 }
 
@@ -198,22 +190,18 @@ Result<size_t> readLayer(const GdalSession& gdal, const std::filesystem::path& p
     if (findField(*layer.GetLayerDefn(), kNameFields) < 0)
         return Failure{path.string(), std::string("layer '") + layer.GetName() + "' has no `name` field"};
     auto toWgs84 = transformToWgs84(gdal, path, layer);
-    if (!toWgs84)
-        return toWgs84.failure();
+    if (!toWgs84) return toWgs84.failure();
     size_t points = 0;
     layer.ResetReading();
     while (OGRFeatureUniquePtr feature{layer.GetNextFeature()}) {
         OGRGeometry* geometry = feature->GetGeometryRef();
-        if (!geometry || geometry->IsEmpty() || geometry->transform(toWgs84.value().get()) != OGRERR_NONE)
-            continue;
+        if (!geometry || geometry->IsEmpty() || geometry->transform(toWgs84.value().get()) != OGRERR_NONE) continue;
         const auto lonLat = pointOf(*geometry);
-        if (!lonLat)
-            continue;
+        if (!lonLat) continue;
         ++points;
         Place place;
         place.name = fieldText(*feature, kNameFields);
-        if (place.name.empty())
-            continue;
+        if (place.name.empty()) continue;
         place.lon = lonLat->x;
         place.lat = lonLat->y;
         const int population = findField(*feature->GetDefnRef(), kPopulationFields);
@@ -221,8 +209,7 @@ Result<size_t> readLayer(const GdalSession& gdal, const std::filesystem::path& p
             place.population = std::max<std::int64_t>(0, feature->GetFieldAsInteger64(population));
         place.country = countryCode(*feature);
         place.capital = isCapital(*feature);
-        if (place.country.empty() || place.country == "UA")
-            place.name = officialSpelling(place.name);
+        if (place.country.empty() || place.country == "UA") place.name = officialSpelling(place.name);
         places.push_back(std::move(place));
     }
     return points;
@@ -239,21 +226,17 @@ std::string officialSpelling(const std::string& name) {
 Result<std::vector<Place>> loadPlaces(const std::filesystem::path& path) {
     GdalSession gdal;
     auto opened = gdal.open(path, GDAL_OF_VECTOR, "vector file");
-    if (!opened)
-        return opened.failure();
+    if (!opened) return opened.failure();
 
     std::vector<Place> places;
     size_t points = 0;
     for (OGRLayer* layer : opened.value()->GetLayers()) {
-        if (!mayHoldPoints(*layer))
-            continue;
+        if (!mayHoldPoints(*layer)) continue;
         auto read = readLayer(gdal, path, *layer, places);
-        if (!read)
-            return read.failure();
+        if (!read) return read.failure();
         points += read.value();
     }
-    if (points == 0)
-        return Failure{path.string(), "has no point features"};
+    if (points == 0) return Failure{path.string(), "has no point features"};
     std::stable_sort(places.begin(), places.end(),
                      [](const Place& a, const Place& b) { return a.population > b.population; });
     return places;

@@ -13,7 +13,7 @@ struct Place {
     std::string name; //!< UTF-8, in the official romanisation (Kyiv, Odesa, Zaporizhzhia)
     double lon = 0, lat = 0;
     std::int64_t population = 0;
-    std::string country; //!< ISO 3166 alpha-2 where known
+    std::string country;  //!< ISO 3166 alpha-2 where known
     bool capital = false; //!< national capital (GeoNames PPLC)
 };
 

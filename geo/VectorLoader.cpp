@@ -30,54 +30,44 @@ bool equalsIgnoringCase(const std::string& a, const std::string& b) {
 std::string firstValue(const OGRFeature& feature, const std::vector<std::string>& names) {
     for (const std::string& name : names) {
         const int field = findField(*feature.GetDefnRef(), {name});
-        if (field < 0 || !feature.IsFieldSetAndNotNull(field))
-            continue;
+        if (field < 0 || !feature.IsFieldSetAndNotNull(field)) continue;
         std::string value = feature.GetFieldAsString(field);
-        if (!value.empty() && value != "-99")
-            return value;
+        if (!value.empty() && value != "-99") return value;
     }
     return {};
 }
 
 std::vector<glm::dvec2> toPoints(const OGRSimpleCurve& curve) {
     std::vector<glm::dvec2> points(curve.getNumPoints());
-    for (int i = 0; i < curve.getNumPoints(); ++i)
-        points[i] = {curve.getX(i), curve.getY(i)};
+    for (int i = 0; i < curve.getNumPoints(); ++i) points[i] = {curve.getX(i), curve.getY(i)};
     return points;
 }
 
 //! Adds the geometry's lines and polygon rings to `lines`, and its polygons to `polygons`.
 void collect(const OGRGeometry& geometry, std::vector<std::vector<glm::dvec2>>& lines, std::vector<Polygon>& polygons) {
-    if (geometry.IsEmpty())
-        return;
+    if (geometry.IsEmpty()) return;
     if (geometry.hasCurveGeometry()) { // arcs (CircularString, CurvePolygon...) become line segments
         std::unique_ptr<OGRGeometry> linear(geometry.getLinearGeometry());
-        if (linear && !linear->hasCurveGeometry())
-            collect(*linear, lines, polygons);
+        if (linear && !linear->hasCurveGeometry()) collect(*linear, lines, polygons);
         return;
     }
     switch (wkbFlatten(geometry.getGeometryType())) {
     case wkbLineString:
-    case wkbLinearRing:
-        lines.push_back(toPoints(*geometry.toLineString()));
-        break;
+    case wkbLinearRing: lines.push_back(toPoints(*geometry.toLineString())); break;
     case wkbPolygon: {
         Polygon polygon;
         for (const OGRLinearRing* ring : *geometry.toPolygon()) {
-            if (ring->IsEmpty())
-                continue;
+            if (ring->IsEmpty()) continue;
             polygon.rings.push_back(toPoints(*ring));
             lines.push_back(polygon.rings.back());
         }
-        if (!polygon.rings.empty())
-            polygons.push_back(std::move(polygon));
+        if (!polygon.rings.empty()) polygons.push_back(std::move(polygon));
         break;
     }
     case wkbMultiLineString:
     case wkbMultiPolygon:
     case wkbGeometryCollection:
-        for (const OGRGeometry* part : *geometry.toGeometryCollection())
-            collect(*part, lines, polygons);
+        for (const OGRGeometry* part : *geometry.toGeometryCollection()) collect(*part, lines, polygons);
         break;
     default: // points, TINs: nothing to draw as a line
         break;
@@ -99,22 +89,19 @@ void addCountry(std::vector<Country>& countries, std::string iso3, std::string n
 Result<size_t> readLayer(const GdalSession& gdal, const std::filesystem::path& path, OGRLayer& layer,
                          VectorLayer& out) {
     auto toWgs84 = transformToWgs84(gdal, path, layer);
-    if (!toWgs84)
-        return toWgs84.failure();
+    if (!toWgs84) return toWgs84.failure();
     size_t withGeometry = 0;
     layer.ResetReading();
     while (OGRFeatureUniquePtr feature{layer.GetNextFeature()}) {
         OGRGeometry* geometry = feature->GetGeometryRef();
-        if (!geometry || geometry->IsEmpty())
-            continue;
+        if (!geometry || geometry->IsEmpty()) continue;
         if (geometry->transform(toWgs84.value().get()) != OGRERR_NONE)
             return gdal.fail(path, "feature " + std::to_string(feature->GetFID()) + " of layer '" + layer.GetName() +
                                        "' cannot be reprojected to EPSG:4326");
         ++withGeometry;
         std::vector<Polygon> polygons;
         collect(*geometry, out.lines, polygons);
-        if (polygons.empty())
-            continue;
+        if (polygons.empty()) continue;
         std::string iso3 = firstValue(*feature, kIsoFields), name = firstValue(*feature, kNameFields);
         if (!iso3.empty() || !name.empty())
             addCountry(out.countries, std::move(iso3), std::move(name), std::move(polygons));
@@ -124,19 +111,16 @@ Result<size_t> readLayer(const GdalSession& gdal, const std::filesystem::path& p
 
 std::string layerNames(GDALDataset& dataset) {
     std::string names;
-    for (OGRLayer* layer : dataset.GetLayers())
-        names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
+    for (OGRLayer* layer : dataset.GetLayers()) names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
     return names.empty() ? "none" : names;
 }
 
 std::unique_ptr<OGRPolygon> toOgr(const Polygon& polygon) {
     auto result = std::make_unique<OGRPolygon>();
     for (const Ring& ring : polygon.rings) {
-        if (ring.size() < 3)
-            continue;
+        if (ring.size() < 3) continue;
         OGRLinearRing ogrRing;
-        for (const glm::dvec2& p : ring)
-            ogrRing.addPoint(p.x, p.y);
+        for (const glm::dvec2& p : ring) ogrRing.addPoint(p.x, p.y);
         ogrRing.closeRings();
         result->addRing(&ogrRing);
     }
@@ -154,8 +138,7 @@ const Country* VectorLayer::find(const std::string& iso3) const {
 Result<VectorLayer> loadVectors(const std::filesystem::path& path, const std::string& layerName) {
     GdalSession gdal;
     auto opened = gdal.open(path, GDAL_OF_VECTOR, "vector file");
-    if (!opened)
-        return opened.failure();
+    if (!opened) return opened.failure();
     GDALDataset& dataset = *opened.value();
 
     std::vector<OGRLayer*> layers;
@@ -166,8 +149,7 @@ Result<VectorLayer> loadVectors(const std::filesystem::path& path, const std::st
         layers.push_back(layer);
     } else {
         for (OGRLayer* layer : dataset.GetLayers())
-            if (layer->GetGeomType() != wkbNone)
-                layers.push_back(layer); // skip attribute-only tables
+            if (layer->GetGeomType() != wkbNone) layers.push_back(layer); // skip attribute-only tables
     }
 
     VectorLayer out;
@@ -175,8 +157,7 @@ Result<VectorLayer> loadVectors(const std::filesystem::path& path, const std::st
     size_t withGeometry = 0;
     for (OGRLayer* layer : layers) {
         auto read = readLayer(gdal, path, *layer, out);
-        if (!read)
-            return read.failure();
+        if (!read) return read.failure();
         withGeometry += read.value();
     }
     if (withGeometry == 0) {
@@ -188,14 +169,12 @@ Result<VectorLayer> loadVectors(const std::filesystem::path& path, const std::st
 
 std::vector<unsigned char> rasterizeMask(const std::vector<Polygon>& polygons, double west, double south, double east,
                                          double north, int width, int height) {
-    if (width <= 0 || height <= 0 || !(east > west) || !(north > south))
-        return {};
+    if (width <= 0 || height <= 0 || !(east > west) || !(north > south)) return {};
     std::vector<unsigned char> mask(size_t(width) * size_t(height), 0);
     GdalSession gdal;
     GDALDriver* memory = GetGDALDriverManager()->GetDriverByName("MEM");
     GdalDatasetPtr raster(memory ? memory->Create("", width, height, 1, GDT_Byte, nullptr) : nullptr);
-    if (!raster)
-        return mask;
+    if (!raster) return mask;
     double gt[6] = {west, (east - west) / width, 0, north, 0, -(north - south) / height};
     raster->SetGeoTransform(gt);
 
@@ -203,8 +182,7 @@ std::vector<unsigned char> rasterizeMask(const std::vector<Polygon>& polygons, d
     std::vector<OGRGeometryH> handles;
     for (const Polygon& polygon : polygons) {
         shapes.push_back(toOgr(polygon));
-        if (!shapes.back()->IsEmpty())
-            handles.push_back(OGRGeometry::ToHandle(shapes.back().get()));
+        if (!shapes.back()->IsEmpty()) handles.push_back(OGRGeometry::ToHandle(shapes.back().get()));
     }
     const std::vector<double> burn(handles.size(), 255.0);
     const int bands[] = {1};

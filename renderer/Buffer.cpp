@@ -48,7 +48,8 @@ Buffer::Buffer(const Context& context, BufferDomain domain, VkBufferUsageFlags u
     const VkMemoryPropertyFlags flags = props.memoryTypes[mai.memoryTypeIndex].propertyFlags;
     _coherent = flags & VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
     const bool mappable = (flags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) && _coherent;
-    if (mappable) VK_CHECK(vkMapMemory(context.device(), _memory, 0, VK_WHOLE_SIZE, 0, &_mapped));
+    if (mappable)
+        VK_CHECK(vkMapMemory(context.device(), _memory, 0, VK_WHOLE_SIZE, 0, &_mapped));
     else if (flags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT && domain == BufferDomain::Readback)
         VK_CHECK(vkMapMemory(context.device(), _memory, 0, VK_WHOLE_SIZE, 0, &_mapped));
 
@@ -85,9 +86,13 @@ void Buffer::release() {
     _mapped = nullptr;
 }
 
-Buffer::~Buffer() { release(); }
+Buffer::~Buffer() {
+    release();
+}
 
-Buffer::Buffer(Buffer&& o) noexcept { *this = std::move(o); }
+Buffer::Buffer(Buffer&& o) noexcept {
+    *this = std::move(o);
+}
 
 Buffer& Buffer::operator=(Buffer&& o) noexcept {
     if (this != &o) {

@@ -18,7 +18,8 @@ bool hasLayer(const char* name) {
     vkEnumerateInstanceLayerProperties(&count, nullptr);
     std::vector<VkLayerProperties> layers(count);
     vkEnumerateInstanceLayerProperties(&count, layers.data());
-    return std::any_of(layers.begin(), layers.end(), [&](const auto& l) { return std::strcmp(l.layerName, name) == 0; });
+    return std::any_of(layers.begin(), layers.end(),
+                       [&](const auto& l) { return std::strcmp(l.layerName, name) == 0; });
 }
 
 //! Discrete beats integrated beats virtual beats CPU (lavapipe): use the real GPU when there is one.
@@ -64,7 +65,8 @@ Context::Context(const ContextOptions& options) {
     VkDebugUtilsMessengerCreateInfoEXT messengerInfo{VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT};
     messengerInfo.messageSeverity =
         VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT;
-    messengerInfo.messageType = VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT;
+    messengerInfo.messageType =
+        VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT;
     messengerInfo.pfnUserCallback = &Context::onDebugMessage;
     messengerInfo.pUserData = this;
 
@@ -182,7 +184,8 @@ void Context::submitAndWait(const std::function<void(VkCommandBuffer)>& record) 
     si.commandBufferCount = 1;
     si.pCommandBuffers = &cmd;
     const VkResult submitted = vkQueueSubmit(_queue, 1, &si, fence);
-    const VkResult waited = submitted == VK_SUCCESS ? vkWaitForFences(_device, 1, &fence, VK_TRUE, UINT64_MAX) : submitted;
+    const VkResult waited =
+        submitted == VK_SUCCESS ? vkWaitForFences(_device, 1, &fence, VK_TRUE, UINT64_MAX) : submitted;
     vkDestroyFence(_device, fence, nullptr);
     vkFreeCommandBuffers(_device, _commandPool, 1, &cmd);
     VK_CHECK(waited);

@@ -11,9 +11,9 @@
 namespace renderer {
 
 struct ContextOptions {
-    bool validation = false;                       //!< enable VK_LAYER_KHRONOS_validation and count its errors
-    std::vector<const char*> instanceExtensions;   //!< e.g. what GLFW needs for a surface
-    bool swapchain = false;                        //!< enable VK_KHR_swapchain on the device
+    bool validation = false;                     //!< enable VK_LAYER_KHRONOS_validation and count its errors
+    std::vector<const char*> instanceExtensions; //!< e.g. what GLFW needs for a surface
+    bool swapchain = false;                      //!< enable VK_KHR_swapchain on the device
 };
 
 class Context {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <set>
-#include <stdexcept>
 #include <stb/stb_truetype.h>
+#include <stdexcept>
 
 namespace renderer {
 

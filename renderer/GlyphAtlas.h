@@ -9,9 +9,9 @@
 namespace renderer {
 
 struct Glyph {
-    float u0, v0, u1, v1;      //!< atlas coordinates
-    float x0, y0, x1, y1;      //!< quad relative to the pen on the baseline, at bakeSize pixels, y down
-    float advance;             //!< pixels at bakeSize
+    float u0, v0, u1, v1; //!< atlas coordinates
+    float x0, y0, x1, y1; //!< quad relative to the pen on the baseline, at bakeSize pixels, y down
+    float advance;        //!< pixels at bakeSize
 };
 
 class GlyphAtlas {

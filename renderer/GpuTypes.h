@@ -8,18 +8,18 @@
 
 namespace renderer::binding {
 constexpr uint32_t kFrameUniforms = 0; //!< layout(set = 0, binding = 0) uniform FrameUniforms (common.glsl)
-constexpr uint32_t kTileImages = 1;    //!< layout(set = 0, binding = 1) uniform sampler2DArray tileImages (terrain.frag)
-constexpr uint32_t kGlyphAtlas = 2;    //!< layout(set = 0, binding = 2) uniform sampler2D glyphs (label.frag)
+constexpr uint32_t kTileImages = 1; //!< layout(set = 0, binding = 1) uniform sampler2DArray tileImages (terrain.frag)
+constexpr uint32_t kGlyphAtlas = 2; //!< layout(set = 0, binding = 2) uniform sampler2D glyphs (label.frag)
 } // namespace renderer::binding
 
 namespace renderer {
 
 struct FrameUniforms {
-    glm::mat4 viewProj;   //!< camera-relative view and reversed-depth projection
+    glm::mat4 viewProj; //!< camera-relative view and reversed-depth projection
     glm::mat4 inverseViewProj;
-    glm::vec4 lightDir;   //!< toward the sun, ECEF
-    glm::vec4 params;     //!< exaggeration, viewport width, viewport height, unused
-    glm::vec4 eyeUp;      //!< local up under the eye; w = eye altitude
+    glm::vec4 lightDir; //!< toward the sun, ECEF
+    glm::vec4 params;   //!< exaggeration, viewport width, viewport height, unused
+    glm::vec4 eyeUp;    //!< local up under the eye; w = eye altitude
 };
 static_assert(sizeof(FrameUniforms) == 176);
 

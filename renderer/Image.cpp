@@ -79,8 +79,12 @@ void Image::release() {
     _memory = VK_NULL_HANDLE;
 }
 
-Image::~Image() { release(); }
-Image::Image(Image&& o) noexcept { *this = std::move(o); }
+Image::~Image() {
+    release();
+}
+Image::Image(Image&& o) noexcept {
+    *this = std::move(o);
+}
 Image& Image::operator=(Image&& o) noexcept {
     if (this != &o) {
         release();
@@ -106,6 +110,8 @@ Sampler::Sampler(const Context& context) : _context(context) {
     VK_CHECK(vkCreateSampler(context.device(), &sci, nullptr, &_sampler));
 }
 
-Sampler::~Sampler() { vkDestroySampler(_context.device(), _sampler, nullptr); }
+Sampler::~Sampler() {
+    vkDestroySampler(_context.device(), _sampler, nullptr);
+}
 
 } // namespace renderer

@@ -17,8 +17,12 @@ struct Rect {
 void addQuad(std::vector<LabelVertex>& out, const glm::vec3& anchor, float x0, float y0, float x1, float y1,
              const Glyph& g, const glm::vec4& color, const glm::vec4& halo, bool screen = false) {
     auto v = [&](float x, float y, float u, float w) {
-        out.push_back({{anchor.x, anchor.y, anchor.z}, {x, y}, {u, w}, {color.r, color.g, color.b, color.a},
-                       {halo.r, halo.g, halo.b, halo.a}, screen ? 1.0f : 0.0f});
+        out.push_back({{anchor.x, anchor.y, anchor.z},
+                       {x, y},
+                       {u, w},
+                       {color.r, color.g, color.b, color.a},
+                       {halo.r, halo.g, halo.b, halo.a},
+                       screen ? 1.0f : 0.0f});
     };
     v(x0, y0, g.u0, g.v0);
     v(x1, y0, g.u1, g.v0);
@@ -89,8 +93,8 @@ size_t LabelLayer::layout(const View& view, double exaggeration, float scale, si
         const float dot = (major ? 9.0f : 7.0f) * scale;
         const float textWidth = _atlas.measure(e.place.name, size);
         const float gap = 3.0f * scale;
-        const Rect rect{float(px.x) - dot * 0.5f, float(px.y) - size * 0.75f, float(px.x) + dot * 0.5f + gap + textWidth,
-                        float(px.y) + size * 0.5f};
+        const Rect rect{float(px.x) - dot * 0.5f, float(px.y) - size * 0.75f,
+                        float(px.x) + dot * 0.5f + gap + textWidth, float(px.y) + size * 0.5f};
         if (rect.x1 < 0 || rect.y1 < 0 || rect.x0 > view.width || rect.y0 > view.height) continue;
         const Rect padded{rect.x0 - 4 * scale, rect.y0 - 3 * scale, rect.x1 + 4 * scale, rect.y1 + 3 * scale};
         if (std::any_of(taken.begin(), taken.end(), [&](const Rect& r) { return r.overlaps(padded); })) continue;

@@ -34,7 +34,7 @@ private:
         geo::Place place;
         glm::dvec3 ground; //!< ECEF at height 0
         glm::dvec3 up;
-        float height;      //!< terrain height, metres
+        float height; //!< terrain height, metres
         int priority;
     };
     std::vector<Entry> _entries; //!< highest priority first

@@ -20,7 +20,8 @@ uint64_t zOrder(glm::dvec2 p) {
     const auto x = static_cast<uint32_t>(std::clamp((p.x + 180.0) / 0.05, 0.0, 65535.0));
     const auto y = static_cast<uint32_t>(std::clamp((p.y + 90.0) / 0.05, 0.0, 65535.0));
     uint64_t key = 0;
-    for (int bit = 0; bit < 16; ++bit) key |= uint64_t((x >> bit) & 1) << (2 * bit) | uint64_t((y >> bit) & 1) << (2 * bit + 1);
+    for (int bit = 0; bit < 16; ++bit)
+        key |= uint64_t((x >> bit) & 1) << (2 * bit) | uint64_t((y >> bit) & 1) << (2 * bit + 1);
     return key;
 }
 
@@ -59,8 +60,10 @@ void appendEntry(std::vector<LinePoint>& out, const GroundPoint* p, const glm::d
         LinePoint v{};
         if (p) {
             const glm::dvec3 rel = p->ecef - origin;
-            v = {{float(rel.x), float(rel.y), float(rel.z)}, {float(p->up.x), float(p->up.y), float(p->up.z)},
-                 p->height, side};
+            v = {{float(rel.x), float(rel.y), float(rel.z)},
+                 {float(p->up.x), float(p->up.y), float(p->up.z)},
+                 p->height,
+                 side};
         }
         out.push_back(v);
     }
@@ -170,7 +173,8 @@ size_t LineLayer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, const View&
         vkCmdBindIndexBuffer(cmd, level.indices.vk(), 0, VK_INDEX_TYPE_UINT32);
         const LinePush push{glm::vec4(glm::vec3(b.origin - view.eye), 0.0f), style.color, style.casingColor,
                             glm::vec4(style.widthPx, style.casingWidthPx, 0.004f, 0.0f)};
-        vkCmdPushConstants(cmd, layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
+        vkCmdPushConstants(cmd, layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
+                           &push);
         vkCmdDrawIndexed(cmd, level.indexCount, 1, 0, 0, 0);
         drawn += level.indexCount / 6;
     }

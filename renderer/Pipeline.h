@@ -24,7 +24,8 @@ struct PipelineDesc {
 //! Owns a pipeline layout and a pipeline.
 class Pipeline {
 public:
-    Pipeline(const Context& context, VkRenderPass renderPass, VkDescriptorSetLayout setLayout, const PipelineDesc& desc);
+    Pipeline(const Context& context, VkRenderPass renderPass, VkDescriptorSetLayout setLayout,
+             const PipelineDesc& desc);
     ~Pipeline();
     Pipeline(const Pipeline&) = delete;
     Pipeline& operator=(const Pipeline&) = delete;

@@ -35,7 +35,8 @@ glm::dvec4 boundsOf(const std::vector<geo::Polygon>& polygons) {
     glm::dvec4 b{1e9, 1e9, -1e9, -1e9};
     for (const auto& p : polygons)
         for (const auto& ring : p.rings)
-            for (const auto& q : ring) b = {std::min(b.x, q.x), std::min(b.y, q.y), std::max(b.z, q.x), std::max(b.w, q.y)};
+            for (const auto& q : ring)
+                b = {std::min(b.x, q.x), std::min(b.y, q.y), std::max(b.z, q.x), std::max(b.w, q.y)};
     return b + glm::dvec4(-0.05, -0.05, 0.05, 0.05);
 }
 
@@ -119,7 +120,12 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     HighlightMask highlight;
     if (!inputs.highlight.empty()) {
         const glm::dvec4 b = boundsOf(inputs.highlight);
-        highlight = {b.x, b.y, b.z, b.w, kMaskWidth, kMaskHeight,
+        highlight = {b.x,
+                     b.y,
+                     b.z,
+                     b.w,
+                     kMaskWidth,
+                     kMaskHeight,
                      geo::rasterizeMask(inputs.highlight, b.x, b.y, b.z, b.w, kMaskWidth, kMaskHeight)};
     }
     _terrain = std::make_unique<TerrainLayer>(context, *inputs.terrain, std::move(highlight), kFrameSlots);
@@ -137,7 +143,8 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
                                           VK_IMAGE_ASPECT_COLOR_BIT);
     _glyphImage->upload(_atlas->pixels().data(), _atlas->pixels().size());
     for (Slot& slot : _slots) {
-        slot.uniforms = Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, sizeof(FrameUniforms));
+        slot.uniforms =
+            Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, sizeof(FrameUniforms));
         slot.labelVertices = Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
                                     kMaxLabelVertices * sizeof(LabelVertex));
         VkDescriptorSetAllocateInfo dsai{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
@@ -275,7 +282,9 @@ void SceneRenderer::createPipelines() {
     _labelPipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, label);
 }
 
-void SceneRenderer::setTerrainTolerance(double pixels) { _terrain->pixelTolerance = pixels; }
+void SceneRenderer::setTerrainTolerance(double pixels) {
+    _terrain->pixelTolerance = pixels;
+}
 
 FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const SceneView& sv, TileLoading loading) {
     Slot& slot = _slots.at(slotIndex);
@@ -336,8 +345,8 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
         };
         if (sv.layers.terrain) {
             bind(*_terrainPipeline);
-            _terrain->draw(cmd, _terrainPipeline->layout(), _terrainPipeline->vk(), _terrainFilteredPipeline->vk(), view.eye,
-                           sv.layers.highlight);
+            _terrain->draw(cmd, _terrainPipeline->layout(), _terrainPipeline->vk(), _terrainFilteredPipeline->vk(),
+                           view.eye, sv.layers.highlight);
         }
         // The sky where no terrain was drawn (the depth test leaves it only those pixels), when
         // any corner of the view looks past the Earth.
@@ -354,10 +363,11 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
         const float lineScale = std::max(scale, 1.0f);
         if (sv.layers.coastlines)
             stats.lineSegments += _coastlines->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
-                              {{0.12f, 0.26f, 0.42f, 1.0f}, 1.5f * lineScale});
+                                                    {{0.12f, 0.26f, 0.42f, 1.0f}, 1.5f * lineScale});
         if (sv.layers.borders)
-            stats.lineSegments += _borders->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
-                           {{1.0f, 0.93f, 0.80f, 1.0f}, 2.5f * lineScale, {0.10f, 0.08f, 0.07f, 1.0f}, 5.5f * lineScale});
+            stats.lineSegments += _borders->draw(
+                cmd, _linePipeline->layout(), view, sv.exaggeration,
+                {{1.0f, 0.93f, 0.80f, 1.0f}, 2.5f * lineScale, {0.10f, 0.08f, 0.07f, 1.0f}, 5.5f * lineScale});
         if (labelVertexCount > 0) {
             bind(*_labelPipeline);
             const VkBuffer vb = slot.labelVertices.vk();

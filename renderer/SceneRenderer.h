@@ -48,7 +48,7 @@ struct SceneView {
     geo::CameraPose pose;
     double exaggeration = 1.0;
     SceneLayers layers;
-    bool clearOnly = false; //!< an empty frame (clear only), the baseline `bench` compares against
+    bool clearOnly = false;  //!< an empty frame (clear only), the baseline `bench` compares against
     bool attribution = true; //!< draw the data credits
 };
 
@@ -57,7 +57,7 @@ struct FrameStats {
     uint64_t triangles = 0;
     size_t labels = 0;
     size_t lineSegments = 0; //!< border and coastline segments drawn
-    bool complete = true; //!< every tile the view needs was drawn at full detail
+    bool complete = true;    //!< every tile the view needs was drawn at full detail
 };
 
 class SceneRenderer {

@@ -29,13 +29,29 @@ const uint32_t kSkyFrag[] = {
 };
 } // namespace
 
-std::span<const uint32_t> terrainVert() { return kTerrainVert; }
-std::span<const uint32_t> terrainFrag() { return kTerrainFrag; }
-std::span<const uint32_t> lineVert() { return kLineVert; }
-std::span<const uint32_t> lineFrag() { return kLineFrag; }
-std::span<const uint32_t> labelVert() { return kLabelVert; }
-std::span<const uint32_t> labelFrag() { return kLabelFrag; }
-std::span<const uint32_t> skyVert() { return kSkyVert; }
-std::span<const uint32_t> skyFrag() { return kSkyFrag; }
+std::span<const uint32_t> terrainVert() {
+    return kTerrainVert;
+}
+std::span<const uint32_t> terrainFrag() {
+    return kTerrainFrag;
+}
+std::span<const uint32_t> lineVert() {
+    return kLineVert;
+}
+std::span<const uint32_t> lineFrag() {
+    return kLineFrag;
+}
+std::span<const uint32_t> labelVert() {
+    return kLabelVert;
+}
+std::span<const uint32_t> labelFrag() {
+    return kLabelFrag;
+}
+std::span<const uint32_t> skyVert() {
+    return kSkyVert;
+}
+std::span<const uint32_t> skyFrag() {
+    return kSkyFrag;
+}
 
 } // namespace renderer::shaders

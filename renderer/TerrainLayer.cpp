@@ -23,8 +23,8 @@ TerrainLayer::TerrainLayer(const Context& context, const geo::Terrain& terrain, 
     _builder = std::make_unique<TileBuilder>(_terrain, _highlight, kGridSize, kSamplesPerCell);
     const std::vector<uint32_t> indices = geo::tileIndices(kGridSize);
     _indexCount = static_cast<uint32_t>(indices.size());
-    _indices = Buffer(context, BufferDomain::Device, VK_BUFFER_USAGE_INDEX_BUFFER_BIT, indices.size() * sizeof(uint32_t),
-                      indices.data());
+    _indices = Buffer(context, BufferDomain::Device, VK_BUFFER_USAGE_INDEX_BUFFER_BIT,
+                      indices.size() * sizeof(uint32_t), indices.data());
     _images.upload(nullptr, 0); // every layer ready for sampling
     for (uint32_t layer = maxTiles; layer-- > 0;) _freeLayers.push_back(layer);
 }
@@ -53,8 +53,14 @@ TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
     const geo::TerrainTileMesh& mesh = built.mesh;
     Tile tile{Buffer(_context, BufferDomain::Device, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
                      mesh.vertices.size() * sizeof(geo::TerrainVertex), mesh.vertices.data()),
-              std::move(built.mesh.heights), mesh.origin, mesh.radius, mesh.maxHeight, mesh.heightError,
-              mesh.curvatureError, _freeLayers.back(), built.shadedFor};
+              std::move(built.mesh.heights),
+              mesh.origin,
+              mesh.radius,
+              mesh.maxHeight,
+              mesh.heightError,
+              mesh.curvatureError,
+              _freeLayers.back(),
+              built.shadedFor};
     _freeLayers.pop_back();
     tile.lastUsed = _frame;
     _uploads.push_back({tile.layer, std::move(built.rgba)});
@@ -127,8 +133,10 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) 
     if (!sees(tile, view)) return;
     tile.lastUsed = _frame;
     if (tile.shadedFor != _exaggeration) {
-        if (_loading == TileLoading::Wait || _reshadeBudget-- > 0) reshade(tile);
-        else _complete = false;
+        if (_loading == TileLoading::Wait || _reshadeBudget-- > 0)
+            reshade(tile);
+        else
+            _complete = false;
     }
     const double sizeDeg = 180.0 / std::ldexp(1.0, key.level);
     const geo::GeoExtent e = geo::tileExtent(key);
@@ -189,8 +197,8 @@ void TerrainLayer::recordUploads(VkCommandBuffer cmd, uint32_t slot) {
     }
     vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
                          nullptr, uint32_t(toWrite.size()), toWrite.data());
-    vkCmdCopyBufferToImage(cmd, staging.vk(), _images.vk(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, uint32_t(copies.size()),
-                           copies.data());
+    vkCmdCopyBufferToImage(cmd, staging.vk(), _images.vk(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                           uint32_t(copies.size()), copies.data());
     vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, 0, 0, nullptr, 0,
                          nullptr, uint32_t(toRead.size()), toRead.data());
     _retired.at(slot).push_back(std::move(staging));

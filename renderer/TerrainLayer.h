@@ -22,7 +22,7 @@ enum class TileLoading { Wait, Background };
 
 class TerrainLayer {
 public:
-    static constexpr int kGridSize = 17;      //!< vertices a side
+    static constexpr int kGridSize = 17;       //!< vertices a side
     static constexpr int kSamplesPerCell = 16; //!< image texels per grid cell: images are 257 x 257
     static constexpr int kImageSize = (kGridSize - 1) * kSamplesPerCell + 1;
 
@@ -56,12 +56,12 @@ private:
         Buffer vertices;
         geo::TileHeights heights; //!< kept to re-shade the image when the exaggeration changes
         glm::dvec3 origin;
-        double radius;         //!< at exaggeration 1
+        double radius; //!< at exaggeration 1
         float maxHeight;
-        float heightError;     //!< metres at exaggeration 1 (geo::TerrainTileMesh)
-        double curvatureError; //!< metres
-        uint32_t layer;        //!< its image in the array
-        double shadedFor = -1; //!< the exaggeration its image was shaded for
+        float heightError;      //!< metres at exaggeration 1 (geo::TerrainTileMesh)
+        double curvatureError;  //!< metres
+        uint32_t layer;         //!< its image in the array
+        double shadedFor = -1;  //!< the exaggeration its image was shaded for
         bool magnified = false; //!< drawn with texels larger than texelTolerance pixels
         uint64_t lastUsed = 0;
     };

@@ -31,7 +31,9 @@ glm::vec3 waterTint(float depth) {
     return glm::mix(glm::vec3(0.42f, 0.66f, 0.78f), glm::vec3(0.07f, 0.20f, 0.40f), t);
 }
 
-uint8_t toByte(float v) { return static_cast<uint8_t>(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f); }
+uint8_t toByte(float v) {
+    return static_cast<uint8_t>(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f);
+}
 
 } // namespace
 

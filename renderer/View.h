@@ -11,7 +11,7 @@ namespace renderer {
 
 struct View {
     glm::dvec3 eye;
-    glm::dmat4 viewProj;  //!< camera-relative: apply to (point - eye)
+    glm::dmat4 viewProj;              //!< camera-relative: apply to (point - eye)
     std::array<glm::dvec4, 5> planes; //!< left, right, top, bottom, near, camera-relative
     double pixelsPerRadian = 1;       //!< viewport height / (2 tan(fovy / 2))
     double width = 1, height = 1;

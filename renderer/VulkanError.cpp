@@ -7,8 +7,7 @@ namespace renderer {
 const char* resultName(VkResult r) {
     switch (r) {
 #define BULWARK_RESULT(x)                                                                                              \
-    case x:                                                                                                            \
-        return #x;
+    case x: return #x;
         BULWARK_RESULT(VK_SUCCESS)
         BULWARK_RESULT(VK_NOT_READY)
         BULWARK_RESULT(VK_TIMEOUT)
@@ -29,8 +28,7 @@ const char* resultName(VkResult r) {
         BULWARK_RESULT(VK_ERROR_OUT_OF_DATE_KHR)
         BULWARK_RESULT(VK_ERROR_NATIVE_WINDOW_IN_USE_KHR)
 #undef BULWARK_RESULT
-    default:
-        return "VkResult(unknown)";
+    default: return "VkResult(unknown)";
     }
 }
 

@@ -37,7 +37,9 @@ Outcome bulwark(const std::string& args, const std::string& env = "") {
     return r;
 }
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const fs::path& p) {
+    return "'" + p.string() + "'";
+}
 
 const char* kSmall = "--size 96x64 --camera 31,48.5,900";
 
@@ -80,8 +82,8 @@ TEST(Cli, RenderReprojectsADemInAnotherCrs) {
     for (int j = 0; j < 20; ++j)
         for (int i = 0; i < 20; ++i) utm.values.push_back(100.0f + 20.0f * i);
     geo::test::writeGeoTiff(dir / "kyiv_utm.tif", utm);
-    const Outcome r = bulwark("render --dem " + quoted(dir / "kyiv_utm.tif") + " --out " + quoted(dir / "k.png") + " " +
-                          kSmall);
+    const Outcome r =
+        bulwark("render --dem " + quoted(dir / "kyiv_utm.tif") + " --out " + quoted(dir / "k.png") + " " + kSmall);
     EXPECT_EQ(r.code, 0) << r.out;
 }
 

@@ -31,7 +31,7 @@ TEST(CameraFrame, TiltMovesTheEyeBackFromTheTarget) {
     pose.tilt = 60;
     const CameraFrame f = cameraFrame(pose);
     const GeoPoint eye = toGeodetic(f.eye);
-    EXPECT_LT(eye.lat, 48.0); // heading north, so the eye is south of the target
+    EXPECT_LT(eye.lat, 48.0);            // heading north, so the eye is south of the target
     EXPECT_NEAR(eye.height, 50000, 800); // range * cos(60)
     const glm::dvec3 target = toEcef({30, 48, 0});
     EXPECT_NEAR(glm::length(target - f.eye), 100000, 1e-3);

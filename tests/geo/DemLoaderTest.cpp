@@ -16,8 +16,7 @@ using geo::test::TempDir;
 RasterSpec lonLatSpec() {
     RasterSpec spec{4, 4, {30.0, 0.25, 0, 50.0, 0, -0.25}};
     for (int j = 0; j < 4; ++j)
-        for (int i = 0; i < 4; ++i)
-            spec.values.push_back(float(10 * i + 100 * j));
+        for (int i = 0; i < 4; ++i) spec.values.push_back(float(10 * i + 100 * j));
     return spec;
 }
 
@@ -70,8 +69,7 @@ TEST(DemLoader, ResamplesToMaxSide) {
     TempDir dir;
     RasterSpec spec{8, 8, {30.0, 0.125, 0, 50.0, 0, -0.125}};
     for (int j = 0; j < 8; ++j)
-        for (int i = 0; i < 8; ++i)
-            spec.values.push_back(float(i + 8 * j));
+        for (int i = 0; i < 8; ++i) spec.values.push_back(float(i + 8 * j));
     geo::test::writeGeoTiff(dir / "big.tif", spec);
     auto dem = geo::loadDem(dir / "big.tif", {.maxSide = 4});
     ASSERT_TRUE(dem) << dem.failure().message();
@@ -131,8 +129,7 @@ TEST(DemLoader, ReprojectedCornersOutsideTheSourceAreNodata) {
     auto dem = geo::loadDem(dir / "utm.tif");
     ASSERT_TRUE(dem) << dem.failure().message();
     int nan = 0, filled = 0, other = 0;
-    for (float h : dem.value().metres)
-        (std::isnan(h) ? nan : std::abs(h - 500) < 1e-3 ? filled : other)++;
+    for (float h : dem.value().metres) (std::isnan(h) ? nan : std::abs(h - 500) < 1e-3 ? filled : other)++;
     EXPECT_GT(nan, 0) << "the turned square leaves uncovered corners";
     EXPECT_GT(filled, nan);
     EXPECT_EQ(other, 0) << "uncovered cells must be nodata, not 0";
@@ -155,8 +152,7 @@ TEST(DemLoader, GlobalGridInZeroTo360AnswersWesternLongitudes) {
     TempDir dir;
     RasterSpec spec{36, 18, {0.0, 10, 0, 90.0, 0, -10}};
     for (int j = 0; j < 18; ++j)
-        for (int i = 0; i < 36; ++i)
-            spec.values.push_back(float(i));
+        for (int i = 0; i < 36; ++i) spec.values.push_back(float(i));
     geo::test::writeGeoTiff(dir / "global.tif", spec);
     auto dem = geo::loadDem(dir / "global.tif");
     ASSERT_TRUE(dem) << dem.failure().message();
@@ -170,14 +166,11 @@ TEST(DemLoader, FerretNetcdfInZeroTo360IsLonLat) {
     // value = column. GDAL gives such files no CRS, but their axes' units say lon/lat.
     TempDir dir;
     std::vector<double> lons, lats;
-    for (int i = 0; i < 36; ++i)
-        lons.push_back(10.0 * i);
-    for (int j = 0; j < 18; ++j)
-        lats.push_back(-85.0 + 10.0 * j);
+    for (int i = 0; i < 36; ++i) lons.push_back(10.0 * i);
+    for (int j = 0; j < 18; ++j) lats.push_back(-85.0 + 10.0 * j);
     std::vector<float> values;
     for (int j = 0; j < 18; ++j)
-        for (int i = 0; i < 36; ++i)
-            values.push_back(float(i));
+        for (int i = 0; i < 36; ++i) values.push_back(float(i));
     values[17 * 36 + 3] = -1e34f; // fill value at 30 E 85 N
     geo::test::writeFerretNetcdf(dir / "etopo.cdf", lons, lats, values);
 
@@ -218,8 +211,7 @@ TEST(DemLoader, CorruptFileFailsQuietlyWithItsName) {
     TempDir dir;
     std::string noise(4096, '\0');
     std::mt19937 random(42);
-    for (char& c : noise)
-        c = static_cast<char>(random());
+    for (char& c : noise) c = static_cast<char>(random());
     geo::test::writeText(dir / "corrupt.tif", noise);
     testing::internal::CaptureStderr();
     auto dem = geo::loadDem(dir / "corrupt.tif");
@@ -262,6 +254,28 @@ TEST(DemLoader, VectorFileIsNotARaster) {
     ASSERT_FALSE(dem);
     EXPECT_EQ(dem.failure().where, (dir / "lines.geojson").string());
     EXPECT_NE(dem.failure().what.find("not a raster GDAL can read"), std::string::npos) << dem.failure().what;
+}
+
+TEST(DemLoader, ReadsSrtmHgt) {
+    // An SRTM3 tile as NASA ships it: 1201 x 1201 big-endian int16, named for its south-west corner.
+    TempDir dir;
+    const std::filesystem::path path = dir / "N50E030.hgt";
+    std::vector<unsigned char> bytes;
+    bytes.reserve(size_t(1201) * 1201 * 2);
+    for (int j = 0; j < 1201; ++j)
+        for (int i = 0; i < 1201; ++i) {
+            const int h = 100 + i / 10; // rising eastward, 10 m per 10 cells
+            bytes.push_back(static_cast<unsigned char>((h >> 8) & 0xFF));
+            bytes.push_back(static_cast<unsigned char>(h & 0xFF));
+        }
+    geo::test::writeText(path, std::string(bytes.begin(), bytes.end()));
+    const geo::Result<geo::HeightGrid> r = geo::loadDem(path);
+    ASSERT_TRUE(r.ok()) << r.failure().message();
+    EXPECT_NEAR(r.value().west, 30.0, 0.001);
+    EXPECT_NEAR(r.value().north, 51.0, 0.001);
+    const auto h = r.value().sample(30.5, 50.5);
+    ASSERT_TRUE(h.has_value());
+    EXPECT_NEAR(*h, 160.0f, 1.0f);
 }
 
 } // namespace

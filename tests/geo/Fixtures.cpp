@@ -22,14 +22,12 @@ using DatasetPtr = std::unique_ptr<GDALDataset, Closer>;
 GDALDriver& driver(const std::string& name) {
     GDALAllRegister();
     GDALDriver* found = GetGDALDriverManager()->GetDriverByName(name.c_str());
-    if (!found)
-        throw std::runtime_error("GDAL driver " + name + " is missing");
+    if (!found) throw std::runtime_error("GDAL driver " + name + " is missing");
     return *found;
 }
 
 void check(bool ok, const std::string& what) {
-    if (!ok)
-        throw std::runtime_error("fixture: " + what + ": " + CPLGetLastErrorMsg());
+    if (!ok) throw std::runtime_error("fixture: " + what + ": " + CPLGetLastErrorMsg());
 }
 
 } // namespace
@@ -59,12 +57,9 @@ void writeGeoTiff(const std::filesystem::path& path, const RasterSpec& spec) {
         check(dataset->SetSpatialRef(&srs) == CE_None, "spatial reference");
     }
     GDALRasterBand* band = dataset->GetRasterBand(1);
-    if (spec.nodata)
-        band->SetNoDataValue(*spec.nodata);
-    if (spec.scale != 1)
-        band->SetScale(spec.scale);
-    if (spec.offset != 0)
-        band->SetOffset(spec.offset);
+    if (spec.nodata) band->SetNoDataValue(*spec.nodata);
+    if (spec.scale != 1) band->SetScale(spec.scale);
+    if (spec.offset != 0) band->SetOffset(spec.offset);
     std::vector<float> values = spec.values;
     check(band->RasterIO(GF_Write, 0, 0, spec.width, spec.height, values.data(), spec.width, spec.height, GDT_Float32,
                          0, 0, nullptr) == CE_None,
@@ -78,8 +73,7 @@ void writeVectors(const std::filesystem::path& path, const std::string& driverNa
                            : driver(driverName).Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     check(dataset != nullptr, "create " + path.string());
     std::unique_ptr<OGRSpatialReference, void (*)(OGRSpatialReference*)> srs(nullptr, [](OGRSpatialReference* s) {
-        if (s)
-            s->Release();
+        if (s) s->Release();
     });
     if (epsg != 0) {
         srs.reset(new OGRSpatialReference());
@@ -90,15 +84,13 @@ void writeVectors(const std::filesystem::path& path, const std::string& driverNa
     check(layer != nullptr, "layer " + layerName);
     for (const FeatureSpec& spec : features)
         for (const auto& [name, value] : spec.fields) {
-            if (layer->GetLayerDefn()->GetFieldIndex(name.c_str()) >= 0)
-                continue;
+            if (layer->GetLayerDefn()->GetFieldIndex(name.c_str()) >= 0) continue;
             OGRFieldDefn field(name.c_str(), OFTString);
             check(layer->CreateField(&field) == OGRERR_NONE, "field " + name);
         }
     for (const FeatureSpec& spec : features) {
         OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-        for (const auto& [name, value] : spec.fields)
-            feature->SetField(name.c_str(), value.c_str());
+        for (const auto& [name, value] : spec.fields) feature->SetField(name.c_str(), value.c_str());
         OGRGeometry* geometry = nullptr;
         check(OGRGeometryFactory::createFromWkt(spec.wkt.c_str(), nullptr, &geometry) == OGRERR_NONE, spec.wkt);
         feature->SetGeometryDirectly(geometry);

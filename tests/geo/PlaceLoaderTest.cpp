@@ -170,8 +170,7 @@ TEST(OfficialSpelling, MapsOldAndTransliteratedForms) {
         {"Sevastopol'", "Sevastopol"},
         {"Krivoy Rog", "Kryvyi Rih"},
     };
-    for (const auto& [old, official] : cases)
-        EXPECT_EQ(geo::officialSpelling(old), official) << old;
+    for (const auto& [old, official] : cases) EXPECT_EQ(geo::officialSpelling(old), official) << old;
 }
 
 TEST(OfficialSpelling, LeavesOtherNamesAlone) {

@@ -1,9 +1,9 @@
 // Terrain tiles: extents, mesh layout, skirts, error estimates, and the shared index buffer.
-#include "geo/Ellipsoid.h"
 #include "geo/TerrainTile.h"
+#include "geo/Ellipsoid.h"
 
-#include <gtest/gtest.h>
 #include <cmath>
+#include <gtest/gtest.h>
 #include <set>
 
 namespace geo {
@@ -82,7 +82,7 @@ TEST(TerrainTileMesh, GridThenSkirtWithHeightsFromTheTerrain) {
 TEST(TerrainTileMesh, FinerLatticeFeedsTheGridAndTheImage) {
     const Terrain t = flatTerrainWithHill();
     const TerrainTileMesh mesh = buildTileMesh(t, {6, 2 * 64 + 14, 32 - 17}, 5, 4);
-    EXPECT_EQ(mesh.heights.size, 17); // (5 - 1) * 4 + 1
+    EXPECT_EQ(mesh.heights.size, 17);                       // (5 - 1) * 4 + 1
     EXPECT_EQ(mesh.heights.metres.size(), size_t(19 * 19)); // with a border all round
     // Every 4th lattice sample is a vertex height.
     EXPECT_FLOAT_EQ(mesh.vertices[1].height, mesh.heights.at(4, 0));

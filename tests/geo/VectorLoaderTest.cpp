@@ -151,8 +151,7 @@ TEST(VectorLoader, CorruptFileFailsQuietly) {
 std::vector<unsigned char> expectedMask(bool (*inside)(double lon, double lat)) {
     std::vector<unsigned char> mask;
     for (int j = 0; j < 10; ++j)
-        for (int i = 0; i < 10; ++i)
-            mask.push_back(inside(i + 0.5, 9.5 - j) ? 255 : 0);
+        for (int i = 0; i < 10; ++i) mask.push_back(inside(i + 0.5, 9.5 - j) ? 255 : 0);
     return mask;
 }
 
