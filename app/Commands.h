@@ -12,6 +12,10 @@ using Command = std::function<int()>;
 Command addViewCommand(CLI::App& cli);   //!< the default: an interactive window
 Command addRenderCommand(CLI::App& cli); //!< `render`: a still, offscreen
 Command addBenchCommand(CLI::App& cli);  //!< `bench`: frame times as JSON
+Command addValidateCommand(CLI::App& cli); //!< `validate`: scenario files checked
+
+//! Ukraine's internationally recognised outline (Crimea included) from a borders file's countries layer.
+std::vector<geo::Polygon> ukraineOutline(const std::filesystem::path& borders);
 
 //! Vulkan context options from the environment: BULWARK_VALIDATION=1 turns the Khronos layer on.
 renderer::ContextOptions contextOptionsFromEnvironment();

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
     const app::Command view = app::addViewCommand(cli);
     const app::Command render = app::addRenderCommand(cli);
     const app::Command bench = app::addBenchCommand(cli);
+    const app::Command validate = app::addValidateCommand(cli);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
         return app::kExitBadInput;
     }
     try {
-        for (const app::Command& command : {render, bench})
+        for (const app::Command& command : {render, bench, validate})
             if (const int code = command(); code >= 0) return code;
         return view();
     } catch (const app::UsageError& e) {

@@ -1,0 +1,18 @@
+#pragma once
+// Point-in-polygon and geodesic distance to a line, for the scenario rules.
+#include "geo/VectorLoader.h"
+
+#include <glm/glm.hpp>
+#include <vector>
+
+namespace geo {
+
+//! True when the lon/lat point lies inside any of the polygons (holes excluded). Uses OGR/GEOS.
+bool contains(const std::vector<Polygon>& polygons, glm::dvec2 lonLat);
+//! Whether the polygon is valid as OGR/GEOS sees it (closed, no self-intersection).
+bool isValid(const Polygon& polygon);
+//! Shortest geodesic distance in metres from a lon/lat point to a lon/lat polyline (GeographicLib),
+//! the line followed along its geodesics to within about 100 m.
+double distanceToLine(glm::dvec2 lonLat, const std::vector<glm::dvec2>& line);
+
+} // namespace geo
