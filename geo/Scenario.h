@@ -74,7 +74,7 @@ struct ScenarioLoad {
     std::vector<Problem> problems; //!< empty when the files are clean
 };
 
-constexpr int kMaxScenarios = 32; //!< the scenario mask is 32 bits
+constexpr int kMaxScenarios = 31; //!< the scenario mask is 32 bits; the renderer keeps bit 31 for "always"
 
 //! Reads `manifest` and the features file it names (relative to it). Checks the format: unknown
 //! kind, status or scenario id, nation codes not in ISO 3166-1 (Debian iso-codes), missing status

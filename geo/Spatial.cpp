@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <ogr_geometry.h>
 
 namespace geo {
@@ -56,6 +57,29 @@ double distanceToLine(glm::dvec2 p, const std::vector<glm::dvec2>& line) {
     }
     if (line.size() == 1) wgs84.Inverse(p.y, p.x, line[0].y, line[0].x, best);
     return best;
+}
+
+std::vector<std::array<glm::dvec2, 3>> triangulate(const Polygon& polygon, double maxEdgeDeg) {
+    GdalSession session;
+    std::vector<std::array<glm::dvec2, 3>> out;
+    if (polygon.rings.empty()) return out;
+    OGRPolygon ogr = toOgr(polygon);
+    ogr.segmentize(maxEdgeDeg);
+    const std::unique_ptr<OGRGeometry> triangles(ogr.DelaunayTriangulation(0.0, FALSE));
+    const auto* collection = triangles ? dynamic_cast<const OGRGeometryCollection*>(triangles.get()) : nullptr;
+    if (!collection) return out;
+    for (const OGRGeometry* g : *collection) {
+        const auto* tri = dynamic_cast<const OGRPolygon*>(g);
+        if (!tri || !tri->getExteriorRing() || tri->getExteriorRing()->getNumPoints() < 4) continue;
+        const OGRLinearRing* r = tri->getExteriorRing();
+        const std::array<glm::dvec2, 3> t{glm::dvec2{r->getX(0), r->getY(0)}, glm::dvec2{r->getX(1), r->getY(1)},
+                                          glm::dvec2{r->getX(2), r->getY(2)}};
+        // Delaunay covers the convex hull: keep what lies inside the polygon.
+        const glm::dvec2 centroid = (t[0] + t[1] + t[2]) / 3.0;
+        const OGRPoint c(centroid.x, centroid.y);
+        if (ogr.Contains(&c)) out.push_back(t);
+    }
+    return out;
 }
 
 } // namespace geo

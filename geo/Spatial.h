@@ -2,6 +2,7 @@
 // Point-in-polygon and geodesic distance to a line, for the scenario rules.
 #include "geo/VectorLoader.h"
 
+#include <array>
 #include <glm/glm.hpp>
 #include <vector>
 
@@ -14,5 +15,9 @@ bool isValid(const Polygon& polygon);
 //! Shortest geodesic distance in metres from a lon/lat point to a lon/lat polyline (GeographicLib),
 //! the line followed along its geodesics to within about 100 m.
 double distanceToLine(glm::dvec2 lonLat, const std::vector<glm::dvec2>& line);
+
+//! Triangles (lon/lat, three points each) covering the polygon: its boundary densified to
+//! `maxEdgeDeg`, triangulated by GEOS (Delaunay, through OGR), keeping the triangles inside it.
+std::vector<std::array<glm::dvec2, 3>> triangulate(const Polygon& polygon, double maxEdgeDeg);
 
 } // namespace geo

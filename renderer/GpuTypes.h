@@ -19,9 +19,11 @@ struct FrameUniforms {
     glm::mat4 inverseViewProj;
     glm::vec4 lightDir; //!< toward the sun, ECEF
     glm::vec4 params;   //!< exaggeration, viewport width, viewport height, unused
-    glm::vec4 eyeUp;    //!< local up under the eye; w = eye altitude
+    glm::vec4 eyeUp;      //!< local up under the eye; w = eye altitude
+    glm::uvec4 scenario;  //!< x: bit of the scenario switched from, y: of the one switched to
+    glm::vec4 transition; //!< x: progress of the switch 0..1 (eased), y: pixels per radian
 };
-static_assert(sizeof(FrameUniforms) == 176);
+static_assert(sizeof(FrameUniforms) == 208);
 
 struct TilePush {
     glm::vec4 origin; //!< tile origin minus the eye
@@ -41,10 +43,45 @@ static_assert(sizeof(LinePush) == 64);
 struct LinePoint {
     float position[3]; //!< ellipsoid point minus the batch origin
     float up[3];
-    float height; //!< metres (raised by exaggeration in the shader)
-    float side;   //!< -1 or +1: which edge of the ribbon; 0 marks a break between polylines
+    float height;       //!< metres (raised by exaggeration in the shader)
+    float side;         //!< -1 or +1: which edge of the ribbon; 0 marks a break between polylines
+    uint32_t scenarios; //!< scenario mask (line.vert presence()); all bits for borders and coasts
 };
-static_assert(sizeof(LinePoint) == 32);
+static_assert(sizeof(LinePoint) == 36);
+
+//! One corner of a marker prism (marker.vert): x, y in -1..1 around the axis, z 0..1 up it.
+struct MarkerCorner {
+    float corner[3];
+    float normal[3];
+};
+static_assert(sizeof(MarkerCorner) == 24);
+
+//! One marker standing on the terrain (marker.vert, per instance).
+struct MarkerInstance {
+    float position[3]; //!< ground point at height 0 minus the batch origin
+    float up[3];
+    float size[3];  //!< terrain height (m), radius (m), height (m)
+    float color[4]; //!< the lead nation's colour
+    uint32_t scenarios;
+    uint32_t status; //!< 0 announced, 1 reported, 2 illustrative (hatched)
+};
+static_assert(sizeof(MarkerInstance) == 60);
+
+//! One vertex of an area fill or air-zone volume (area.vert).
+struct AreaVertex {
+    float position[3]; //!< ellipsoid point minus the batch origin
+    float up[3];
+    float height; //!< metres above sea level, before exaggeration
+    float color[4];
+    uint32_t scenarios;
+    uint32_t status;
+};
+static_assert(sizeof(AreaVertex) == 52);
+
+struct BatchPush {
+    glm::vec4 origin; //!< batch origin minus the eye (marker.vert, area.vert)
+};
+static_assert(sizeof(BatchPush) == 16);
 
 struct LabelVertex {
     float anchor[3]; //!< anchor minus the eye, metres

@@ -55,7 +55,7 @@ std::vector<GroundPoint> drape(const geo::Terrain& terrain, const std::vector<gl
 }
 
 //! Appends a point's entry: the point twice, once per side of the ribbon (a null point: a break).
-void appendEntry(std::vector<LinePoint>& out, const GroundPoint* p, const glm::dvec3& origin) {
+void appendEntry(std::vector<LinePoint>& out, const GroundPoint* p, const glm::dvec3& origin, uint32_t scenarios = 0) {
     for (float side : {-1.0f, 1.0f}) {
         LinePoint v{};
         if (p) {
@@ -63,7 +63,8 @@ void appendEntry(std::vector<LinePoint>& out, const GroundPoint* p, const glm::d
             v = {{float(rel.x), float(rel.y), float(rel.z)},
                  {float(p->up.x), float(p->up.y), float(p->up.z)},
                  p->height,
-                 side};
+                 side,
+                 scenarios};
         }
         out.push_back(v);
     }
@@ -73,17 +74,18 @@ void appendEntry(std::vector<LinePoint>& out, const GroundPoint* p, const glm::d
 //! entry, then a closing break and padding; and the two triangles of every segment. Positions are
 //! relative to the batch origin (STYLE.md §3).
 template <class Level>
-Level uploadLevel(const Context& context, const std::vector<std::vector<GroundPoint>>& lines, const glm::dvec3& origin,
-                  size_t& segments) {
+Level uploadLevel(const Context& context, const std::vector<std::vector<GroundPoint>>& lines,
+                  const std::vector<uint32_t>& masks, const glm::dvec3& origin, size_t& segments) {
     std::vector<LinePoint> vertices;
     std::vector<uint32_t> indices;
     appendEntry(vertices, nullptr, origin); // padding: "previous" of the first entry
-    for (const auto& line : lines) {
+    for (size_t l = 0; l < lines.size(); ++l) {
+        const auto& line = lines[l];
         appendEntry(vertices, nullptr, origin); // break before each polyline
         for (size_t i = 0; i < line.size(); ++i) {
             // Entry k's two vertices are drawn as 2k, 2k+1 (its buffer slot is k+1, after the padding).
             const uint32_t k = static_cast<uint32_t>(vertices.size() / 2 - 1);
-            appendEntry(vertices, &line[i], origin);
+            appendEntry(vertices, &line[i], origin, masks[l]);
             if (i + 1 < line.size()) {
                 indices.insert(indices.end(), {2 * k, 2 * k + 1, 2 * k + 2, 2 * k + 2, 2 * k + 1, 2 * k + 3});
                 ++segments;
@@ -105,18 +107,28 @@ Level uploadLevel(const Context& context, const std::vector<std::vector<GroundPo
 } // namespace
 
 LineLayer::LineLayer(const Context& context, const geo::Terrain& terrain,
-                     const std::vector<std::vector<glm::dvec2>>& lines, double maxStepDeg) {
-    std::vector<std::vector<glm::dvec2>> pending;
+                     const std::vector<std::vector<glm::dvec2>>& lines, const std::vector<uint32_t>* scenarios,
+                     double maxStepDeg) {
+    struct Piece {
+        uint64_t place; //!< Z-order key of its middle
+        std::vector<glm::dvec2> points;
+        uint32_t scenarios;
+    };
+    std::vector<Piece> pending;
     size_t pendingPoints = 0;
     auto flush = [&] {
         if (pending.empty()) return;
         std::vector<std::vector<GroundPoint>> fine, coarse;
-        for (const auto& piece : pending) {
-            fine.push_back(drape(terrain, piece, maxStepDeg));
-            glm::dvec2 lo = piece.front(), hi = piece.front();
-            for (const glm::dvec2& p : piece) lo = glm::min(lo, p), hi = glm::max(hi, p);
-            if (glm::length(hi - lo) >= 3 * kCoarseToleranceDeg)
-                coarse.push_back(drape(terrain, geo::simplifyLine(piece, kCoarseToleranceDeg), maxStepDeg * 4));
+        std::vector<uint32_t> fineMasks, coarseMasks;
+        for (const Piece& piece : pending) {
+            fine.push_back(drape(terrain, piece.points, maxStepDeg));
+            fineMasks.push_back(piece.scenarios);
+            glm::dvec2 lo = piece.points.front(), hi = piece.points.front();
+            for (const glm::dvec2& p : piece.points) lo = glm::min(lo, p), hi = glm::max(hi, p);
+            if (glm::length(hi - lo) >= 3 * kCoarseToleranceDeg) {
+                coarse.push_back(drape(terrain, geo::simplifyLine(piece.points, kCoarseToleranceDeg), maxStepDeg * 4));
+                coarseMasks.push_back(piece.scenarios);
+            }
         }
         Batch b;
         glm::dvec3 sum{0.0};
@@ -132,8 +144,8 @@ LineLayer::LineLayer(const Context& context, const geo::Terrain& terrain,
             for (const auto& line : *level)
                 for (const GroundPoint& p : line) b.radius = std::max(b.radius, glm::length(p.ecef - b.origin));
         size_t ignored = 0;
-        b.fine = uploadLevel<Level>(context, fine, b.origin, _segments);
-        b.coarse = uploadLevel<Level>(context, coarse, b.origin, ignored);
+        b.fine = uploadLevel<Level>(context, fine, fineMasks, b.origin, _segments);
+        b.coarse = uploadLevel<Level>(context, coarse, coarseMasks, b.origin, ignored);
         _batches.push_back(std::move(b));
         pending.clear();
         pendingPoints = 0;
@@ -141,16 +153,19 @@ LineLayer::LineLayer(const Context& context, const geo::Terrain& terrain,
     // Long lines are cut into pieces (sharing their end points), and the pieces ordered along a
     // Z-order curve of their middles, so each batch is small and compact: culled and given its
     // level of detail as one.
-    std::vector<std::pair<uint64_t, std::vector<glm::dvec2>>> pieces;
-    for (const auto& line : lines)
+    std::vector<Piece> pieces;
+    for (size_t l = 0; l < lines.size(); ++l) {
+        const auto& line = lines[l];
         for (size_t start = 0; start + 1 < line.size(); start += kPointsPerBatch - 1) {
             const size_t end = std::min(line.size(), start + kPointsPerBatch);
-            std::vector<glm::dvec2> piece(line.begin() + long(start), line.begin() + long(end));
-            pieces.emplace_back(zOrder(piece[piece.size() / 2]), std::move(piece));
+            std::vector<glm::dvec2> points(line.begin() + long(start), line.begin() + long(end));
+            const uint64_t place = zOrder(points[points.size() / 2]);
+            pieces.push_back({place, std::move(points), scenarios ? scenarios->at(l) : ~0u});
         }
-    std::stable_sort(pieces.begin(), pieces.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [key, piece] : pieces) {
-        pendingPoints += piece.size();
+    }
+    std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.place < b.place; });
+    for (Piece& piece : pieces) {
+        pendingPoints += piece.points.size();
         pending.push_back(std::move(piece));
         if (pendingPoints >= kPointsPerBatch) flush();
     }

@@ -22,8 +22,10 @@ struct LineStyle {
 class LineLayer {
 public:
     //! Densifies the lon/lat polylines to `maxStepDeg`, samples heights and uploads once.
+    //! `scenarios`, when given, holds each line's scenario mask (line.vert fades lines by it);
+    //! without it every line is always drawn.
     LineLayer(const Context& context, const geo::Terrain& terrain, const std::vector<std::vector<glm::dvec2>>& lines,
-              double maxStepDeg = 0.05);
+              const std::vector<uint32_t>* scenarios = nullptr, double maxStepDeg = 0.05);
 
     //! The line pipeline is bound; draws every batch the view sees. Returns segments drawn.
     size_t draw(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration,

@@ -255,6 +255,7 @@ void SceneRenderer::createPipelines() {
         line.attributes.push_back(attribute(b * 3 + 1, b, VK_FORMAT_R32G32B32_SFLOAT, offsetof(LinePoint, up)));
         line.attributes.push_back(attribute(b * 3 + 2, b, VK_FORMAT_R32G32_SFLOAT, offsetof(LinePoint, height)));
     }
+    line.attributes.push_back(attribute(9, 1, VK_FORMAT_R32_UINT, offsetof(LinePoint, scenarios)));
     line.depthWrite = false;
     line.alphaBlend = true;
     line.pushConstantBytes = sizeof(LinePush);
@@ -299,6 +300,10 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
     u.params = glm::vec4(float(sv.exaggeration), float(_extent.width), float(_extent.height), 0.0f);
     const geo::GeoPoint eyeGeo = geo::toGeodetic(view.eye);
     u.eyeUp = glm::vec4(glm::vec3(geo::upAt(eyeGeo.lon, eyeGeo.lat)), float(eyeGeo.height));
+    // Borders and coasts carry every bit: they stay whatever the scenarios are.
+    constexpr uint32_t kAlwaysBit = 1u << 31;
+    u.scenario = glm::uvec4(sv.scenarioFrom | kAlwaysBit, sv.scenarioTo | kAlwaysBit, 0u, 0u);
+    u.transition = glm::vec4(std::clamp(sv.transition, 0.0f, 1.0f), float(view.pixelsPerRadian), 0.0f, 0.0f);
     std::memcpy(slot.uniforms.mapped(), &u, sizeof(u));
 
     size_t labelVertexCount = 0;

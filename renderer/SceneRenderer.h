@@ -50,6 +50,11 @@ struct SceneView {
     SceneLayers layers;
     bool clearOnly = false;  //!< an empty frame (clear only), the baseline `bench` compares against
     bool attribution = true; //!< draw the data credits
+    //! Scenario switching, done on the GPU: features whose scenario mask meets `scenarioTo` fade
+    //! and grow in, those meeting only `scenarioFrom` fade out, as `transition` runs from 0 to 1.
+    //! Borders and coasts carry every bit. 0 and 0: no scenario feature is shown.
+    uint32_t scenarioFrom = 0, scenarioTo = 0;
+    float transition = 1.0f;
 };
 
 struct FrameStats {

@@ -5,7 +5,18 @@ layout(set = 0, binding = 0) uniform FrameUniforms {
     vec4 lightDir;      // xyz: direction toward the sun in ECEF
     vec4 params;        // x: vertical exaggeration, y: viewport width, z: viewport height
     vec4 eyeUp;         // xyz: local up under the eye, w: eye altitude in metres
+    uvec4 scenario;     // x: the scenario switched from (one bit), y: the one switched to
+    vec4 transition;    // x: progress of the switch, 0..1 (eased); y: pixels per radian
 } frame;
+
+// How present a feature with this scenario mask is: 1 in both scenarios, fading in or out while
+// the switch runs, 0 in neither. Switching scenarios changes only frame.scenario and .transition.
+float presence(uint mask) {
+    bool from = (mask & frame.scenario.x) != 0u;
+    bool to = (mask & frame.scenario.y) != 0u;
+    float t = frame.transition.x;
+    return from && to ? 1.0 : (to ? t : (from ? 1.0 - t : 0.0));
+}
 
 // Raises an ellipsoid point along its normal: the sea stays at sea level, skirts hang below.
 vec3 raise(vec3 position, vec3 up, float height, float skirt) {

@@ -7,6 +7,7 @@ layout(push_constant) uniform LinePush {
 } line;
 
 layout(location = 0) in float inAcross;
+layout(location = 1) in float inPresence;
 layout(location = 0) out vec4 outColor;
 
 void main() {
@@ -18,5 +19,5 @@ void main() {
     float outerCover = clamp(outerHalf + 0.5 - distancePx, 0.0, 1.0);
     vec4 edge = line.style.y > line.style.x ? line.casingColor : line.color;
     vec3 rgb = mix(edge.rgb, line.color.rgb, lineCover);
-    outColor = vec4(rgb, mix(edge.a, line.color.a, lineCover) * outerCover);
+    outColor = vec4(rgb, mix(edge.a, line.color.a, lineCover) * outerCover * inPresence);
 }

@@ -21,8 +21,10 @@ layout(location = 5) in vec2 heightSide;
 layout(location = 6) in vec3 nextPosition;
 layout(location = 7) in vec3 nextUp;
 layout(location = 8) in vec2 nextHeightSide;
+layout(location = 9) in uint scenarioMask; // all bits set for borders and coasts
 
 layout(location = 0) out float outAcross; // -1 .. 1 across the ribbon
+layout(location = 1) out float outPresence;
 
 vec4 project(vec3 p, vec3 n, float height) {
     vec3 q = line.origin.xyz + raise(p, n, height, 0.0) + n * 15.0 * frame.params.x;
@@ -57,6 +59,8 @@ void main() {
     float halfWidth = 0.5 * max(line.style.x, line.style.y) + 1.0; // plus a pixel of fringe
     float side = sign(heightSide.y);
     c.xy += normal * side * halfWidth * miter / viewport * c.w;
-    gl_Position = c.w > 0.0 ? c : vec4(0.0, 0.0, -1.0, 1.0);
+    float p = presence(scenarioMask);
+    gl_Position = c.w > 0.0 && p > 0.0 ? c : vec4(0.0, 0.0, -1.0, 1.0);
     outAcross = side;
+    outPresence = p;
 }
