@@ -1,19 +1,64 @@
 #include "app/Panel.h"
 
 #include <imgui.h>
+#include <map>
+#include <set>
 
 namespace app {
+
+namespace {
+
+//! The chosen scenario's facts: features by kind, personnel by nation, nations, and the status mix.
+void drawScenarioSummary(const geo::ScenarioSet& set, size_t index) {
+    std::map<std::string, int> byKind;
+    std::map<std::string, std::int64_t> personnel;
+    std::set<std::string> nations;
+    int statuses[3] = {0, 0, 0};
+    for (const geo::ScenarioFeature& f : set.features) {
+        if (!f.inScenario(index)) continue;
+        byKind[geo::kindName(f.kind)]++;
+        statuses[int(f.status)]++;
+        for (const std::string& n : f.nations) nations.insert(n);
+        if (f.personnel && !f.nations.empty()) personnel[f.lead()] += *f.personnel;
+    }
+    ImGui::TextWrapped("%s", set.scenarios[index].description.c_str());
+    ImGui::Text("%zu nations; status: %d announced, %d reported, %d illustrative", nations.size(), statuses[0],
+                statuses[1], statuses[2]);
+    std::string kinds;
+    for (const auto& [kind, count] : byKind) kinds += (kinds.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
+    ImGui::TextWrapped("Features: %s", kinds.c_str());
+    if (!personnel.empty()) {
+        std::string people;
+        for (const auto& [nation, count] : personnel)
+            people += (people.empty() ? "" : ", ") + nation + " " + std::to_string(count);
+        ImGui::TextWrapped("Personnel by lead nation: %s", people.c_str());
+    }
+    ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.3f, 1.0f), "Illustrative planning, not fact.");
+    ImGui::TextWrapped("Solid: announced or reported. Hatched: illustrative placement.");
+}
+
+} // namespace
 
 void drawPanel(PanelState& s) {
     ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(320, 0), ImGuiCond_FirstUseEver);
     ImGui::Begin("Bulwark");
+    if (s.scenarios && !s.scenarios->scenarios.empty()) {
+        ImGui::TextUnformatted("Scenario (1-9, Up/Down)");
+        for (size_t i = 0; i < s.scenarios->scenarios.size(); ++i) {
+            const std::string label = std::to_string(i + 1) + "  " + s.scenarios->scenarios[i].name;
+            if (ImGui::Selectable(label.c_str(), int(i) == s.currentScenario)) s.requestedScenario = int(i);
+        }
+        drawScenarioSummary(*s.scenarios, size_t(s.currentScenario));
+        ImGui::Separator();
+    }
     ImGui::TextUnformatted("Layers");
     ImGui::Checkbox("Terrain", &s.layers.terrain);
     ImGui::Checkbox("Borders", &s.layers.borders);
     ImGui::Checkbox("Coastlines", &s.layers.coastlines);
     ImGui::Checkbox("Place names", &s.layers.labels);
     ImGui::Checkbox("Ukraine highlight", &s.layers.highlight);
+    ImGui::Checkbox("Scenario features", &s.layers.scenarios);
     ImGui::Checkbox("Data credits", &s.showAttribution);
     ImGui::SliderFloat("Exaggeration", &s.exaggeration, 0.0f, 20.0f, "%.1fx");
     if (ImGui::Button("Home view (H)")) s.homeRequested = true;
@@ -30,7 +75,7 @@ void drawPanel(PanelState& s) {
                 s.stats.complete ? "" : ", loading");
     ImGui::Separator();
     ImGui::TextWrapped("Drag: pan. Wheel: zoom to cursor. Right/middle drag: turn and tilt. "
-                       "Arrows: move. PgUp/PgDn: zoom. H: home. F11: fullscreen. Ctrl+Q: quit.");
+                       "WASD: move. Left/Right: turn. PgUp/PgDn: zoom. H: home. F11: fullscreen. Ctrl+Q: quit.");
     if (!s.attribution.empty()) ImGui::TextWrapped("%s", s.attribution.c_str());
     ImGui::End();
 }

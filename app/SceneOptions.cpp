@@ -41,6 +41,9 @@ void SceneOptions::addTo(CLI::App& c) {
                  "Populated places (points with name and population) "
                  "[default: assets/places.gpkg]");
     c.add_option("--font", font, "TrueType font for labels [default: DejaVu Sans Bold]");
+    c.add_option("--scenarios", scenarios, "Scenario manifest (scenarios.json) [default: assets/scenarios/scenarios.json]");
+    c.add_option("--scenario", scenario, "The scenario to show, by id (bulwark validate lists them) "
+                                         "[default: none in stills, the first in the viewer]");
     c.add_option("--exaggeration", exaggeration, "Vertical exaggeration of terrain and everything on it (0-50)")
         ->check(CLI::Range(0.0, 50.0));
     c.add_option("--hide", hide,
@@ -56,6 +59,16 @@ renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
     v.layers = layers();
     v.attribution = !noAttribution;
     v.pose = geo::groundPose(parseCameraOption(camera), scene.terrain, exaggeration);
+    if (!scenario.empty()) {
+        const auto index = scene.scenarios.indexOf(scenario);
+        if (!index) {
+            std::string known;
+            for (const geo::ScenarioInfo& s : scene.scenarios.scenarios) known += (known.empty() ? "" : ", ") + s.id;
+            throw UsageError("--scenario " + scenario + ": no such scenario (" +
+                             (known.empty() ? std::string("none loaded") : known) + ")");
+        }
+        v.scenarioFrom = v.scenarioTo = 1u << *index;
+    }
     return v;
 }
 
@@ -127,6 +140,19 @@ std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
                                    .lines;
     scene->inputs.places = orFail(geo::loadPlaces(o.places.empty() ? assets / "places.gpkg" : fs::path(o.places)));
     scene->inputs.font = readFont(o.font);
+
+    // Scenarios: the default set when it is there, or the one asked for; any problem stops here.
+    const fs::path manifest = o.scenarios.empty() ? assets / "scenarios/scenarios.json" : fs::path(o.scenarios);
+    if (!o.scenarios.empty() || fs::exists(manifest)) {
+        geo::ScenarioLoad load = geo::loadScenarios(manifest);
+        if (!load.problems.empty())
+            throw UsageError(load.problems.front().text() +
+                             (load.problems.size() > 1
+                                  ? " (and " + std::to_string(load.problems.size() - 1) + " more: run bulwark validate)"
+                                  : ""));
+        scene->scenarios = std::move(load.set);
+        scene->inputs.scenarios = &scene->scenarios;
+    }
     scene->inputs.terrain = &scene->terrain;
 
     std::ifstream attribution(assets / "ATTRIBUTION.txt");

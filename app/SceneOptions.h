@@ -3,6 +3,7 @@
 // loading of those files into what the renderer draws.
 #include "geo/Camera.h"
 #include "geo/HeightGrid.h"
+#include "geo/Scenario.h"
 #include "renderer/SceneRenderer.h"
 
 #include <CLI/CLI.hpp>
@@ -24,6 +25,8 @@ struct SceneOptions {
     std::string coastlinesLayer;
     std::string places; //!< empty: assets/places.gpkg
     std::string font;   //!< empty: DejaVu Sans Bold from fonts-dejavu-core
+    std::string scenarios; //!< scenario manifest; empty: assets/scenarios/scenarios.json
+    std::string scenario;  //!< the scenario to show; empty: none (render, bench) or the first (viewer)
     double exaggeration = 1.0;
     std::vector<std::string> hide; //!< layers to leave out: terrain, borders, coastlines, labels, highlight
     bool noAttribution = false;    //!< leave out the data credits
@@ -41,6 +44,7 @@ struct SceneOptions {
 //! Everything loaded from disk for one scene. The terrain lives here; the renderer borrows it.
 struct LoadedScene {
     geo::Terrain terrain;
+    geo::ScenarioSet scenarios; //!< empty when there are none
     renderer::SceneInputs inputs;
 };
 

@@ -31,6 +31,11 @@ Command addViewCommand(CLI::App& cli) {
         v.exitAfterFrames = o->exitAfter;
         v.fullscreen = o->fullscreen;
         const auto scene = loadScene(o->scene);
+        if (!o->scene.scenario.empty()) {
+            const auto index = scene->scenarios.indexOf(o->scene.scenario);
+            if (!index) o->scene.view(*scene); // throws the error that lists the scenarios
+            v.startScenario = int(index.value_or(0));
+        }
         return runViewer(*scene, v);
     };
 }

@@ -3,6 +3,7 @@
 #include "app/CameraController.h"
 #include "app/Commands.h"
 #include "app/Panel.h"
+#include "app/ScenarioSwitch.h"
 #include "app/Swapchain.h"
 #include "app/UsageError.h"
 #include "renderer/SceneRenderer.h"
@@ -45,6 +46,8 @@ struct Window {
 struct InputState {
     double scroll = 0;
     bool toggleFullscreen = false, home = false;
+    int scenarioKey = -1;  //!< 1-9 pressed: that scenario (0-based)
+    int scenarioStep = 0;  //!< up/down arrows: previous/next scenario
     int windowedX = 100, windowedY = 100, windowedW = 1600, windowedH = 900;
 };
 
@@ -87,6 +90,9 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         if (action != GLFW_PRESS || ImGui::GetIO().WantCaptureKeyboard) return;
         if (key == GLFW_KEY_F11) inputOf(w)->toggleFullscreen = true;
         if (key == GLFW_KEY_H || key == GLFW_KEY_HOME) inputOf(w)->home = true;
+        if (key >= GLFW_KEY_1 && key <= GLFW_KEY_9) inputOf(w)->scenarioKey = key - GLFW_KEY_1;
+        if (key == GLFW_KEY_UP) inputOf(w)->scenarioStep -= 1;
+        if (key == GLFW_KEY_DOWN) inputOf(w)->scenarioStep += 1;
         if (key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) glfwSetWindowShouldClose(w, GLFW_TRUE);
     });
 
@@ -162,6 +168,8 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     panel.deviceName = context.deviceName() + " (" + context.deviceType() + ")";
     panel.attribution = scene.inputs.attribution;
     panel.showAttribution = options.attribution;
+    panel.scenarios = scene.inputs.scenarios;
+    ScenarioSwitch scenarioSwitch(int(scene.scenarios.scenarios.size()), options.startScenario);
     if (options.fullscreen) toggleFullscreen(window.handle, input);
 
     bool rebuild = false;
@@ -223,13 +231,22 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         input.scroll = 0;
         if (!io.WantCaptureKeyboard) {
             const double step = dt * 0.6;
-            if (glfwGetKey(window.handle, GLFW_KEY_LEFT) == GLFW_PRESS) camera.move(-step, 0);
-            if (glfwGetKey(window.handle, GLFW_KEY_RIGHT) == GLFW_PRESS) camera.move(step, 0);
-            if (glfwGetKey(window.handle, GLFW_KEY_UP) == GLFW_PRESS) camera.move(0, step);
-            if (glfwGetKey(window.handle, GLFW_KEY_DOWN) == GLFW_PRESS) camera.move(0, -step);
+            auto held = [&](int key) { return glfwGetKey(window.handle, key) == GLFW_PRESS; };
+            if (held(GLFW_KEY_A)) camera.move(-step, 0);
+            if (held(GLFW_KEY_D)) camera.move(step, 0);
+            if (held(GLFW_KEY_W)) camera.move(0, step);
+            if (held(GLFW_KEY_S)) camera.move(0, -step);
+            if (held(GLFW_KEY_LEFT)) camera.turnAndTilt(-dt * 240.0, 0);
+            if (held(GLFW_KEY_RIGHT)) camera.turnAndTilt(dt * 240.0, 0);
             if (glfwGetKey(window.handle, GLFW_KEY_PAGE_UP) == GLFW_PRESS) camera.zoom(1.0 - dt * 1.5);
             if (glfwGetKey(window.handle, GLFW_KEY_PAGE_DOWN) == GLFW_PRESS) camera.zoom(1.0 + dt * 1.5);
         }
+        const double seconds = glfwGetTime();
+        if (input.scenarioKey >= 0) scenarioSwitch.select(input.scenarioKey, seconds);
+        if (input.scenarioStep != 0) scenarioSwitch.step(input.scenarioStep, seconds);
+        if (panel.requestedScenario >= 0) scenarioSwitch.select(panel.requestedScenario, seconds);
+        input.scenarioKey = panel.requestedScenario = -1;
+        input.scenarioStep = 0;
         if (input.home || panel.homeRequested) camera.home();
         input.home = panel.homeRequested = false;
         lastX = mx;
@@ -261,6 +278,8 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         view.exaggeration = panel.exaggeration;
         view.layers = panel.layers;
         view.attribution = panel.showAttribution;
+        scenarioSwitch.apply(view, seconds);
+        panel.currentScenario = scenarioSwitch.current();
         VK_CHECK(vkResetCommandBuffer(slot.cmd, 0));
         VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
         bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;

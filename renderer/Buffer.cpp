@@ -55,6 +55,7 @@ Buffer::Buffer(const Context& context, BufferDomain domain, VkBufferUsageFlags u
 
     if (data) {
         if (_mapped) {
+            context.uploadedBytes() += size; // (a staging buffer counts its own)
             std::memcpy(_mapped, data, size);
         } else {
             Buffer staging(context, BufferDomain::Upload, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, size, data);

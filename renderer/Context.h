@@ -45,6 +45,10 @@ public:
 
     //! Bytes of device memory this process holds (our allocations), for `bench`.
     std::atomic<uint64_t>& memoryInUse() const { return _memoryInUse; }
+    //! Bytes of data copied to the GPU so far: buffers and images filled from the CPU (terrain,
+    //! lines, scenario features, their staging copies). Per-frame streams (uniforms, label quads)
+    //! are not uploads of data and are not counted. A scenario switch must add nothing here.
+    std::atomic<uint64_t>& uploadedBytes() const { return _uploadedBytes; }
 
 private:
     static VKAPI_ATTR VkBool32 VKAPI_CALL onDebugMessage(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
@@ -62,6 +66,7 @@ private:
     std::atomic<uint32_t> _validationErrors{0};
     std::vector<std::string> _validationMessages;
     mutable std::atomic<uint64_t> _memoryInUse{0};
+    mutable std::atomic<uint64_t> _uploadedBytes{0};
 };
 
 } // namespace renderer

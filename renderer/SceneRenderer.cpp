@@ -5,6 +5,7 @@
 #include "renderer/GpuTypes.h"
 #include "renderer/LabelLayer.h"
 #include "renderer/LineLayer.h"
+#include "renderer/ScenarioLayer.h"
 #include "renderer/Pipeline.h"
 #include "renderer/Shaders.h"
 #include "renderer/TerrainLayer.h"
@@ -130,6 +131,7 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     }
     _terrain = std::make_unique<TerrainLayer>(context, *inputs.terrain, std::move(highlight), kFrameSlots);
     _borders = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.borders);
+    if (inputs.scenarios) _scenarios = std::make_unique<ScenarioLayer>(context, *inputs.terrain, *inputs.scenarios);
     _coastlines = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.coastlines);
     std::vector<char32_t> codepoints = LabelLayer::codepointsOf(inputs.places);
     for (char32_t c : decodeUtf8(inputs.attribution)) codepoints.push_back(c);
@@ -195,6 +197,8 @@ SceneRenderer::~SceneRenderer() {
     _terrainPipeline.reset();
     _terrainFilteredPipeline.reset();
     _skyPipeline.reset();
+    _markerPipeline.reset();
+    _areaPipeline.reset();
     _linePipeline.reset();
     _labelPipeline.reset();
     vkDestroyDescriptorPool(device, _descriptorPool, nullptr);
@@ -266,6 +270,36 @@ void SceneRenderer::createPipelines() {
     sky.fragmentSpirv = shaders::skyFrag();
     sky.depthWrite = false;
     _skyPipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, sky);
+
+    PipelineDesc marker;
+    marker.vertexSpirv = shaders::markerVert();
+    marker.fragmentSpirv = shaders::markerFrag();
+    marker.bindings = {{0, sizeof(MarkerCorner), VK_VERTEX_INPUT_RATE_VERTEX},
+                       {1, sizeof(MarkerInstance), VK_VERTEX_INPUT_RATE_INSTANCE}};
+    marker.attributes = {attribute(0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(MarkerCorner, corner)),
+                         attribute(1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(MarkerCorner, normal)),
+                         attribute(2, 1, VK_FORMAT_R32G32B32_SFLOAT, offsetof(MarkerInstance, position)),
+                         attribute(3, 1, VK_FORMAT_R32G32B32_SFLOAT, offsetof(MarkerInstance, up)),
+                         attribute(4, 1, VK_FORMAT_R32G32B32_SFLOAT, offsetof(MarkerInstance, size)),
+                         attribute(5, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(MarkerInstance, color)),
+                         attribute(6, 1, VK_FORMAT_R32G32_UINT, offsetof(MarkerInstance, scenarios))};
+    marker.alphaBlend = true; // markers fade in and out while scenarios switch
+    marker.pushConstantBytes = sizeof(BatchPush);
+    _markerPipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, marker);
+
+    PipelineDesc area;
+    area.vertexSpirv = shaders::areaVert();
+    area.fragmentSpirv = shaders::areaFrag();
+    area.bindings = {{0, sizeof(AreaVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+    area.attributes = {attribute(0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(AreaVertex, position)),
+                       attribute(1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(AreaVertex, up)),
+                       attribute(2, 0, VK_FORMAT_R32_SFLOAT, offsetof(AreaVertex, height)),
+                       attribute(3, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(AreaVertex, color)),
+                       attribute(4, 0, VK_FORMAT_R32G32_UINT, offsetof(AreaVertex, scenarios))};
+    area.depthWrite = false;
+    area.alphaBlend = true;
+    area.pushConstantBytes = sizeof(BatchPush);
+    _areaPipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, area);
 
     PipelineDesc label;
     label.vertexSpirv = shaders::labelVert();
@@ -363,7 +397,12 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
             bind(*_skyPipeline);
             vkCmdDraw(cmd, 3, 1, 0, 0);
         }
-        if (sv.layers.coastlines || sv.layers.borders) bind(*_linePipeline);
+        const bool scenarios = _scenarios && sv.layers.scenarios;
+        if (scenarios) {
+            bind(*_areaPipeline);
+            _scenarios->drawAreas(cmd, _areaPipeline->layout(), view);
+        }
+        if (sv.layers.coastlines || sv.layers.borders || scenarios) bind(*_linePipeline);
         // Lines never thinner than their 1080p widths: thinner ones alias into dashes.
         const float lineScale = std::max(scale, 1.0f);
         if (sv.layers.coastlines)
@@ -373,6 +412,11 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
             stats.lineSegments += _borders->draw(
                 cmd, _linePipeline->layout(), view, sv.exaggeration,
                 {{1.0f, 0.93f, 0.80f, 1.0f}, 2.5f * lineScale, {0.10f, 0.08f, 0.07f, 1.0f}, 5.5f * lineScale});
+        if (scenarios) {
+            _scenarios->drawLines(cmd, _linePipeline->layout(), view, sv.exaggeration, lineScale);
+            bind(*_markerPipeline);
+            _scenarios->drawMarkers(cmd, _markerPipeline->layout(), view);
+        }
         if (labelVertexCount > 0) {
             bind(*_labelPipeline);
             const VkBuffer vb = slot.labelVertices.vk();

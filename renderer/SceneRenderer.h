@@ -5,6 +5,7 @@
 #include "geo/Camera.h"
 #include "geo/HeightGrid.h"
 #include "geo/PlaceLoader.h"
+#include "geo/Scenario.h"
 #include "geo/TerrainTile.h"
 #include "geo/VectorLoader.h"
 #include "renderer/Buffer.h"
@@ -22,6 +23,7 @@ class TerrainLayer;
 enum class TileLoading;
 class LineLayer;
 class LabelLayer;
+class ScenarioLayer;
 class GlyphAtlas;
 class Pipeline;
 
@@ -34,6 +36,7 @@ struct SceneInputs {
     std::vector<geo::Polygon> highlight; //!< filled with a tint on the terrain (Ukraine)
     std::vector<unsigned char> font;     //!< TrueType bytes for labels
     std::string attribution;             //!< data credits, drawn small in a corner of every frame
+    const geo::ScenarioSet* scenarios = nullptr; //!< every feature of every scenario; must outlive the renderer
 };
 
 struct SceneLayers {
@@ -42,6 +45,7 @@ struct SceneLayers {
     bool coastlines = true;
     bool labels = true;
     bool highlight = true;
+    bool scenarios = true;
 };
 
 struct SceneView {
@@ -117,11 +121,12 @@ private:
     VkDescriptorPool _descriptorPool = VK_NULL_HANDLE;
     std::unique_ptr<Sampler> _sampler;
     std::unique_ptr<Image> _glyphImage;
-    std::unique_ptr<Pipeline> _terrainPipeline, _terrainFilteredPipeline, _skyPipeline, _linePipeline, _labelPipeline;
+    std::unique_ptr<Pipeline> _terrainPipeline, _terrainFilteredPipeline, _skyPipeline, _markerPipeline, _areaPipeline, _linePipeline, _labelPipeline;
     std::unique_ptr<TerrainLayer> _terrain;
     std::unique_ptr<LineLayer> _borders, _coastlines;
     std::unique_ptr<GlyphAtlas> _atlas;
     std::unique_ptr<LabelLayer> _labels;
+    std::unique_ptr<ScenarioLayer> _scenarios;
     std::string _attribution;
     std::array<Slot, kFrameSlots> _slots;
     Buffer _readback;

@@ -27,6 +27,18 @@ const uint32_t kSkyVert[] = {
 const uint32_t kSkyFrag[] = {
 #include "shaders/sky_frag.inc"
 };
+const uint32_t kMarkerVert[] = {
+#include "shaders/marker_vert.inc"
+};
+const uint32_t kMarkerFrag[] = {
+#include "shaders/marker_frag.inc"
+};
+const uint32_t kAreaVert[] = {
+#include "shaders/area_vert.inc"
+};
+const uint32_t kAreaFrag[] = {
+#include "shaders/area_frag.inc"
+};
 } // namespace
 
 std::span<const uint32_t> terrainVert() {
@@ -53,5 +65,10 @@ std::span<const uint32_t> skyVert() {
 std::span<const uint32_t> skyFrag() {
     return kSkyFrag;
 }
+
+std::span<const uint32_t> markerVert() { return kMarkerVert; }
+std::span<const uint32_t> markerFrag() { return kMarkerFrag; }
+std::span<const uint32_t> areaVert() { return kAreaVert; }
+std::span<const uint32_t> areaFrag() { return kAreaFrag; }
 
 } // namespace renderer::shaders

@@ -12,4 +12,8 @@ std::span<const uint32_t> labelVert();
 std::span<const uint32_t> labelFrag();
 std::span<const uint32_t> skyVert();
 std::span<const uint32_t> skyFrag();
+std::span<const uint32_t> markerVert();
+std::span<const uint32_t> markerFrag();
+std::span<const uint32_t> areaVert();
+std::span<const uint32_t> areaFrag();
 } // namespace renderer::shaders

@@ -1,0 +1,22 @@
+#include "app/ScenarioSwitch.h"
+
+#include <algorithm>
+
+namespace app {
+
+void ScenarioSwitch::select(int index, double now) {
+    if (index < 0 || index >= _count || index == _to) return;
+    _from = _to;
+    _to = index;
+    _start = now;
+}
+
+void ScenarioSwitch::apply(renderer::SceneView& view, double now) const {
+    if (_count == 0) return;
+    const double t = std::clamp((now - _start) / kSeconds, 0.0, 1.0);
+    view.scenarioFrom = 1u << _from;
+    view.scenarioTo = 1u << _to;
+    view.transition = float(t * t * (3.0 - 2.0 * t)); // smoothstep: eases in and out
+}
+
+} // namespace app

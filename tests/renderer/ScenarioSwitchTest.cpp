@@ -1,0 +1,102 @@
+// Scenario switching on the GPU: every feature is uploaded once; switching uploads nothing, and the
+// frame after a switch is the frame of the scenario switched to.
+#include "GoldenImage.h"
+#include "app/SceneOptions.h"
+#include "app/ScenarioSwitch.h"
+#include "renderer/Context.h"
+#include "renderer/SceneRenderer.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+class ScenarioSwitching : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        renderer::ContextOptions options;
+        options.validation = true;
+        context = std::make_unique<renderer::Context>(options);
+        app::SceneOptions o;
+        o.scenarios = BULWARK_TEST_SCENARIOS;
+        o.camera = "30.5,48.5,1300,0,35";
+        scene = app::loadScene(o);
+        base = o.view(*scene);
+    }
+    static void TearDownTestSuite() {
+        scene.reset();
+        context.reset();
+    }
+    void TearDown() override { EXPECT_EQ(context->validationErrors(), 0u); }
+
+    static renderer::SceneView showing(uint32_t from, uint32_t to, float t) {
+        renderer::SceneView v = base;
+        v.scenarioFrom = 1u << from;
+        v.scenarioTo = 1u << to;
+        v.transition = t;
+        return v;
+    }
+    static test::Rgba still(renderer::SceneRenderer& r, const renderer::SceneView& v) {
+        return {320, 200, r.renderStill(v)};
+    }
+
+    static std::unique_ptr<renderer::Context> context;
+    static std::unique_ptr<app::LoadedScene> scene;
+    static renderer::SceneView base;
+};
+std::unique_ptr<renderer::Context> ScenarioSwitching::context;
+std::unique_ptr<app::LoadedScene> ScenarioSwitching::scene;
+renderer::SceneView ScenarioSwitching::base;
+
+TEST_F(ScenarioSwitching, UploadsNothingAndEndsOnTheTargetFrame) {
+    const size_t count = scene->scenarios.scenarios.size();
+    ASSERT_GE(count, 2u);
+    renderer::SceneRenderer r(*context, scene->inputs, {320, 200});
+    still(r, showing(0, 0, 1.0f)); // terrain tiles for this view are built and uploaded here
+    const uint64_t before = context->uploadedBytes().load();
+    ASSERT_GT(before, 0u);
+
+    std::vector<test::Rgba> fresh;
+    for (uint32_t i = 0; i < count; ++i) fresh.push_back(still(r, showing(i, i, 1.0f)));
+    for (uint32_t i = 0; i + 1 < count; ++i) {
+        still(r, showing(i, i + 1, 0.5f)); // halfway through the switch
+        const test::Rgba after = still(r, showing(i, i + 1, 1.0f));
+        EXPECT_LT(test::meanDifference(after, fresh[i + 1]), 0.01) << "switch " << i << " -> " << i + 1;
+    }
+    EXPECT_EQ(context->uploadedBytes().load(), before) << "switching scenarios uploaded data";
+    // Each rung shows something the one before does not.
+    for (uint32_t i = 0; i + 1 < count; ++i) EXPECT_GT(test::meanDifference(fresh[i], fresh[i + 1]), 0.05) << i;
+}
+
+TEST_F(ScenarioSwitching, HalfwayFeaturesAreFadingNotAbsent) {
+    renderer::SceneRenderer r(*context, scene->inputs, {320, 200});
+    const test::Rgba from = still(r, showing(0, 0, 1.0f));
+    const test::Rgba to = still(r, showing(1, 1, 1.0f));
+    const test::Rgba half = still(r, showing(0, 1, 0.5f));
+    const double total = test::meanDifference(from, to);
+    EXPECT_GT(test::meanDifference(half, from), 0.1 * total);
+    EXPECT_GT(test::meanDifference(half, to), 0.1 * total);
+}
+
+TEST(ScenarioSwitchTiming, EasesOverSixTenthsOfASecond) {
+    app::ScenarioSwitch s(4);
+    renderer::SceneView v;
+    s.select(2, 10.0);
+    s.apply(v, 10.0);
+    EXPECT_EQ(v.scenarioFrom, 1u);
+    EXPECT_EQ(v.scenarioTo, 4u);
+    EXPECT_FLOAT_EQ(v.transition, 0.0f);
+    s.apply(v, 10.3);
+    EXPECT_NEAR(v.transition, 0.5f, 1e-6);
+    EXPECT_TRUE(s.switching(10.5));
+    s.apply(v, 10.7);
+    EXPECT_FLOAT_EQ(v.transition, 1.0f);
+    EXPECT_FALSE(s.switching(10.7));
+    s.step(+1, 11.0);
+    EXPECT_EQ(s.current(), 3);
+    s.step(+1, 12.0); // no scenario after the last
+    EXPECT_EQ(s.current(), 3);
+    s.select(9, 13.0);
+    EXPECT_EQ(s.current(), 3);
+}
+
+} // namespace
