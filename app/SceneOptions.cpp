@@ -51,6 +51,12 @@ void SceneOptions::addTo(CLI::App& c) {
         ->delimiter(',')
         ->check(CLI::IsMember({"terrain", "borders", "coastlines", "labels", "highlight"}));
     c.add_flag("--no-attribution", noAttribution, "Leave out the data credits drawn in the bottom-right corner");
+    c.add_flag("--no-caption", noCaption, "Leave out the scenario's name and the note that it is illustrative");
+}
+
+std::vector<std::string> scenarioCaption(const geo::ScenarioInfo& scenario) {
+    return {scenario.name, "Illustrative planning, not fact \u00B7 solid: announced or reported \u00B7 hatched: "
+                           "illustrative placement"};
 }
 
 renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
@@ -68,6 +74,7 @@ renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
                              (known.empty() ? std::string("none loaded") : known) + ")");
         }
         v.scenarioFrom = v.scenarioTo = 1u << *index;
+        if (!noCaption) v.caption = scenarioCaption(scene.scenarios.scenarios[*index]);
     }
     return v;
 }

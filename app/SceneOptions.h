@@ -30,6 +30,7 @@ struct SceneOptions {
     double exaggeration = 1.0;
     std::vector<std::string> hide; //!< layers to leave out: terrain, borders, coastlines, labels, highlight
     bool noAttribution = false;    //!< leave out the data credits
+    bool noCaption = false;        //!< leave out the scenario caption
 
     //! The layers left on after --hide.
     renderer::SceneLayers layers() const;
@@ -47,6 +48,9 @@ struct LoadedScene {
     geo::ScenarioSet scenarios; //!< empty when there are none
     renderer::SceneInputs inputs;
 };
+
+//! The caption of a frame showing `scenario`: its name, and that it is illustrative planning.
+std::vector<std::string> scenarioCaption(const geo::ScenarioInfo& scenario);
 
 //! Loads every file the options name; throws UsageError naming the file and problem.
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& options);

@@ -34,45 +34,67 @@ void addQuad(std::vector<LabelVertex>& out, const glm::vec3& anchor, float x0, f
 
 } // namespace
 
-LabelLayer::LabelLayer(const geo::Terrain& terrain, std::vector<geo::Place> places, const GlyphAtlas& atlas)
+LabelLayer::LabelLayer(const geo::Terrain& terrain, std::vector<geo::Place> places, const geo::ScenarioSet* scenarios,
+                       const GlyphAtlas& atlas)
     : _atlas(atlas) {
-    for (geo::Place& p : places) {
-        Entry e{std::move(p), {}, {}, 0.0f, 0};
+    auto add = [&](geo::Place p, int priority, uint32_t mask, bool marker) {
+        Entry e{std::move(p), {}, {}, 0.0f, priority, mask, marker};
         e.ground = geo::toEcef({e.place.lon, e.place.lat, 0.0});
         e.up = geo::upAt(e.place.lon, e.place.lat);
         e.height = std::max(terrain.heightAt(e.place.lon, e.place.lat), 0.0f);
-        e.priority = e.place.capital ? 3 : e.place.population >= 1000000 ? 2 : e.place.population >= 250000 ? 1 : 0;
         _entries.push_back(std::move(e));
+    };
+    // Scenario markers come first: they are what a briefing is about.
+    if (scenarios)
+        for (const geo::ScenarioFeature& f : scenarios->features)
+            if (geo::isMarker(f.kind) && !f.points.empty()) {
+                geo::Place p;
+                p.name = f.name;
+                p.lon = f.points[0].x;
+                p.lat = f.points[0].y;
+                p.population = f.personnel.value_or(0);
+                add(std::move(p), 4, f.scenarioMask, true);
+            }
+    for (geo::Place& p : places) {
+        const int priority = p.capital ? 3 : p.population >= 1000000 ? 2 : p.population >= 250000 ? 1 : 0;
+        add(std::move(p), priority, ~0u, false);
     }
     std::stable_sort(_entries.begin(), _entries.end(), [](const Entry& a, const Entry& b) {
         return a.priority != b.priority ? a.priority > b.priority : a.place.population > b.place.population;
     });
 }
 
-void LabelLayer::appendScreenText(const std::string& text, glm::vec2 bottomRight, float size, size_t maxVertices,
-                                  std::vector<LabelVertex>& out) const {
+void LabelLayer::appendScreenText(const std::string& text, glm::vec2 anchor, bool alignRight, float size,
+                                  glm::vec4 color, size_t maxVertices, std::vector<LabelVertex>& out) const {
     const std::u32string codepoints = decodeUtf8(text);
     if (out.size() + 6 * codepoints.size() > maxVertices) return;
     const float k = size / _atlas.bakeSize();
-    float pen = bottomRight.x - _atlas.measure(text, size);
-    const glm::vec4 color{0.92f, 0.94f, 0.96f, 0.95f}, halo{0.05f, 0.07f, 0.10f, 0.22f};
+    float pen = alignRight ? anchor.x - _atlas.measure(text, size) : anchor.x;
+    const glm::vec4 halo{0.05f, 0.07f, 0.10f, 0.22f};
     for (char32_t c : codepoints) {
         const Glyph& g = _atlas.glyph(c);
         if (g.x1 > g.x0)
-            addQuad(out, glm::vec3(0.0f), pen + g.x0 * k, bottomRight.y + g.y0 * k, pen + g.x1 * k,
-                    bottomRight.y + g.y1 * k, g, color, halo, true);
+            addQuad(out, glm::vec3(0.0f), pen + g.x0 * k, anchor.y + g.y0 * k, pen + g.x1 * k, anchor.y + g.y1 * k, g,
+                    color, halo, true);
         pen += g.advance * k;
     }
 }
 
-std::vector<char32_t> LabelLayer::codepointsOf(const std::vector<geo::Place>& places) {
+std::vector<char32_t> LabelLayer::codepointsOf(const std::vector<geo::Place>& places,
+                                               const geo::ScenarioSet* scenarios) {
     std::set<char32_t> all;
-    for (const geo::Place& p : places)
-        for (char32_t c : decodeUtf8(p.name)) all.insert(c);
+    auto addText = [&](const std::string& text) {
+        for (char32_t c : decodeUtf8(text)) all.insert(c);
+    };
+    for (const geo::Place& p : places) addText(p.name);
+    if (scenarios) {
+        for (const geo::ScenarioFeature& f : scenarios->features) addText(f.name);
+        for (const geo::ScenarioInfo& s : scenarios->scenarios) addText(s.name);
+    }
     return {all.begin(), all.end()};
 }
 
-size_t LabelLayer::layout(const View& view, double exaggeration, float scale, size_t maxVertices,
+size_t LabelLayer::layout(const View& view, double exaggeration, float scale, Scenarios scenarios, size_t maxVertices,
                           std::vector<LabelVertex>& out) const {
     out.clear();
     std::vector<Rect> taken;
@@ -80,17 +102,25 @@ size_t LabelLayer::layout(const View& view, double exaggeration, float scale, si
     for (const Entry& e : _entries) {
         if (taken.size() >= maxLabels) break;
         const glm::dvec3 anchor = e.ground + e.up * (double(e.height) * exaggeration);
-        // The farther a place, the bigger it must be to get a label (capitals always may); the
-        // decluttering below thins the rest.
-        const double distanceKm = glm::length(anchor - view.eye) / 1000.0;
-        if (!e.place.capital && double(e.place.population) < std::min(distanceKm * 40.0, 600000.0)) continue;
+        float presence = 1.0f;
+        if (e.marker) {
+            // As presence() in common.glsl: named while its marker is more there than not.
+            const bool from = e.scenarios & scenarios.from, to = e.scenarios & scenarios.to;
+            presence = from && to ? 1.0f : to ? scenarios.transition : from ? 1.0f - scenarios.transition : 0.0f;
+            if (presence < 0.5f) continue;
+        } else {
+            // The farther a place, the bigger it must be to get a label (capitals always may); the
+            // decluttering below thins the rest.
+            const double distanceKm = glm::length(anchor - view.eye) / 1000.0;
+            if (!e.place.capital && double(e.place.population) < std::min(distanceKm * 40.0, 600000.0)) continue;
+        }
         // Beyond the horizon: the eye is below this point's tangent plane.
         if (glm::dot(view.eye - anchor, e.up) <= 0.0) continue;
         glm::dvec2 px;
         if (!view.project(anchor, px)) continue;
         const bool major = e.priority >= 2;
-        const float size = (major ? 17.0f : 14.0f) * scale;
-        const float dot = (major ? 9.0f : 7.0f) * scale;
+        const float size = (e.marker ? 15.0f : major ? 17.0f : 14.0f) * scale;
+        const float dot = (e.marker ? 16.0f : major ? 9.0f : 7.0f) * scale; // markers: room for the prism
         const float textWidth = _atlas.measure(e.place.name, size);
         const float gap = 3.0f * scale;
         const Rect rect{float(px.x) - dot * 0.5f, float(px.y) - size * 0.75f,
@@ -109,16 +139,18 @@ size_t LabelLayer::layout(const View& view, double exaggeration, float scale, si
         const float mk = dot / _atlas.bakeSize() * 1.6f;
         const float mx = -(marker.x0 + marker.x1) * 0.5f * mk, my = -(marker.y0 + marker.y1) * 0.5f * mk;
         const glm::vec4 dotColor = e.place.capital ? glm::vec4(1.0f, 0.85f, 0.2f, 1.0f) : white;
-        addQuad(out, rel, mx + marker.x0 * mk, my + marker.y0 * mk, mx + marker.x1 * mk, my + marker.y1 * mk, marker,
-                dotColor, halo);
+        if (!e.marker) // a marker stands there already
+            addQuad(out, rel, mx + marker.x0 * mk, my + marker.y0 * mk, mx + marker.x1 * mk, my + marker.y1 * mk,
+                    marker, dotColor, halo);
+        const glm::vec4 textColor = e.marker ? glm::vec4(1.0f, 0.95f, 0.75f, presence) : white;
         // The name, on a baseline through the dot's middle, shifted down by a third of the size.
         float pen = dot * 0.5f + gap;
         const float baseline = size * 0.35f;
         for (char32_t c : text) {
             const Glyph& g = _atlas.glyph(c);
             if (g.x1 > g.x0)
-                addQuad(out, rel, pen + g.x0 * k, baseline + g.y0 * k, pen + g.x1 * k, baseline + g.y1 * k, g, white,
-                        halo);
+                addQuad(out, rel, pen + g.x0 * k, baseline + g.y0 * k, pen + g.x1 * k, baseline + g.y1 * k, g,
+                        textColor, halo);
             pen += g.advance * k;
         }
     }

@@ -1,8 +1,10 @@
 #pragma once
-// Place names drawn in the scene itself (so they appear in stills and videos): a dot and a name
-// per place, chosen each frame by priority (capitals, then population) and decluttered on screen.
+// Names drawn in the scene itself (so they appear in stills and videos): scenario markers first,
+// then places (a dot and a name), chosen each frame by priority (capitals, then population) and
+// decluttered on screen. Marker names follow their scenario: shown while the marker is.
 #include "geo/HeightGrid.h"
 #include "geo/PlaceLoader.h"
+#include "geo/Scenario.h"
 #include "renderer/GlyphAtlas.h"
 #include "renderer/GpuTypes.h"
 #include "renderer/View.h"
@@ -13,19 +15,28 @@ namespace renderer {
 
 class LabelLayer {
 public:
-    LabelLayer(const geo::Terrain& terrain, std::vector<geo::Place> places, const GlyphAtlas& atlas);
+    LabelLayer(const geo::Terrain& terrain, std::vector<geo::Place> places, const geo::ScenarioSet* scenarios,
+               const GlyphAtlas& atlas);
+
+    //! Which scenario features show, as the frame uniforms say (see presence() in common.glsl).
+    struct Scenarios {
+        uint32_t from = 0, to = 0;
+        float transition = 1;
+    };
 
     //! Lays out the labels for this view into `out` (six vertices per glyph quad); returns how
-    //! many places were labelled. `scale` grows labels for large outputs (1 at 1080 lines).
-    size_t layout(const View& view, double exaggeration, float scale, size_t maxVertices,
+    //! many were placed. `scale` grows labels for large outputs (1 at 1080 lines).
+    size_t layout(const View& view, double exaggeration, float scale, Scenarios scenarios, size_t maxVertices,
                   std::vector<LabelVertex>& out) const;
 
-    //! Appends UTF-8 `text` as a screen-space caption whose baseline ends at `bottomRight` (pixels).
-    void appendScreenText(const std::string& text, glm::vec2 bottomRight, float size, size_t maxVertices,
-                          std::vector<LabelVertex>& out) const;
+    //! Appends UTF-8 `text` as a screen-space caption on a baseline at `anchor` (pixels): ending
+    //! there when `alignRight`, else starting there.
+    void appendScreenText(const std::string& text, glm::vec2 anchor, bool alignRight, float size, glm::vec4 color,
+                          size_t maxVertices, std::vector<LabelVertex>& out) const;
 
-    //! Every code point the place names use, for baking the atlas.
-    static std::vector<char32_t> codepointsOf(const std::vector<geo::Place>& places);
+    //! Every code point the names use, for baking the atlas.
+    static std::vector<char32_t> codepointsOf(const std::vector<geo::Place>& places,
+                                              const geo::ScenarioSet* scenarios);
 
     size_t maxLabels = 120;
 
@@ -36,6 +47,8 @@ private:
         glm::dvec3 up;
         float height; //!< terrain height, metres
         int priority;
+        uint32_t scenarios = ~0u; //!< a scenario marker's mask; places show in all
+        bool marker = false;
     };
     std::vector<Entry> _entries; //!< highest priority first
     const GlyphAtlas& _atlas;

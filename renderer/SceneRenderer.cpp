@@ -133,11 +133,11 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     _borders = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.borders);
     if (inputs.scenarios) _scenarios = std::make_unique<ScenarioLayer>(context, *inputs.terrain, *inputs.scenarios);
     _coastlines = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.coastlines);
-    std::vector<char32_t> codepoints = LabelLayer::codepointsOf(inputs.places);
+    std::vector<char32_t> codepoints = LabelLayer::codepointsOf(inputs.places, inputs.scenarios);
     for (char32_t c : decodeUtf8(inputs.attribution)) codepoints.push_back(c);
     _attribution = inputs.attribution;
     _atlas = std::make_unique<GlyphAtlas>(inputs.font, codepoints);
-    _labels = std::make_unique<LabelLayer>(*inputs.terrain, inputs.places, *_atlas);
+    _labels = std::make_unique<LabelLayer>(*inputs.terrain, inputs.places, inputs.scenarios, *_atlas);
 
     _sampler = std::make_unique<Sampler>(context);
     _glyphImage = std::make_unique<Image>(context, _atlas->width(), _atlas->height(), VK_FORMAT_R8_UNORM,
@@ -350,13 +350,23 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
             stats.complete = s.complete;
         }
         std::vector<LabelVertex> vertices;
-        if (sv.layers.labels) stats.labels = _labels->layout(view, sv.exaggeration, scale, kMaxLabelVertices, vertices);
+        const LabelLayer::Scenarios shown{sv.layers.scenarios ? sv.scenarioFrom : 0u,
+                                          sv.layers.scenarios ? sv.scenarioTo : 0u, sv.transition};
+        if (sv.layers.labels)
+            stats.labels = _labels->layout(view, sv.exaggeration, scale, shown, kMaxLabelVertices, vertices);
+        // Captions at the top left (the scenario shown and that it is illustrative).
+        for (size_t i = 0; i < sv.caption.size(); ++i)
+            _labels->appendScreenText(sv.caption[i], {14.0f * scale, (i == 0 ? 30.0f : 30.0f + 22.0f * i) * scale},
+                                      false, (i == 0 ? 22.0f : 15.0f) * scale,
+                                      i == 0 ? glm::vec4(1.0f) : glm::vec4(1.0f, 0.80f, 0.35f, 1.0f), kMaxLabelVertices,
+                                      vertices);
         // Where the data comes from, small in the bottom-right corner of every frame (GeoNames' CC-BY asks it).
         if (sv.attribution && !_attribution.empty()) {
             // Never wider than 60 % of the frame, so small stills keep all of it.
             const float size = std::min(11.0f * scale, 0.6f * _extent.width / _atlas->measure(_attribution, 1.0f));
             const glm::vec2 corner{float(_extent.width) - 10.0f * scale, float(_extent.height) - 8.0f * scale};
-            _labels->appendScreenText(_attribution, corner, size, kMaxLabelVertices, vertices);
+            _labels->appendScreenText(_attribution, corner, true, size, glm::vec4(0.92f, 0.94f, 0.96f, 0.95f),
+                                      kMaxLabelVertices, vertices);
         }
         std::memcpy(slot.labelVertices.mapped(), vertices.data(), vertices.size() * sizeof(LabelVertex));
         labelVertexCount = vertices.size();

@@ -59,6 +59,7 @@ struct SceneView {
     //! Borders and coasts carry every bit. 0 and 0: no scenario feature is shown.
     uint32_t scenarioFrom = 0, scenarioTo = 0;
     float transition = 1.0f;
+    std::vector<std::string> caption; //!< lines drawn at the top left of the frame, the first larger
 };
 
 struct FrameStats {
