@@ -50,6 +50,17 @@ void drawPanel(PanelState& s) {
             if (ImGui::Selectable(label.c_str(), int(i) == s.currentScenario)) s.requestedScenario = int(i);
         }
         drawScenarioSummary(*s.scenarios, size_t(s.currentScenario));
+        if (!s.selected.empty()) {
+            ImGui::Text("Range rings 100/200/300 km: %s", s.selected.c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Clear")) s.clearSelection = true;
+        } else {
+            ImGui::TextDisabled("Click a site for range rings.");
+        }
+        if (!s.reloadError.empty()) {
+            ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.3f, 1.0f), "Edit not loaded (the last good data stays):");
+            ImGui::TextWrapped("%s", s.reloadError.c_str());
+        }
         ImGui::Separator();
     }
     ImGui::TextUnformatted("Layers");
@@ -78,6 +89,13 @@ void drawPanel(PanelState& s) {
                        "WASD: move. Left/Right: turn. PgUp/PgDn: zoom. H: home. F11: fullscreen. Ctrl+Q: quit.");
     if (!s.attribution.empty()) ImGui::TextWrapped("%s", s.attribution.c_str());
     ImGui::End();
+    if (!s.hovered.empty()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+        ImGui::TextUnformatted(s.hovered.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
 }
 
 } // namespace app

@@ -21,6 +21,10 @@ struct PanelState {
     const geo::ScenarioSet* scenarios = nullptr; //!< null or empty: no scenario section
     int currentScenario = 0;
     int requestedScenario = -1; //!< set by the panel when the user picks one
+    std::string hovered;          //!< tooltip text of the feature under the cursor; empty: none
+    std::string selected;         //!< the selected site's name (range rings drawn around it)
+    bool clearSelection = false;  //!< set by the panel
+    std::string reloadError;      //!< the last scenario file edit that could not be loaded
 };
 
 void drawPanel(PanelState& state);

@@ -2,6 +2,8 @@
 
 #include "app/CameraController.h"
 #include "app/Commands.h"
+#include "app/FeaturePicker.h"
+#include "app/FileWatch.h"
 #include "app/Panel.h"
 #include "app/ScenarioSwitch.h"
 #include "app/Swapchain.h"
@@ -116,7 +118,12 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(window.handle, &fbw, &fbh);
     auto swapchain = std::make_unique<Swapchain>(context, surface, VkExtent2D{uint32_t(fbw), uint32_t(fbh)});
-    auto sceneRenderer = std::make_unique<renderer::SceneRenderer>(context, scene.inputs, swapchain->extent());
+    // The scenarios as last loaded without error: hot reload replaces them when a file is saved.
+    geo::ScenarioSet liveScenarios = scene.scenarios;
+    renderer::SceneInputs inputs = scene.inputs;
+    if (inputs.scenarios) inputs.scenarios = &liveScenarios;
+    auto sceneRenderer = std::make_unique<renderer::SceneRenderer>(context, inputs, swapchain->extent());
+    FileWatch scenarioFiles({liveScenarios.manifest, liveScenarios.featuresFile});
 
     std::array<FrameSlot, renderer::SceneRenderer::kFrameSlots> slots;
     for (FrameSlot& s : slots) {
@@ -168,7 +175,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     panel.deviceName = context.deviceName() + " (" + context.deviceType() + ")";
     panel.attribution = scene.inputs.attribution;
     panel.showAttribution = options.attribution;
-    panel.scenarios = scene.inputs.scenarios;
+    panel.scenarios = &liveScenarios;
     ScenarioSwitch scenarioSwitch(int(scene.scenarios.scenarios.size()), options.startScenario);
     if (options.fullscreen) toggleFullscreen(window.handle, input);
 
@@ -176,6 +183,8 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     uint32_t frameIndex = 0;
     double lastX = 0, lastY = 0;
     bool panning = false, turning = false;
+    double pressX = 0, pressY = 0;
+    const geo::ScenarioFeature* pressedOn = nullptr;
     auto last = std::chrono::steady_clock::now();
     for (int frame = 0; !glfwWindowShouldClose(window.handle); ++frame) {
         if (options.exitAfterFrames > 0 && frame >= options.exitAfterFrames) break;
@@ -212,14 +221,33 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         const bool left = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
         const bool right = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
                            glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
+        // What is under the cursor: a tooltip, and on a click (a press and release that did not
+        // drag) the site's range rings.
+        const renderer::View pickView = renderer::View::make(camera.pose(), fbw, fbh);
+        const geo::ScenarioFeature* hovered =
+            io.WantCaptureMouse || panning ? nullptr
+                                           : markerAt(liveScenarios, scenarioSwitch.current(), scene.terrain, pickView,
+                                                      panel.exaggeration, {mx * sx, my * sy});
+        panel.hovered = hovered ? describe(*hovered, liveScenarios) : std::string();
         if (left && !panning && !io.WantCaptureMouse) {
             camera.beginPan(mx * sx, my * sy);
             panning = true;
+            pressX = mx, pressY = my;
+            pressedOn = hovered;
         } else if (left && panning) {
             camera.pan(mx * sx, my * sy);
         } else if (!left && panning) {
             camera.endPan();
             panning = false;
+            if (std::hypot(mx - pressX, my - pressY) < 4.0 && pressedOn) {
+                sceneRenderer->setRangeRings(pressedOn->points.front());
+                panel.selected = pressedOn->name;
+            }
+        }
+        if (panel.clearSelection) {
+            sceneRenderer->setRangeRings(std::nullopt);
+            panel.selected.clear();
+            panel.clearSelection = false;
         }
         if (right && (turning || !io.WantCaptureMouse)) {
             if (turning) camera.turnAndTilt(mx - lastX, my - lastY);
@@ -242,6 +270,25 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
             if (glfwGetKey(window.handle, GLFW_KEY_PAGE_DOWN) == GLFW_PRESS) camera.zoom(1.0 + dt * 1.5);
         }
         const double seconds = glfwGetTime();
+        // Hot reload: a saved scenario file shows within a second; a broken one keeps the last
+        // good data on screen and says what is wrong in the panel.
+        if (!liveScenarios.manifest.empty() && scenarioFiles.changed(seconds)) {
+            geo::ScenarioLoad load = geo::loadScenarios(liveScenarios.manifest);
+            if (!load.problems.empty()) {
+                panel.reloadError = load.problems.front().text();
+                if (load.problems.size() > 1)
+                    panel.reloadError += " (and " + std::to_string(load.problems.size() - 1) + " more)";
+            } else {
+                liveScenarios = std::move(load.set);
+                sceneRenderer->setScenarios(&liveScenarios);
+                scenarioFiles.watch({liveScenarios.manifest, liveScenarios.featuresFile});
+                const int count = int(liveScenarios.scenarios.size());
+                scenarioSwitch = ScenarioSwitch(count, std::min(scenarioSwitch.current(), count - 1));
+                pressedOn = nullptr;
+                panel.reloadError.clear();
+                std::cout << "bulwark: reloaded " << liveScenarios.manifest.string() << std::endl;
+            }
+        }
         if (input.scenarioKey >= 0) scenarioSwitch.select(input.scenarioKey, seconds);
         if (input.scenarioStep != 0) scenarioSwitch.step(input.scenarioStep, seconds);
         if (panel.requestedScenario >= 0) scenarioSwitch.select(panel.requestedScenario, seconds);

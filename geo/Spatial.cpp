@@ -59,6 +59,17 @@ double distanceToLine(glm::dvec2 p, const std::vector<glm::dvec2>& line) {
     return best;
 }
 
+std::vector<glm::dvec2> geodesicCircle(glm::dvec2 centre, double radiusMetres, int segments) {
+    const GeographicLib::Geodesic& wgs84 = GeographicLib::Geodesic::WGS84();
+    std::vector<glm::dvec2> out;
+    for (int i = 0; i <= segments; ++i) {
+        double lat = 0, lon = 0;
+        wgs84.Direct(centre.y, centre.x, 360.0 * (i % segments) / segments, radiusMetres, lat, lon);
+        out.push_back({lon, lat});
+    }
+    return out;
+}
+
 std::vector<std::array<glm::dvec2, 3>> triangulate(const Polygon& polygon, double maxEdgeDeg) {
     GdalSession session;
     std::vector<std::array<glm::dvec2, 3>> out;

@@ -16,6 +16,10 @@ bool isValid(const Polygon& polygon);
 //! the line followed along its geodesics to within about 100 m.
 double distanceToLine(glm::dvec2 lonLat, const std::vector<glm::dvec2>& line);
 
+//! A geodesic circle: the points `radiusMetres` from the centre in every direction (GeographicLib),
+//! closed (the first point repeats at the end).
+std::vector<glm::dvec2> geodesicCircle(glm::dvec2 centre, double radiusMetres, int segments = 180);
+
 //! Triangles (lon/lat, three points each) covering the polygon: its boundary densified to
 //! `maxEdgeDeg`, triangulated by GEOS (Delaunay, through OGR), keeping the triangles inside it.
 std::vector<std::array<glm::dvec2, 3>> triangulate(const Polygon& polygon, double maxEdgeDeg);

@@ -1,6 +1,7 @@
 #include "renderer/SceneRenderer.h"
 
 #include "geo/Ellipsoid.h"
+#include "geo/Spatial.h"
 #include "renderer/GlyphAtlas.h"
 #include "renderer/GpuTypes.h"
 #include "renderer/LabelLayer.h"
@@ -50,7 +51,8 @@ glm::dvec3 sunDirection(const geo::CameraPose& pose) {
 } // namespace
 
 SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, VkExtent2D size)
-    : _context(context), _extent(size) {
+    : _context(context), _extent(size), _terrainSource(inputs.terrain), _places(inputs.places), _font(inputs.font),
+      _attribution(inputs.attribution) {
     if (!inputs.terrain) throw std::invalid_argument("SceneRenderer needs a terrain");
     VkDevice device = context.device();
 
@@ -131,19 +133,9 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     }
     _terrain = std::make_unique<TerrainLayer>(context, *inputs.terrain, std::move(highlight), kFrameSlots);
     _borders = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.borders);
-    if (inputs.scenarios) _scenarios = std::make_unique<ScenarioLayer>(context, *inputs.terrain, *inputs.scenarios);
     _coastlines = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.coastlines);
-    std::vector<char32_t> codepoints = LabelLayer::codepointsOf(inputs.places, inputs.scenarios);
-    for (char32_t c : decodeUtf8(inputs.attribution)) codepoints.push_back(c);
-    _attribution = inputs.attribution;
-    _atlas = std::make_unique<GlyphAtlas>(inputs.font, codepoints);
-    _labels = std::make_unique<LabelLayer>(*inputs.terrain, inputs.places, inputs.scenarios, *_atlas);
-
     _sampler = std::make_unique<Sampler>(context);
-    _glyphImage = std::make_unique<Image>(context, _atlas->width(), _atlas->height(), VK_FORMAT_R8_UNORM,
-                                          VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
-                                          VK_IMAGE_ASPECT_COLOR_BIT);
-    _glyphImage->upload(_atlas->pixels().data(), _atlas->pixels().size());
+    buildScenarioLayers(inputs.scenarios);
     for (Slot& slot : _slots) {
         slot.uniforms =
             Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, sizeof(FrameUniforms));
@@ -157,7 +149,8 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
         VkDescriptorBufferInfo ubo{slot.uniforms.vk(), 0, sizeof(FrameUniforms)};
         VkDescriptorImageInfo tilesInfo{_sampler->vk(), _terrain->images().view(),
                                         VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-        VkDescriptorImageInfo glyphInfo{_sampler->vk(), _glyphImage->view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+        VkDescriptorImageInfo glyphInfo{_sampler->vk(), _glyphImage->view(),
+                                        VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
         VkWriteDescriptorSet writes[3]{};
         for (auto& w : writes) {
             w.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
@@ -205,6 +198,44 @@ SceneRenderer::~SceneRenderer() {
     vkDestroyDescriptorSetLayout(device, _setLayout, nullptr);
     vkDestroyFramebuffer(device, _framebuffer, nullptr);
     vkDestroyRenderPass(device, _renderPass, nullptr);
+}
+
+void SceneRenderer::buildScenarioLayers(const geo::ScenarioSet* scenarios) {
+    _scenarios = scenarios ? std::make_unique<ScenarioLayer>(_context, *_terrainSource, *scenarios) : nullptr;
+    // The atlas holds every glyph the names use, marker names included.
+    std::vector<char32_t> codepoints = LabelLayer::codepointsOf(_places, scenarios);
+    for (char32_t c : decodeUtf8(_attribution)) codepoints.push_back(c);
+    _atlas = std::make_unique<GlyphAtlas>(_font, codepoints);
+    _labels = std::make_unique<LabelLayer>(*_terrainSource, _places, scenarios, *_atlas);
+    _glyphImage = std::make_unique<Image>(_context, _atlas->width(), _atlas->height(), VK_FORMAT_R8_UNORM,
+                                          VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
+                                          VK_IMAGE_ASPECT_COLOR_BIT);
+    _glyphImage->upload(_atlas->pixels().data(), _atlas->pixels().size());
+    for (Slot& slot : _slots) {
+        if (!slot.descriptors) continue; // first build: the constructor writes them
+        VkDescriptorImageInfo glyphInfo{_sampler->vk(), _glyphImage->view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+        VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        write.dstSet = slot.descriptors;
+        write.dstBinding = binding::kGlyphAtlas;
+        write.descriptorCount = 1;
+        write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+        write.pImageInfo = &glyphInfo;
+        vkUpdateDescriptorSets(_context.device(), 1, &write, 0, nullptr);
+    }
+}
+
+void SceneRenderer::setScenarios(const geo::ScenarioSet* scenarios) {
+    VK_CHECK(vkDeviceWaitIdle(_context.device())); // a rare event (a file saved): nothing may use the old layers
+    buildScenarioLayers(scenarios);
+}
+
+void SceneRenderer::setRangeRings(std::optional<glm::dvec2> centre) {
+    VK_CHECK(vkDeviceWaitIdle(_context.device()));
+    _rings.reset();
+    if (!centre) return;
+    std::vector<std::vector<glm::dvec2>> rings;
+    for (double km : kRangeRingsKm) rings.push_back(geo::geodesicCircle(*centre, km * 1000.0));
+    _rings = std::make_unique<LineLayer>(_context, *_terrainSource, rings);
 }
 
 void SceneRenderer::createTargets() {
@@ -422,6 +453,9 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
             stats.lineSegments += _borders->draw(
                 cmd, _linePipeline->layout(), view, sv.exaggeration,
                 {{1.0f, 0.93f, 0.80f, 1.0f}, 2.5f * lineScale, {0.10f, 0.08f, 0.07f, 1.0f}, 5.5f * lineScale});
+        if (_rings)
+            _rings->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
+                         {{1.0f, 1.0f, 1.0f, 0.9f}, 1.5f * lineScale, {0.05f, 0.05f, 0.08f, 0.9f}, 3.5f * lineScale});
         if (scenarios) {
             _scenarios->drawLines(cmd, _linePipeline->layout(), view, sv.exaggeration, lineScale);
             bind(*_markerPipeline);

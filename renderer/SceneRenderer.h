@@ -14,6 +14,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -98,6 +99,12 @@ public:
     FrameStats submitFrame(const SceneView& view);
     void waitIdle() const;
 
+    //! Replaces the scenario features (a scenario file was edited); waits for the GPU first.
+    void setScenarios(const geo::ScenarioSet* scenarios);
+    //! Geodesic range rings (kRangeRingsKm) around a site, drawn on the terrain; none without one.
+    void setRangeRings(std::optional<glm::dvec2> centre);
+    static constexpr std::array<double, 3> kRangeRingsKm{100.0, 200.0, 300.0};
+
     //! The pixel tolerance for terrain refinement (smaller = more detail, more triangles).
     void setTerrainTolerance(double pixels);
 
@@ -110,11 +117,16 @@ private:
         VkFence offscreenFence = VK_NULL_HANDLE;
     };
     void createTargets();
+    void buildScenarioLayers(const geo::ScenarioSet* scenarios);
     FrameStats submitOffscreen(const SceneView& view, TileLoading loading, bool readback);
     void createPipelines();
 
     const Context& _context;
     VkExtent2D _extent;
+    const geo::Terrain* _terrainSource;
+    std::vector<geo::Place> _places;
+    std::vector<unsigned char> _font;
+    std::string _attribution;
     std::unique_ptr<Image> _color, _depth;
     VkRenderPass _renderPass = VK_NULL_HANDLE;
     VkFramebuffer _framebuffer = VK_NULL_HANDLE;
@@ -128,7 +140,7 @@ private:
     std::unique_ptr<GlyphAtlas> _atlas;
     std::unique_ptr<LabelLayer> _labels;
     std::unique_ptr<ScenarioLayer> _scenarios;
-    std::string _attribution;
+    std::unique_ptr<LineLayer> _rings;
     std::array<Slot, kFrameSlots> _slots;
     Buffer _readback;
     uint32_t _offscreenSlot = 0;

@@ -2,6 +2,7 @@
 // and the planning rules of SCENARIOS.md.
 #include "Fixtures.h"
 #include "geo/Scenario.h"
+#include "geo/Spatial.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -212,6 +213,27 @@ TEST(Scenarios, GeoPackageListsAreJsonText) {
     ASSERT_TRUE(load.problems.empty()) << listOf(load.problems);
     EXPECT_EQ(load.set.features.at(0).nations, (std::vector<std::string>{"FR", "BE"}));
     EXPECT_EQ(load.set.features.at(0).scenarioMask, 1u);
+}
+
+TEST(Spatial, GeodesicCircleIsThatFarEverywhere) {
+    const glm::dvec2 kyiv{30.523, 50.450};
+    const auto ring = geodesicCircle(kyiv, 200000.0, 72);
+    ASSERT_EQ(ring.size(), 73u);
+    EXPECT_EQ(ring.front(), ring.back());
+    for (const glm::dvec2& p : ring) EXPECT_NEAR(distanceToLine(p, {kyiv}), 200000.0, 0.5);
+}
+
+TEST(Spatial, TriangulationCoversAConcavePolygonOnly) {
+    // An L shape: its notch must stay uncovered.
+    const Polygon l{{{{0, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 2}, {0, 2}, {0, 0}}}};
+    const auto triangles = triangulate(l, 0.25);
+    double area = 0;
+    for (const auto& t : triangles) {
+        area += std::abs((t[1].x - t[0].x) * (t[2].y - t[0].y) - (t[2].x - t[0].x) * (t[1].y - t[0].y)) / 2;
+        const glm::dvec2 c = (t[0] + t[1] + t[2]) / 3.0;
+        EXPECT_FALSE(c.x > 1.0 && c.y > 1.0) << "a triangle in the notch";
+    }
+    EXPECT_NEAR(area, 3.0, 1e-6);
 }
 
 } // namespace

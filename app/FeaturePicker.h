@@ -1,0 +1,17 @@
+#pragma once
+// Which scenario marker is under the cursor, for tooltips and selection in the viewer.
+#include "geo/HeightGrid.h"
+#include "geo/Scenario.h"
+#include "renderer/View.h"
+
+namespace app {
+
+//! The marker shown in `scenarioIndex` nearest to `cursor` (pixels), if one is within reach: at
+//! its foot or up its prism. Null otherwise.
+const geo::ScenarioFeature* markerAt(const geo::ScenarioSet& set, int scenarioIndex, const geo::Terrain& terrain,
+                                     const renderer::View& view, double exaggeration, glm::dvec2 cursor);
+
+//! What a tooltip says of a feature: name, kind, nations, personnel, status and source.
+std::string describe(const geo::ScenarioFeature& feature, const geo::ScenarioSet& set);
+
+} // namespace app
