@@ -49,6 +49,20 @@ void drawPanel(PanelState& s) {
             const std::string label = std::to_string(i + 1) + "  " + s.scenarios->scenarios[i].name;
             if (ImGui::Selectable(label.c_str(), int(i) == s.currentScenario)) s.requestedScenario = int(i);
         }
+        bool compare = s.compareScenario >= 0;
+        if (ImGui::Checkbox("Compare side by side", &compare))
+            s.compareScenario = compare ? int(s.scenarios->scenarios.size()) - 1 : -1;
+        if (compare) {
+            ImGui::SameLine();
+            const std::string current = s.scenarios->scenarios[size_t(s.compareScenario)].name;
+            ImGui::SetNextItemWidth(150);
+            if (ImGui::BeginCombo("##compare", current.c_str())) {
+                for (size_t i = 0; i < s.scenarios->scenarios.size(); ++i)
+                    if (ImGui::Selectable(s.scenarios->scenarios[i].name.c_str(), int(i) == s.compareScenario))
+                        s.compareScenario = int(i);
+                ImGui::EndCombo();
+            }
+        }
         drawScenarioSummary(*s.scenarios, size_t(s.currentScenario));
         if (!s.selected.empty()) {
             ImGui::Text("Range rings 100/200/300 km: %s", s.selected.c_str());

@@ -51,6 +51,7 @@ void SceneOptions::addTo(CLI::App& c) {
         ->delimiter(',')
         ->check(CLI::IsMember({"terrain", "borders", "coastlines", "labels", "highlight"}));
     c.add_flag("--no-attribution", noAttribution, "Leave out the data credits drawn in the bottom-right corner");
+    c.add_option("--compare", compare, "Two scenarios side by side under one camera: ID,ID");
     c.add_flag("--no-caption", noCaption, "Leave out the scenario's name and the note that it is illustrative");
 }
 
@@ -65,16 +66,29 @@ renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
     v.layers = layers();
     v.attribution = !noAttribution;
     v.pose = geo::groundPose(parseCameraOption(camera), scene.terrain, exaggeration);
-    if (!scenario.empty()) {
-        const auto index = scene.scenarios.indexOf(scenario);
+    const auto find = [&](const std::string& option, const std::string& id) {
+        const auto index = scene.scenarios.indexOf(id);
         if (!index) {
             std::string known;
             for (const geo::ScenarioInfo& s : scene.scenarios.scenarios) known += (known.empty() ? "" : ", ") + s.id;
-            throw UsageError("--scenario " + scenario + ": no such scenario (" +
+            throw UsageError(option + " " + id + ": no such scenario (" +
                              (known.empty() ? std::string("none loaded") : known) + ")");
         }
-        v.scenarioFrom = v.scenarioTo = 1u << *index;
-        if (!noCaption) v.caption = scenarioCaption(scene.scenarios.scenarios[*index]);
+        renderer::ScenarioShown shown{1u << *index, 1u << *index, 1.0f, {}};
+        if (!noCaption) shown.caption = scenarioCaption(scene.scenarios.scenarios[*index]);
+        return shown;
+    };
+    if (!scenario.empty()) {
+        const renderer::ScenarioShown shown = find("--scenario", scenario);
+        v.scenarioFrom = shown.from, v.scenarioTo = shown.to, v.caption = shown.caption;
+    }
+    if (!compare.empty()) {
+        const size_t comma = compare.find(',');
+        if (comma == std::string::npos || compare.find(',', comma + 1) != std::string::npos)
+            throw UsageError("--compare " + compare + ": expected two scenario ids, ID,ID");
+        const renderer::ScenarioShown left = find("--compare", compare.substr(0, comma));
+        v.scenarioFrom = left.from, v.scenarioTo = left.to, v.caption = left.caption;
+        v.compare = find("--compare", compare.substr(comma + 1));
     }
     return v;
 }

@@ -27,6 +27,7 @@ struct SceneOptions {
     std::string font;   //!< empty: DejaVu Sans Bold from fonts-dejavu-core
     std::string scenarios; //!< scenario manifest; empty: assets/scenarios/scenarios.json
     std::string scenario;  //!< the scenario to show; empty: none (render, bench) or the first (viewer)
+    std::string compare;   //!< "ID,ID": two scenarios side by side under one camera
     double exaggeration = 1.0;
     std::vector<std::string> hide; //!< layers to leave out: terrain, borders, coastlines, labels, highlight
     bool noAttribution = false;    //!< leave out the data credits

@@ -223,11 +223,17 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
                            glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
         // What is under the cursor: a tooltip, and on a click (a press and release that did not
         // drag) the site's range rings.
-        const renderer::View pickView = renderer::View::make(camera.pose(), fbw, fbh);
+        // In compare mode each half is its own view of its own scenario.
+        const bool split = panel.compareScenario >= 0;
+        const double viewWidth = split ? fbw / 2 : fbw;
+        const bool rightHalf = split && mx * sx >= viewWidth;
+        const renderer::View pickView = renderer::View::make(camera.pose(), viewWidth, fbh);
+        const int pickScenario = rightHalf ? panel.compareScenario : scenarioSwitch.current();
+        const glm::dvec2 pickAt{mx * sx - (rightHalf ? viewWidth : 0.0), my * sy};
         const geo::ScenarioFeature* hovered =
             io.WantCaptureMouse || panning ? nullptr
-                                           : markerAt(liveScenarios, scenarioSwitch.current(), scene.terrain, pickView,
-                                                      panel.exaggeration, {mx * sx, my * sy});
+                                           : markerAt(liveScenarios, pickScenario, scene.terrain, pickView,
+                                                      panel.exaggeration, pickAt);
         panel.hovered = hovered ? describe(*hovered, liveScenarios) : std::string();
         if (left && !panning && !io.WantCaptureMouse) {
             camera.beginPan(mx * sx, my * sy);
@@ -284,6 +290,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
                 scenarioFiles.watch({liveScenarios.manifest, liveScenarios.featuresFile});
                 const int count = int(liveScenarios.scenarios.size());
                 scenarioSwitch = ScenarioSwitch(count, std::min(scenarioSwitch.current(), count - 1));
+                panel.compareScenario = std::min(panel.compareScenario, count - 1);
                 pressedOn = nullptr;
                 panel.reloadError.clear();
                 std::cout << "bulwark: reloaded " << liveScenarios.manifest.string() << std::endl;
@@ -326,6 +333,11 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         view.layers = panel.layers;
         view.attribution = panel.showAttribution;
         scenarioSwitch.apply(view, seconds);
+        if (panel.compareScenario >= 0 && panel.compareScenario < int(liveScenarios.scenarios.size())) {
+            const uint32_t bit = 1u << panel.compareScenario;
+            view.compare = renderer::ScenarioShown{bit, bit, 1.0f, {liveScenarios.scenarios[panel.compareScenario].name}};
+            view.caption = {liveScenarios.scenarios[size_t(scenarioSwitch.current())].name};
+        }
         panel.currentScenario = scenarioSwitch.current();
         VK_CHECK(vkResetCommandBuffer(slot.cmd, 0));
         VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};

@@ -96,7 +96,7 @@ std::vector<char32_t> LabelLayer::codepointsOf(const std::vector<geo::Place>& pl
 
 size_t LabelLayer::layout(const View& view, double exaggeration, float scale, Scenarios scenarios, size_t maxVertices,
                           std::vector<LabelVertex>& out) const {
-    out.clear();
+    // Appends to `out`: in compare mode each half adds its own.
     std::vector<Rect> taken;
     const glm::vec4 white{1.0f, 1.0f, 1.0f, 1.0f}, halo{0.05f, 0.07f, 0.10f, 0.22f};
     for (const Entry& e : _entries) {

@@ -24,7 +24,7 @@ public:
         float transition = 1;
     };
 
-    //! Lays out the labels for this view into `out` (six vertices per glyph quad); returns how
+    //! Appends the labels for this view to `out` (six vertices per glyph quad); returns how
     //! many were placed. `scale` grows labels for large outputs (1 at 1080 lines).
     size_t layout(const View& view, double exaggeration, float scale, Scenarios scenarios, size_t maxVertices,
                   std::vector<LabelVertex>& out) const;

@@ -111,10 +111,10 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     dslci.bindingCount = 3;
     dslci.pBindings = bindings;
     VK_CHECK(vkCreateDescriptorSetLayout(device, &dslci, nullptr, &_setLayout));
-    VkDescriptorPoolSize poolSizes[2] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFrameSlots},
-                                         {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFrameSlots}};
+    VkDescriptorPoolSize poolSizes[2] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 2 * kFrameSlots},
+                                         {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4 * kFrameSlots}};
     VkDescriptorPoolCreateInfo dpci{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    dpci.maxSets = kFrameSlots;
+    dpci.maxSets = 2 * kFrameSlots;
     dpci.poolSizeCount = 2;
     dpci.pPoolSizes = poolSizes;
     VK_CHECK(vkCreateDescriptorPool(device, &dpci, nullptr, &_descriptorPool));
@@ -137,36 +137,39 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     _sampler = std::make_unique<Sampler>(context);
     buildScenarioLayers(inputs.scenarios);
     for (Slot& slot : _slots) {
-        slot.uniforms =
-            Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, sizeof(FrameUniforms));
+        for (Buffer& uniforms : slot.uniforms)
+            uniforms = Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, sizeof(FrameUniforms));
         slot.labelVertices = Buffer(context, BufferDomain::Upload, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
                                     kMaxLabelVertices * sizeof(LabelVertex));
-        VkDescriptorSetAllocateInfo dsai{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-        dsai.descriptorPool = _descriptorPool;
-        dsai.descriptorSetCount = 1;
-        dsai.pSetLayouts = &_setLayout;
-        VK_CHECK(vkAllocateDescriptorSets(device, &dsai, &slot.descriptors));
-        VkDescriptorBufferInfo ubo{slot.uniforms.vk(), 0, sizeof(FrameUniforms)};
-        VkDescriptorImageInfo tilesInfo{_sampler->vk(), _terrain->images().view(),
-                                        VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-        VkDescriptorImageInfo glyphInfo{_sampler->vk(), _glyphImage->view(),
-                                        VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-        VkWriteDescriptorSet writes[3]{};
-        for (auto& w : writes) {
-            w.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
-            w.dstSet = slot.descriptors;
-            w.descriptorCount = 1;
+        // Two descriptor sets per slot: one per half of the frame in compare mode.
+        for (uint32_t half = 0; half < 2; ++half) {
+            VkDescriptorSetAllocateInfo dsai{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+            dsai.descriptorPool = _descriptorPool;
+            dsai.descriptorSetCount = 1;
+            dsai.pSetLayouts = &_setLayout;
+            VK_CHECK(vkAllocateDescriptorSets(device, &dsai, &slot.descriptors[half]));
+            VkDescriptorBufferInfo ubo{slot.uniforms[half].vk(), 0, sizeof(FrameUniforms)};
+            VkDescriptorImageInfo tilesInfo{_sampler->vk(), _terrain->images().view(),
+                                            VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+            VkDescriptorImageInfo glyphInfo{_sampler->vk(), _glyphImage->view(),
+                                            VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+            VkWriteDescriptorSet writes[3]{};
+            for (auto& w : writes) {
+                w.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+                w.dstSet = slot.descriptors[half];
+                w.descriptorCount = 1;
+            }
+            writes[0].dstBinding = binding::kFrameUniforms;
+            writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+            writes[0].pBufferInfo = &ubo;
+            writes[1].dstBinding = binding::kTileImages;
+            writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+            writes[1].pImageInfo = &tilesInfo;
+            writes[2].dstBinding = binding::kGlyphAtlas;
+            writes[2].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+            writes[2].pImageInfo = &glyphInfo;
+            vkUpdateDescriptorSets(device, 3, writes, 0, nullptr);
         }
-        writes[0].dstBinding = binding::kFrameUniforms;
-        writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-        writes[0].pBufferInfo = &ubo;
-        writes[1].dstBinding = binding::kTileImages;
-        writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-        writes[1].pImageInfo = &tilesInfo;
-        writes[2].dstBinding = binding::kGlyphAtlas;
-        writes[2].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-        writes[2].pImageInfo = &glyphInfo;
-        vkUpdateDescriptorSets(device, 3, writes, 0, nullptr);
 
         VkCommandBufferAllocateInfo cbai{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
         cbai.commandPool = context.commandPool();
@@ -211,17 +214,19 @@ void SceneRenderer::buildScenarioLayers(const geo::ScenarioSet* scenarios) {
                                           VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
                                           VK_IMAGE_ASPECT_COLOR_BIT);
     _glyphImage->upload(_atlas->pixels().data(), _atlas->pixels().size());
-    for (Slot& slot : _slots) {
-        if (!slot.descriptors) continue; // first build: the constructor writes them
-        VkDescriptorImageInfo glyphInfo{_sampler->vk(), _glyphImage->view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-        VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        write.dstSet = slot.descriptors;
-        write.dstBinding = binding::kGlyphAtlas;
-        write.descriptorCount = 1;
-        write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-        write.pImageInfo = &glyphInfo;
-        vkUpdateDescriptorSets(_context.device(), 1, &write, 0, nullptr);
-    }
+    for (Slot& slot : _slots)
+        for (VkDescriptorSet set : slot.descriptors) {
+            if (!set) continue; // first build: the constructor writes them
+            VkDescriptorImageInfo glyphInfo{_sampler->vk(), _glyphImage->view(),
+                                            VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+            VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+            write.dstSet = set;
+            write.dstBinding = binding::kGlyphAtlas;
+            write.descriptorCount = 1;
+            write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+            write.pImageInfo = &glyphInfo;
+            vkUpdateDescriptorSets(_context.device(), 1, &write, 0, nullptr);
+        }
 }
 
 void SceneRenderer::setScenarios(const geo::ScenarioSet* scenarios) {
@@ -355,53 +360,62 @@ void SceneRenderer::setTerrainTolerance(double pixels) {
 FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const SceneView& sv, TileLoading loading) {
     Slot& slot = _slots.at(slotIndex);
     FrameStats stats;
-    const View view = View::make(sv.pose, _extent.width, _extent.height);
     const float scale = std::clamp(float(_extent.height) / 1080.0f, 0.75f, 4.0f);
-
-    FrameUniforms u{};
-    u.viewProj = glm::mat4(view.viewProj);
-    u.inverseViewProj = glm::mat4(glm::inverse(view.viewProj));
-    u.lightDir = glm::vec4(glm::vec3(sunDirection(sv.pose)), 0.0f);
-    u.params = glm::vec4(float(sv.exaggeration), float(_extent.width), float(_extent.height), 0.0f);
-    const geo::GeoPoint eyeGeo = geo::toGeodetic(view.eye);
-    u.eyeUp = glm::vec4(glm::vec3(geo::upAt(eyeGeo.lon, eyeGeo.lat)), float(eyeGeo.height));
-    // Borders and coasts carry every bit: they stay whatever the scenarios are.
-    constexpr uint32_t kAlwaysBit = 1u << 31;
-    u.scenario = glm::uvec4(sv.scenarioFrom | kAlwaysBit, sv.scenarioTo | kAlwaysBit, 0u, 0u);
-    u.transition = glm::vec4(std::clamp(sv.transition, 0.0f, 1.0f), float(view.pixelsPerRadian), 0.0f, 0.0f);
-    std::memcpy(slot.uniforms.mapped(), &u, sizeof(u));
-
-    size_t labelVertexCount = 0;
-    if (!sv.clearOnly) {
-        if (sv.layers.terrain) {
-            const TerrainLayer::Selection s = _terrain->select(view, sv.exaggeration, loading, slotIndex);
-            _terrain->recordUploads(cmd, slotIndex);
-            stats.tiles = s.tiles;
-            stats.triangles = s.triangles;
-            stats.complete = s.complete;
-        }
-        std::vector<LabelVertex> vertices;
-        const LabelLayer::Scenarios shown{sv.layers.scenarios ? sv.scenarioFrom : 0u,
-                                          sv.layers.scenarios ? sv.scenarioTo : 0u, sv.transition};
-        if (sv.layers.labels)
-            stats.labels = _labels->layout(view, sv.exaggeration, scale, shown, kMaxLabelVertices, vertices);
-        // Captions at the top left (the scenario shown and that it is illustrative).
-        for (size_t i = 0; i < sv.caption.size(); ++i)
-            _labels->appendScreenText(sv.caption[i], {14.0f * scale, (i == 0 ? 30.0f : 30.0f + 22.0f * i) * scale},
-                                      false, (i == 0 ? 22.0f : 15.0f) * scale,
-                                      i == 0 ? glm::vec4(1.0f) : glm::vec4(1.0f, 0.80f, 0.35f, 1.0f), kMaxLabelVertices,
-                                      vertices);
-        // Where the data comes from, small in the bottom-right corner of every frame (GeoNames' CC-BY asks it).
-        if (sv.attribution && !_attribution.empty()) {
-            // Never wider than 60 % of the frame, so small stills keep all of it.
-            const float size = std::min(11.0f * scale, 0.6f * _extent.width / _atlas->measure(_attribution, 1.0f));
-            const glm::vec2 corner{float(_extent.width) - 10.0f * scale, float(_extent.height) - 8.0f * scale};
-            _labels->appendScreenText(_attribution, corner, true, size, glm::vec4(0.92f, 0.94f, 0.96f, 0.95f),
-                                      kMaxLabelVertices, vertices);
-        }
-        std::memcpy(slot.labelVertices.mapped(), vertices.data(), vertices.size() * sizeof(LabelVertex));
-        labelVertexCount = vertices.size();
+    // Compare mode: the frame split in two, each half a scenario, under one camera. Terrain is
+    // chosen once for the whole frame's view, which holds both halves'.
+    const uint32_t halves = sv.compare ? 2 : 1;
+    const uint32_t halfWidth = _extent.width / halves;
+    const View whole = View::make(sv.pose, _extent.width, _extent.height);
+    std::array<View, 2> views;
+    std::array<std::pair<uint32_t, uint32_t>, 2> labelRanges{};
+    std::vector<LabelVertex> vertices;
+    if (!sv.clearOnly && sv.layers.terrain) {
+        const TerrainLayer::Selection s = _terrain->select(whole, sv.exaggeration, loading, slotIndex);
+        _terrain->recordUploads(cmd, slotIndex);
+        stats.tiles = s.tiles;
+        stats.triangles = s.triangles;
+        stats.complete = s.complete;
     }
+    for (uint32_t half = 0; half < halves; ++half) {
+        const ScenarioShown shown = half == 0 ? ScenarioShown{sv.scenarioFrom, sv.scenarioTo, sv.transition, sv.caption}
+                                              : *sv.compare;
+        const View& view = views[half] = View::make(sv.pose, halfWidth, _extent.height);
+        FrameUniforms u{};
+        u.viewProj = glm::mat4(view.viewProj);
+        u.inverseViewProj = glm::mat4(glm::inverse(view.viewProj));
+        u.lightDir = glm::vec4(glm::vec3(sunDirection(sv.pose)), 0.0f);
+        u.params = glm::vec4(float(sv.exaggeration), float(halfWidth), float(_extent.height), 0.0f);
+        const geo::GeoPoint eyeGeo = geo::toGeodetic(view.eye);
+        u.eyeUp = glm::vec4(glm::vec3(geo::upAt(eyeGeo.lon, eyeGeo.lat)), float(eyeGeo.height));
+        // Borders and coasts carry every bit: they stay whatever the scenarios are.
+        constexpr uint32_t kAlwaysBit = 1u << 31;
+        u.scenario = glm::uvec4(shown.from | kAlwaysBit, shown.to | kAlwaysBit, 0u, 0u);
+        u.transition = glm::vec4(std::clamp(shown.transition, 0.0f, 1.0f), float(view.pixelsPerRadian), 0.0f, 0.0f);
+        std::memcpy(slot.uniforms[half].mapped(), &u, sizeof(u));
+        if (sv.clearOnly) continue;
+
+        const size_t first = vertices.size();
+        const size_t budget = first + kMaxLabelVertices / halves;
+        const LabelLayer::Scenarios labelled{sv.layers.scenarios ? shown.from : 0u,
+                                             sv.layers.scenarios ? shown.to : 0u, shown.transition};
+        if (sv.layers.labels) stats.labels += _labels->layout(view, sv.exaggeration, scale, labelled, budget, vertices);
+        // Captions at the top left (the scenario shown and that it is illustrative).
+        for (size_t i = 0; i < shown.caption.size(); ++i)
+            _labels->appendScreenText(shown.caption[i], {14.0f * scale, (30.0f + 22.0f * i) * scale}, false,
+                                      (i == 0 ? 22.0f : 15.0f) * scale,
+                                      i == 0 ? glm::vec4(1.0f) : glm::vec4(1.0f, 0.80f, 0.35f, 1.0f), budget, vertices);
+        // Where the data comes from, small in the bottom-right corner (GeoNames' CC-BY asks it).
+        if (sv.attribution && !_attribution.empty() && half + 1 == halves) {
+            // Never wider than 60 % of the view, so small stills keep all of it.
+            const float size = std::min(11.0f * scale, 0.6f * halfWidth / _atlas->measure(_attribution, 1.0f));
+            const glm::vec2 corner{float(halfWidth) - 10.0f * scale, float(_extent.height) - 8.0f * scale};
+            _labels->appendScreenText(_attribution, corner, true, size, glm::vec4(0.92f, 0.94f, 0.96f, 0.95f), budget,
+                                      vertices);
+        }
+        labelRanges[half] = {uint32_t(first), uint32_t(vertices.size() - first)};
+    }
+    if (!vertices.empty())
+        std::memcpy(slot.labelVertices.mapped(), vertices.data(), vertices.size() * sizeof(LabelVertex));
 
     VkClearValue clears[2]{};
     clears[0].color = {{0.015f, 0.02f, 0.045f, 1.0f}};
@@ -413,14 +427,16 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
     rpbi.clearValueCount = 2;
     rpbi.pClearValues = clears;
     vkCmdBeginRenderPass(cmd, &rpbi, VK_SUBPASS_CONTENTS_INLINE);
-    if (!sv.clearOnly) {
-        const VkViewport viewport{0, 0, float(_extent.width), float(_extent.height), 0.0f, 1.0f};
-        const VkRect2D scissor{{0, 0}, _extent};
+    for (uint32_t half = 0; half < halves && !sv.clearOnly; ++half) {
+        const View& view = views[half];
+        const int32_t x = int32_t(half * halfWidth);
+        const VkViewport viewport{float(x), 0, float(halfWidth), float(_extent.height), 0.0f, 1.0f};
+        const VkRect2D scissor{{x, 0}, {halfWidth, _extent.height}};
         vkCmdSetViewport(cmd, 0, 1, &viewport);
         vkCmdSetScissor(cmd, 0, 1, &scissor);
         auto bind = [&](const Pipeline& p) {
             vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p.vk());
-            vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p.layout(), 0, 1, &slot.descriptors, 0,
+            vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p.layout(), 0, 1, &slot.descriptors[half], 0,
                                     nullptr);
         };
         if (sv.layers.terrain) {
@@ -430,10 +446,10 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
         }
         // The sky where no terrain was drawn (the depth test leaves it only those pixels), when
         // any corner of the view looks past the Earth.
-        const auto missesEarth = [&](double x, double y) {
-            return !geo::intersectEllipsoid(view.eye, view.rayThrough(x, y), 0.0);
+        const auto missesEarth = [&](double px, double py) {
+            return !geo::intersectEllipsoid(view.eye, view.rayThrough(px, py), 0.0);
         };
-        const double w = _extent.width, h = _extent.height;
+        const double w = view.width, h = view.height;
         if (missesEarth(0, 0) || missesEarth(w, 0) || missesEarth(0, h) || missesEarth(w, h)) {
             bind(*_skyPipeline);
             vkCmdDraw(cmd, 3, 1, 0, 0);
@@ -443,7 +459,7 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
             bind(*_areaPipeline);
             _scenarios->drawAreas(cmd, _areaPipeline->layout(), view);
         }
-        if (sv.layers.coastlines || sv.layers.borders || scenarios) bind(*_linePipeline);
+        if (sv.layers.coastlines || sv.layers.borders || scenarios || _rings) bind(*_linePipeline);
         // Lines never thinner than their 1080p widths: thinner ones alias into dashes.
         const float lineScale = std::max(scale, 1.0f);
         if (sv.layers.coastlines)
@@ -461,13 +477,19 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
             bind(*_markerPipeline);
             _scenarios->drawMarkers(cmd, _markerPipeline->layout(), view);
         }
-        if (labelVertexCount > 0) {
+        if (labelRanges[half].second > 0) {
             bind(*_labelPipeline);
             const VkBuffer vb = slot.labelVertices.vk();
             const VkDeviceSize offset = 0;
             vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
-            vkCmdDraw(cmd, static_cast<uint32_t>(labelVertexCount), 1, 0, 0);
+            vkCmdDraw(cmd, labelRanges[half].second, 1, labelRanges[half].first, 0);
         }
+    }
+    if (halves == 2 && !sv.clearOnly) { // a dark rule between the two halves
+        VkClearAttachment rule{VK_IMAGE_ASPECT_COLOR_BIT, 0, {}};
+        rule.clearValue.color = {{0.02f, 0.02f, 0.03f, 1.0f}};
+        const VkClearRect rect{{{int32_t(halfWidth) - 1, 0}, {3, _extent.height}}, 0, 1};
+        vkCmdClearAttachments(cmd, 1, &rule, 1, &rect);
     }
     vkCmdEndRenderPass(cmd);
     return stats;

@@ -49,6 +49,13 @@ struct SceneLayers {
     bool scenarios = true;
 };
 
+//! Which scenario a view shows (see SceneView): masks, the switch's progress, and a caption.
+struct ScenarioShown {
+    uint32_t from = 0, to = 0;
+    float transition = 1.0f;
+    std::vector<std::string> caption;
+};
+
 struct SceneView {
     geo::CameraPose pose;
     double exaggeration = 1.0;
@@ -61,6 +68,8 @@ struct SceneView {
     uint32_t scenarioFrom = 0, scenarioTo = 0;
     float transition = 1.0f;
     std::vector<std::string> caption; //!< lines drawn at the top left of the frame, the first larger
+    //! Compare mode: the right half of the frame shows this, under the same camera.
+    std::optional<ScenarioShown> compare;
 };
 
 struct FrameStats {
@@ -110,9 +119,9 @@ public:
 
 private:
     struct Slot {
-        Buffer uniforms;
+        std::array<Buffer, 2> uniforms; //!< one per half of the frame (compare mode)
         Buffer labelVertices;
-        VkDescriptorSet descriptors = VK_NULL_HANDLE;
+        std::array<VkDescriptorSet, 2> descriptors{};
         VkCommandBuffer offscreenCmd = VK_NULL_HANDLE;
         VkFence offscreenFence = VK_NULL_HANDLE;
     };
