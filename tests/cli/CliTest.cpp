@@ -2,6 +2,7 @@
 #include "Fixtures.h"
 
 #include <array>
+#include <fstream>
 #include <cstdio>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -159,6 +160,72 @@ TEST(Cli, BenchPrintsOneJsonObject) {
     EXPECT_GE(j["scene_ms"]["p95"].get<double>(), j["scene_ms"]["median"].get<double>());
     EXPECT_GT(j["triangles"].get<double>(), 0.0);
     EXPECT_GT(j["gpu_memory_bytes"].get<double>(), 0.0);
+}
+
+TEST(Cli, ValidateAcceptsTheDefaultScenarios) {
+    const Outcome r = bulwark("validate '" BULWARK_SOURCE_DIR "/assets/scenarios/scenarios.json'");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("0 problems"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ValidateCatchesEveryErrorInABrokenCopy) {
+    // A copy of the default data with one error of each kind planted in it.
+    geo::test::TempDir dir;
+    std::ifstream in(BULWARK_SOURCE_DIR "/assets/scenarios/features.geojson");
+    nlohmann::json features = nlohmann::json::parse(in);
+    std::filesystem::copy_file(BULWARK_SOURCE_DIR "/assets/scenarios/scenarios.json", dir / "scenarios.json");
+    std::vector<std::pair<std::string, std::string>> planted; // feature id, field
+    bool hubMoved = false, airBroken = false;
+    for (nlohmann::json& f : features["features"]) {
+        auto& p = f["properties"];
+        const std::string id = p["id"];
+        if (planted.empty()) p["kind"] = "fortress", planted.emplace_back(id, "kind");
+        else if (planted.size() == 1) p["nations"] = {"XX"}, planted.emplace_back(id, "nations");
+        else if (planted.size() == 2) p.erase("source"), planted.emplace_back(id, "source");
+        else if (planted.size() == 3) p["scenarios"] = {"no-such-rung"}, planted.emplace_back(id, "scenarios");
+        else if (planted.size() == 4) p["status"] = "rumoured", planted.emplace_back(id, "status");
+        else if (!airBroken && p["kind"] == "air_zone") {
+            p["floor_m"] = 20000;
+            p["ceiling_m"] = 1000;
+            planted.emplace_back(id, "floor_m");
+            airBroken = true;
+        } else if (!hubMoved && p["kind"] == "hub" && (p["nations"][0] == "FR" || p["nations"][0] == "GB")) {
+            f["geometry"]["coordinates"] = {37.56, 48.72}; // Kramatorsk, near the line of contact
+            planted.emplace_back(id, "geometry");
+            hubMoved = true;
+        }
+    }
+    ASSERT_TRUE(hubMoved && airBroken);
+    geo::test::writeText(dir / "features.geojson", features.dump(1));
+    // Format errors first: the planning rules are checked once the files read cleanly.
+    const Outcome r = bulwark("validate " + quoted(dir / "scenarios.json"));
+    EXPECT_EQ(r.code, 2) << r.out;
+    for (const auto& [id, field] : planted) {
+        if (field == "geometry") continue;
+        EXPECT_NE(r.out.find(": " + id + ": " + field + ":"), std::string::npos) << id << " " << field << "\n" << r.out;
+    }
+    // Mend the format errors, keep the moved hub: now the rule about the line of contact speaks.
+    std::ifstream again(BULWARK_SOURCE_DIR "/assets/scenarios/features.geojson");
+    nlohmann::json good = nlohmann::json::parse(again);
+    for (nlohmann::json& f : good["features"])
+        if (f["properties"]["id"] == planted.back().first) f["geometry"]["coordinates"] = {37.56, 48.72};
+    geo::test::writeText(dir / "features.geojson", good.dump(1));
+    const Outcome rules = bulwark("validate " + quoted(dir / "features.geojson"));
+    EXPECT_EQ(rules.code, 2) << rules.out;
+    EXPECT_NE(rules.out.find(planted.back().first + ": geometry: "), std::string::npos) << rules.out;
+    EXPECT_NE(rules.out.find("km from the line of contact"), std::string::npos) << rules.out;
+}
+
+TEST(Cli, RenderShowsAScenarioAndRejectsUnknownOnes) {
+    geo::test::TempDir dir;
+    const Outcome ok = bulwark("render --scenario paris-framework --out " + quoted(dir / "p.png") + " " + kSmall);
+    EXPECT_EQ(ok.code, 0) << ok.out;
+    const Outcome bad = bulwark("render --scenario nonsense --out " + quoted(dir / "p.png") + " " + kSmall);
+    EXPECT_EQ(bad.code, 2) << bad.out;
+    EXPECT_NE(bad.out.find("support-only"), std::string::npos) << bad.out; // lists the known ones
+    const Outcome compare = bulwark("render --compare support-only,full-coalition --out " + quoted(dir / "c.png") +
+                                    " " + kSmall);
+    EXPECT_EQ(compare.code, 0) << compare.out;
 }
 
 TEST(Cli, ViewerWithoutADisplaySaysSo) {
