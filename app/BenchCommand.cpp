@@ -83,8 +83,10 @@ Command addBenchCommand(CLI::App& cli) {
         r.renderStill(view, &stats); // builds every tile first
         renderer::SceneView empty = view;
         empty.clearOnly = true;
-        const Timing emptyTiming = timeFrames(r, [&](int) { return empty; }, o->frames);
-        const Timing sceneTiming = timeFrames(r, [&](int) { return view; }, o->frames);
+        const Timing emptyTiming = timeFrames(
+            r, [&](int) { return empty; }, o->frames);
+        const Timing sceneTiming = timeFrames(
+            r, [&](int) { return view; }, o->frames);
         nlohmann::json j;
         j["device"] = context.deviceName();
         j["device_type"] = context.deviceType();

@@ -9,9 +9,9 @@ namespace app {
 
 using Command = std::function<int()>;
 
-Command addViewCommand(CLI::App& cli);   //!< the default: an interactive window
-Command addRenderCommand(CLI::App& cli); //!< `render`: a still, offscreen
-Command addBenchCommand(CLI::App& cli);  //!< `bench`: frame times as JSON
+Command addViewCommand(CLI::App& cli);     //!< the default: an interactive window
+Command addRenderCommand(CLI::App& cli);   //!< `render`: a still, offscreen
+Command addBenchCommand(CLI::App& cli);    //!< `bench`: frame times as JSON
 Command addValidateCommand(CLI::App& cli); //!< `validate`: scenario files checked
 
 //! Ukraine's internationally recognised outline (Crimea included) from a borders file's countries layer.

@@ -7,8 +7,8 @@
 namespace app {
 
 namespace {
-constexpr double kReachPixels = 14.0;  //!< around the marker's foot
-constexpr double kPrismPixels = 40.0;  //!< and up its prism
+constexpr double kReachPixels = 14.0; //!< around the marker's foot
+constexpr double kPrismPixels = 40.0; //!< and up its prism
 } // namespace
 
 const geo::ScenarioFeature* markerAt(const geo::ScenarioSet& set, int scenarioIndex, const geo::Terrain& terrain,
@@ -36,7 +36,8 @@ const geo::ScenarioFeature* markerAt(const geo::ScenarioSet& set, int scenarioIn
 std::string describe(const geo::ScenarioFeature& f, const geo::ScenarioSet& set) {
     std::string nations;
     for (const std::string& n : f.nations) nations += (nations.empty() ? "" : ", ") + n;
-    std::string text = f.name + "\n" + geo::kindName(f.kind) + " - " + nations + (f.nations.size() > 1 ? " (lead " + f.lead() + ")" : "");
+    std::string text = f.name + "\n" + geo::kindName(f.kind) + " - " + nations +
+                       (f.nations.size() > 1 ? " (lead " + f.lead() + ")" : "");
     if (f.personnel) text += "\nPersonnel: " + std::to_string(*f.personnel);
     text += "\nStatus: " + std::string(geo::statusName(f.status)) + "\nSource: " + f.source;
     std::string in;

@@ -2,7 +2,9 @@
 
 namespace app {
 
-FileWatch::FileWatch(std::vector<std::filesystem::path> files) { watch(std::move(files)); }
+FileWatch::FileWatch(std::vector<std::filesystem::path> files) {
+    watch(std::move(files));
+}
 
 void FileWatch::watch(std::vector<std::filesystem::path> files) {
     _files = std::move(files);

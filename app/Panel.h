@@ -20,12 +20,12 @@ struct PanelState {
     bool homeRequested = false;
     const geo::ScenarioSet* scenarios = nullptr; //!< null or empty: no scenario section
     int currentScenario = 0;
-    int requestedScenario = -1; //!< set by the panel when the user picks one
-    int compareScenario = -1;   //!< compare mode: the scenario of the right half; -1: off
-    std::string hovered;          //!< tooltip text of the feature under the cursor; empty: none
-    std::string selected;         //!< the selected site's name (range rings drawn around it)
-    bool clearSelection = false;  //!< set by the panel
-    std::string reloadError;      //!< the last scenario file edit that could not be loaded
+    int requestedScenario = -1;  //!< set by the panel when the user picks one
+    int compareScenario = -1;    //!< compare mode: the scenario of the right half; -1: off
+    std::string hovered;         //!< tooltip text of the feature under the cursor; empty: none
+    std::string selected;        //!< the selected site's name (range rings drawn around it)
+    bool clearSelection = false; //!< set by the panel
+    std::string reloadError;     //!< the last scenario file edit that could not be loaded
 };
 
 void drawPanel(PanelState& state);

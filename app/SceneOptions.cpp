@@ -41,9 +41,11 @@ void SceneOptions::addTo(CLI::App& c) {
                  "Populated places (points with name and population) "
                  "[default: assets/places.gpkg]");
     c.add_option("--font", font, "TrueType font for labels [default: DejaVu Sans Bold]");
-    c.add_option("--scenarios", scenarios, "Scenario manifest (scenarios.json) [default: assets/scenarios/scenarios.json]");
-    c.add_option("--scenario", scenario, "The scenario to show, by id (bulwark validate lists them) "
-                                         "[default: none in stills, the first in the viewer]");
+    c.add_option("--scenarios", scenarios,
+                 "Scenario manifest (scenarios.json) [default: assets/scenarios/scenarios.json]");
+    c.add_option("--scenario", scenario,
+                 "The scenario to show, by id (bulwark validate lists them) "
+                 "[default: none in stills, the first in the viewer]");
     c.add_option("--exaggeration", exaggeration, "Vertical exaggeration of terrain and everything on it (0-50)")
         ->check(CLI::Range(0.0, 50.0));
     c.add_option("--hide", hide,

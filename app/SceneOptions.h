@@ -23,8 +23,8 @@ struct SceneOptions {
     std::string bordersLayer;
     std::string coastlines; //!< empty: the coastline layer of the default borders file
     std::string coastlinesLayer;
-    std::string places; //!< empty: assets/places.gpkg
-    std::string font;   //!< empty: DejaVu Sans Bold from fonts-dejavu-core
+    std::string places;    //!< empty: assets/places.gpkg
+    std::string font;      //!< empty: DejaVu Sans Bold from fonts-dejavu-core
     std::string scenarios; //!< scenario manifest; empty: assets/scenarios/scenarios.json
     std::string scenario;  //!< the scenario to show; empty: none (render, bench) or the first (viewer)
     std::string compare;   //!< "ID,ID": two scenarios side by side under one camera

@@ -48,8 +48,8 @@ struct Window {
 struct InputState {
     double scroll = 0;
     bool toggleFullscreen = false, home = false;
-    int scenarioKey = -1;  //!< 1-9 pressed: that scenario (0-based)
-    int scenarioStep = 0;  //!< up/down arrows: previous/next scenario
+    int scenarioKey = -1; //!< 1-9 pressed: that scenario (0-based)
+    int scenarioStep = 0; //!< up/down arrows: previous/next scenario
     int windowedX = 100, windowedY = 100, windowedW = 1600, windowedH = 900;
 };
 
@@ -231,9 +231,9 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         const int pickScenario = rightHalf ? panel.compareScenario : scenarioSwitch.current();
         const glm::dvec2 pickAt{mx * sx - (rightHalf ? viewWidth : 0.0), my * sy};
         const geo::ScenarioFeature* hovered =
-            io.WantCaptureMouse || panning ? nullptr
-                                           : markerAt(liveScenarios, pickScenario, scene.terrain, pickView,
-                                                      panel.exaggeration, pickAt);
+            io.WantCaptureMouse || panning
+                ? nullptr
+                : markerAt(liveScenarios, pickScenario, scene.terrain, pickView, panel.exaggeration, pickAt);
         panel.hovered = hovered ? describe(*hovered, liveScenarios) : std::string();
         if (left && !panning && !io.WantCaptureMouse) {
             camera.beginPan(mx * sx, my * sy);
@@ -335,7 +335,8 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         scenarioSwitch.apply(view, seconds);
         if (panel.compareScenario >= 0 && panel.compareScenario < int(liveScenarios.scenarios.size())) {
             const uint32_t bit = 1u << panel.compareScenario;
-            view.compare = renderer::ScenarioShown{bit, bit, 1.0f, {liveScenarios.scenarios[panel.compareScenario].name}};
+            view.compare =
+                renderer::ScenarioShown{bit, bit, 1.0f, {liveScenarios.scenarios[panel.compareScenario].name}};
             view.caption = {liveScenarios.scenarios[size_t(scenarioSwitch.current())].name};
         }
         panel.currentScenario = scenarioSwitch.current();

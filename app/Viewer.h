@@ -13,7 +13,7 @@ struct ViewerOptions {
     double exaggeration = 1.0;
     renderer::SceneLayers layers;
     bool attribution = true;
-    int startScenario = 0; //!< index in the scenario manifest
+    int startScenario = 0;   //!< index in the scenario manifest
     int exitAfterFrames = 0; //!< > 0: close after this many frames (tests, smoke runs)
     bool fullscreen = false;
 };

@@ -102,10 +102,12 @@ void readGeometry(const OGRGeometry* g, ScenarioFeature& feature, const Reporter
         for (const OGRPoint& q : *g->toLineString()) feature.points.push_back({q.getX(), q.getY()});
         if (feature.points.size() < 2) report(feature.id, "geometry", "a line needs at least two points");
     } else {
-        if (type == wkbPolygon) feature.polygons.push_back(toPolygon(*g->toPolygon()));
+        if (type == wkbPolygon)
+            feature.polygons.push_back(toPolygon(*g->toPolygon()));
         else if (type == wkbMultiPolygon)
             for (const OGRPolygon* p : *g->toMultiPolygon()) feature.polygons.push_back(toPolygon(*p));
-        else return report(feature.id, "geometry", std::string("a ") + kindName(feature.kind) + " must be a Polygon");
+        else
+            return report(feature.id, "geometry", std::string("a ") + kindName(feature.kind) + " must be a Polygon");
         for (const Polygon& p : feature.polygons)
             if (!isValid(p)) return report(feature.id, "geometry", "invalid polygon (self-intersecting or unclosed)");
     }
@@ -154,16 +156,19 @@ void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& 
         if (feature.name.empty()) report(feature.id, "name", "missing");
 
         const auto nations = readList(*f, fNations);
-        if (!nations || nations->empty()) report(feature.id, "nations", "missing: a list of ISO 3166-1 alpha-2 codes");
+        if (!nations || nations->empty())
+            report(feature.id, "nations", "missing: a list of ISO 3166-1 alpha-2 codes");
         else {
             feature.nations = *nations;
             for (const std::string& code : feature.nations)
-                if (!isoAlpha2().count(code)) report(feature.id, "nations", "'" + code + "' is not an ISO 3166-1 alpha-2 code");
+                if (!isoAlpha2().count(code))
+                    report(feature.id, "nations", "'" + code + "' is not an ISO 3166-1 alpha-2 code");
         }
         if (const auto personnel = readNumber(*f, fPersonnel)) {
             if (*personnel < 0 || *personnel != std::floor(*personnel))
                 report(feature.id, "personnel", "must be a whole number, zero or more");
-            else feature.personnel = static_cast<std::int64_t>(*personnel);
+            else
+                feature.personnel = static_cast<std::int64_t>(*personnel);
         }
         feature.floorM = readNumber(*f, fFloor);
         feature.ceilingM = readNumber(*f, fCeiling);
@@ -171,27 +176,34 @@ void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& 
             if (!feature.floorM) report(feature.id, "floor_m", "missing: an air zone needs floor_m and ceiling_m");
             if (!feature.ceilingM) report(feature.id, "ceiling_m", "missing: an air zone needs floor_m and ceiling_m");
             if (feature.floorM && feature.ceilingM && *feature.floorM >= *feature.ceilingM)
-                report(feature.id, "floor_m", "floor " + std::to_string(int(*feature.floorM)) +
-                                                  " m is not below ceiling " + std::to_string(int(*feature.ceilingM)) + " m");
+                report(feature.id, "floor_m",
+                       "floor " + std::to_string(int(*feature.floorM)) + " m is not below ceiling " +
+                           std::to_string(int(*feature.ceilingM)) + " m");
             if (feature.floorM && *feature.floorM < 0) report(feature.id, "floor_m", "below sea level");
         } else if (feature.floorM || feature.ceilingM) {
             report(feature.id, feature.floorM ? "floor_m" : "ceiling_m", "only air zones have a floor and ceiling");
         }
         const std::string status = readText(*f, fStatus);
-        if (const auto parsed = parseStatus(status)) feature.status = *parsed;
-        else report(feature.id, "status", status.empty() ? "missing (announced, reported or illustrative)"
-                                                          : "unknown status '" + status + "'");
+        if (const auto parsed = parseStatus(status))
+            feature.status = *parsed;
+        else
+            report(feature.id, "status",
+                   status.empty() ? "missing (announced, reported or illustrative)"
+                                  : "unknown status '" + status + "'");
         feature.source = readText(*f, fSource);
         if (feature.source.empty()) report(feature.id, "source", "missing: say where the feature comes from");
         feature.whyNotLater = readText(*f, fWhy);
 
         const auto scenarios = readList(*f, fScenarios);
-        if (!scenarios || scenarios->empty()) report(feature.id, "scenarios", "missing: the scenario ids it belongs to");
+        if (!scenarios || scenarios->empty())
+            report(feature.id, "scenarios", "missing: the scenario ids it belongs to");
         else {
             feature.scenarios = *scenarios;
             for (const std::string& id : feature.scenarios) {
-                if (const auto index = set.indexOf(id)) feature.scenarioMask |= 1u << *index;
-                else report(feature.id, "scenarios", "unknown scenario id '" + id + "'");
+                if (const auto index = set.indexOf(id))
+                    feature.scenarioMask |= 1u << *index;
+                else
+                    report(feature.id, "scenarios", "unknown scenario id '" + id + "'");
             }
         }
         OGRGeometry* g = f->GetGeometryRef();
@@ -208,8 +220,9 @@ ScenarioLoad loadScenarios(const fs::path& manifest) {
     ScenarioLoad load;
     load.set.manifest = manifest;
     const Reporter report{manifest.string(), load.problems};
-    if (isoAlpha2().empty()) report("", "", std::string("cannot read ISO 3166 codes from ") + kIsoCodes +
-                                                " (install the Debian package iso-codes)");
+    if (isoAlpha2().empty())
+        report("", "",
+               std::string("cannot read ISO 3166 codes from ") + kIsoCodes + " (install the Debian package iso-codes)");
     if (!fs::exists(manifest)) {
         report("", "", "file not found");
         return load;
@@ -220,8 +233,7 @@ ScenarioLoad loadScenarios(const fs::path& manifest) {
         report("", "", "not a JSON object (is it a scenario manifest?)");
         return load;
     }
-    if (doc.value("format", "") != kFormat)
-        report("", "format", std::string("must be \"") + kFormat + "\"");
+    if (doc.value("format", "") != kFormat) report("", "format", std::string("must be \"") + kFormat + "\"");
     if (!doc.contains("scenarios") || !doc["scenarios"].is_array() || doc["scenarios"].empty()) {
         report("", "scenarios", "missing: a list of {id, name, description}");
         return load;

@@ -32,8 +32,8 @@ std::vector<Problem> checkPlanningRules(const ScenarioSet& set, const std::vecto
     // The source places British and French sites far from the contact zone.
     for (const ScenarioFeature& f : set.features) {
         const bool britishOrFrench = f.lead() == "GB" || f.lead() == "FR";
-        const bool site = f.kind == FeatureKind::Hub || f.kind == FeatureKind::EquipmentSite ||
-                          f.kind == FeatureKind::Force;
+        const bool site =
+            f.kind == FeatureKind::Hub || f.kind == FeatureKind::EquipmentSite || f.kind == FeatureKind::Force;
         if (!britishOrFrench || !site || !insideUkraine(f)) continue;
         for (const ScenarioFeature* line : contactLines) {
             const double km = distanceToLine(f.points.front(), line->points) / 1000.0;

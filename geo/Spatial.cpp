@@ -46,7 +46,8 @@ double distanceToLine(glm::dvec2 p, const std::vector<glm::dvec2>& line) {
     const GeographicLib::Geodesic& wgs84 = GeographicLib::Geodesic::WGS84();
     double best = std::numeric_limits<double>::infinity();
     for (size_t i = 0; i + 1 < line.size(); ++i) {
-        const GeographicLib::GeodesicLine segment = wgs84.InverseLine(line[i].y, line[i].x, line[i + 1].y, line[i + 1].x);
+        const GeographicLib::GeodesicLine segment =
+            wgs84.InverseLine(line[i].y, line[i].x, line[i + 1].y, line[i + 1].x);
         const int steps = std::max(1, static_cast<int>(std::ceil(segment.Distance() / 100.0)));
         for (int s = 0; s <= steps; ++s) {
             double lat = 0, lon = 0, metres = 0;

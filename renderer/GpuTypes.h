@@ -17,8 +17,8 @@ namespace renderer {
 struct FrameUniforms {
     glm::mat4 viewProj; //!< camera-relative view and reversed-depth projection
     glm::mat4 inverseViewProj;
-    glm::vec4 lightDir; //!< toward the sun, ECEF
-    glm::vec4 params;   //!< exaggeration, viewport width, viewport height, unused
+    glm::vec4 lightDir;   //!< toward the sun, ECEF
+    glm::vec4 params;     //!< exaggeration, viewport width, viewport height, unused
     glm::vec4 eyeUp;      //!< local up under the eye; w = eye altitude
     glm::uvec4 scenario;  //!< x: bit of the scenario switched from, y: of the one switched to
     glm::vec4 transition; //!< x: progress of the switch 0..1 (eased), y: pixels per radian

@@ -35,8 +35,7 @@ public:
                           size_t maxVertices, std::vector<LabelVertex>& out) const;
 
     //! Every code point the names use, for baking the atlas.
-    static std::vector<char32_t> codepointsOf(const std::vector<geo::Place>& places,
-                                              const geo::ScenarioSet* scenarios);
+    static std::vector<char32_t> codepointsOf(const std::vector<geo::Place>& places, const geo::ScenarioSet* scenarios);
 
     size_t maxLabels = 120;
 

@@ -68,8 +68,12 @@ AreaVertex areaVertex(const glm::dvec3& origin, glm::dvec2 lonLat, float height,
                       const geo::ScenarioFeature& f) {
     const glm::dvec3 rel = geo::toEcef({lonLat.x, lonLat.y, 0.0}) - origin;
     const glm::dvec3 up = geo::upAt(lonLat.x, lonLat.y);
-    return {{float(rel.x), float(rel.y), float(rel.z)}, {float(up.x), float(up.y), float(up.z)}, height,
-            {color.r, color.g, color.b, color.a}, f.scenarioMask, statusCode(f.status)};
+    return {{float(rel.x), float(rel.y), float(rel.z)},
+            {float(up.x), float(up.y), float(up.z)},
+            height,
+            {color.r, color.g, color.b, color.a},
+            f.scenarioMask,
+            statusCode(f.status)};
 }
 
 } // namespace
@@ -156,7 +160,8 @@ ScenarioLayer::ScenarioLayer(const Context& context, const geo::Terrain& terrain
             const auto triangles = geo::triangulate(polygon, kAreaEdgeDeg);
             for (bool top : air ? std::vector<bool>{false, true} : std::vector<bool>{false})
                 for (const auto& t : triangles)
-                    for (const glm::dvec2& p : t) vertices.push_back(areaVertex(batch.origin, p, heightAt(p, top), color, f));
+                    for (const glm::dvec2& p : t)
+                        vertices.push_back(areaVertex(batch.origin, p, heightAt(p, top), color, f));
             if (!air) continue;
             // Walls from floor to ceiling along every ring, a little more opaque than the caps.
             const glm::vec4 wall{color.r, color.g, color.b, color.a * 1.3f};
@@ -165,7 +170,8 @@ ScenarioLayer::ScenarioLayer(const Context& context, const geo::Terrain& terrain
                     const glm::dvec2 a = ring[i], b = ring[i + 1];
                     const int steps = std::max(1, int(std::ceil(glm::length(b - a) / kAreaEdgeDeg)));
                     for (int s = 0; s < steps; ++s) {
-                        const glm::dvec2 p = a + (b - a) * (double(s) / steps), q = a + (b - a) * (double(s + 1) / steps);
+                        const glm::dvec2 p = a + (b - a) * (double(s) / steps),
+                                         q = a + (b - a) * (double(s + 1) / steps);
                         const float lo = float(*f.floorM), hi = float(*f.ceilingM);
                         for (const auto& [pt, h] : {std::pair{p, lo}, {q, lo}, {p, hi}, {p, hi}, {q, lo}, {q, hi}})
                             vertices.push_back(areaVertex(batch.origin, pt, h, wall, f));
@@ -183,8 +189,10 @@ ScenarioLayer::ScenarioLayer(const Context& context, const geo::Terrain& terrain
     std::vector<std::vector<glm::dvec2>> contact, corridors;
     std::vector<uint32_t> contactMasks, corridorMasks;
     for (const geo::ScenarioFeature& f : set.features) {
-        if (f.kind == geo::FeatureKind::ContactLine) contact.push_back(f.points), contactMasks.push_back(f.scenarioMask);
-        if (f.kind == geo::FeatureKind::Corridor) corridors.push_back(f.points), corridorMasks.push_back(f.scenarioMask);
+        if (f.kind == geo::FeatureKind::ContactLine)
+            contact.push_back(f.points), contactMasks.push_back(f.scenarioMask);
+        if (f.kind == geo::FeatureKind::Corridor)
+            corridors.push_back(f.points), corridorMasks.push_back(f.scenarioMask);
     }
     if (!contact.empty()) _contactLines = std::make_unique<LineLayer>(context, terrain, contact, &contactMasks);
     if (!corridors.empty()) _corridors = std::make_unique<LineLayer>(context, terrain, corridors, &corridorMasks);

@@ -6,8 +6,8 @@
 #include "renderer/GpuTypes.h"
 #include "renderer/LabelLayer.h"
 #include "renderer/LineLayer.h"
-#include "renderer/ScenarioLayer.h"
 #include "renderer/Pipeline.h"
+#include "renderer/ScenarioLayer.h"
 #include "renderer/Shaders.h"
 #include "renderer/TerrainLayer.h"
 #include "renderer/View.h"
@@ -377,8 +377,8 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
         stats.complete = s.complete;
     }
     for (uint32_t half = 0; half < halves; ++half) {
-        const ScenarioShown shown = half == 0 ? ScenarioShown{sv.scenarioFrom, sv.scenarioTo, sv.transition, sv.caption}
-                                              : *sv.compare;
+        const ScenarioShown shown =
+            half == 0 ? ScenarioShown{sv.scenarioFrom, sv.scenarioTo, sv.transition, sv.caption} : *sv.compare;
         const View& view = views[half] = View::make(sv.pose, halfWidth, _extent.height);
         FrameUniforms u{};
         u.viewProj = glm::mat4(view.viewProj);
@@ -396,8 +396,8 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
 
         const size_t first = vertices.size();
         const size_t budget = first + kMaxLabelVertices / halves;
-        const LabelLayer::Scenarios labelled{sv.layers.scenarios ? shown.from : 0u,
-                                             sv.layers.scenarios ? shown.to : 0u, shown.transition};
+        const LabelLayer::Scenarios labelled{sv.layers.scenarios ? shown.from : 0u, sv.layers.scenarios ? shown.to : 0u,
+                                             shown.transition};
         if (sv.layers.labels) stats.labels += _labels->layout(view, sv.exaggeration, scale, labelled, budget, vertices);
         // Captions at the top left (the scenario shown and that it is illustrative).
         for (size_t i = 0; i < shown.caption.size(); ++i)

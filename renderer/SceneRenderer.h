@@ -34,9 +34,9 @@ struct SceneInputs {
     std::vector<std::vector<glm::dvec2>> borders;
     std::vector<std::vector<glm::dvec2>> coastlines;
     std::vector<geo::Place> places;
-    std::vector<geo::Polygon> highlight; //!< filled with a tint on the terrain (Ukraine)
-    std::vector<unsigned char> font;     //!< TrueType bytes for labels
-    std::string attribution;             //!< data credits, drawn small in a corner of every frame
+    std::vector<geo::Polygon> highlight;         //!< filled with a tint on the terrain (Ukraine)
+    std::vector<unsigned char> font;             //!< TrueType bytes for labels
+    std::string attribution;                     //!< data credits, drawn small in a corner of every frame
     const geo::ScenarioSet* scenarios = nullptr; //!< every feature of every scenario; must outlive the renderer
 };
 
@@ -143,7 +143,8 @@ private:
     VkDescriptorPool _descriptorPool = VK_NULL_HANDLE;
     std::unique_ptr<Sampler> _sampler;
     std::unique_ptr<Image> _glyphImage;
-    std::unique_ptr<Pipeline> _terrainPipeline, _terrainFilteredPipeline, _skyPipeline, _markerPipeline, _areaPipeline, _linePipeline, _labelPipeline;
+    std::unique_ptr<Pipeline> _terrainPipeline, _terrainFilteredPipeline, _skyPipeline, _markerPipeline, _areaPipeline,
+        _linePipeline, _labelPipeline;
     std::unique_ptr<TerrainLayer> _terrain;
     std::unique_ptr<LineLayer> _borders, _coastlines;
     std::unique_ptr<GlyphAtlas> _atlas;

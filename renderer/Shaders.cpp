@@ -66,9 +66,17 @@ std::span<const uint32_t> skyFrag() {
     return kSkyFrag;
 }
 
-std::span<const uint32_t> markerVert() { return kMarkerVert; }
-std::span<const uint32_t> markerFrag() { return kMarkerFrag; }
-std::span<const uint32_t> areaVert() { return kAreaVert; }
-std::span<const uint32_t> areaFrag() { return kAreaFrag; }
+std::span<const uint32_t> markerVert() {
+    return kMarkerVert;
+}
+std::span<const uint32_t> markerFrag() {
+    return kMarkerFrag;
+}
+std::span<const uint32_t> areaVert() {
+    return kAreaVert;
+}
+std::span<const uint32_t> areaFrag() {
+    return kAreaFrag;
+}
 
 } // namespace renderer::shaders

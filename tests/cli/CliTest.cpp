@@ -2,8 +2,8 @@
 #include "Fixtures.h"
 
 #include <array>
-#include <fstream>
 #include <cstdio>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -179,11 +179,16 @@ TEST(Cli, ValidateCatchesEveryErrorInABrokenCopy) {
     for (nlohmann::json& f : features["features"]) {
         auto& p = f["properties"];
         const std::string id = p["id"];
-        if (planted.empty()) p["kind"] = "fortress", planted.emplace_back(id, "kind");
-        else if (planted.size() == 1) p["nations"] = {"XX"}, planted.emplace_back(id, "nations");
-        else if (planted.size() == 2) p.erase("source"), planted.emplace_back(id, "source");
-        else if (planted.size() == 3) p["scenarios"] = {"no-such-rung"}, planted.emplace_back(id, "scenarios");
-        else if (planted.size() == 4) p["status"] = "rumoured", planted.emplace_back(id, "status");
+        if (planted.empty())
+            p["kind"] = "fortress", planted.emplace_back(id, "kind");
+        else if (planted.size() == 1)
+            p["nations"] = {"XX"}, planted.emplace_back(id, "nations");
+        else if (planted.size() == 2)
+            p.erase("source"), planted.emplace_back(id, "source");
+        else if (planted.size() == 3)
+            p["scenarios"] = {"no-such-rung"}, planted.emplace_back(id, "scenarios");
+        else if (planted.size() == 4)
+            p["status"] = "rumoured", planted.emplace_back(id, "status");
         else if (!airBroken && p["kind"] == "air_zone") {
             p["floor_m"] = 20000;
             p["ceiling_m"] = 1000;
@@ -223,8 +228,8 @@ TEST(Cli, RenderShowsAScenarioAndRejectsUnknownOnes) {
     const Outcome bad = bulwark("render --scenario nonsense --out " + quoted(dir / "p.png") + " " + kSmall);
     EXPECT_EQ(bad.code, 2) << bad.out;
     EXPECT_NE(bad.out.find("support-only"), std::string::npos) << bad.out; // lists the known ones
-    const Outcome compare = bulwark("render --compare support-only,full-coalition --out " + quoted(dir / "c.png") +
-                                    " " + kSmall);
+    const Outcome compare =
+        bulwark("render --compare support-only,full-coalition --out " + quoted(dir / "c.png") + " " + kSmall);
     EXPECT_EQ(compare.code, 0) << compare.out;
 }
 

@@ -1,7 +1,7 @@
 // Scenario files: the manifest and features format, every problem `bulwark validate` must catch,
 // and the planning rules of SCENARIOS.md.
-#include "Fixtures.h"
 #include "geo/Scenario.h"
+#include "Fixtures.h"
 #include "geo/Spatial.h"
 
 #include <gtest/gtest.h>
@@ -14,22 +14,28 @@ using nlohmann::json;
 using test::TempDir;
 
 json feature(const std::string& id, const std::string& kind, json geometry, json scenarios, json extra = {}) {
-    json props = {{"id", id},          {"kind", kind},          {"name", "Name of " + id},
-                  {"nations", {"FR"}}, {"status", "illustrative"}, {"source", "Illustrative placement"},
+    json props = {{"id", id},
+                  {"kind", kind},
+                  {"name", "Name of " + id},
+                  {"nations", {"FR"}},
+                  {"status", "illustrative"},
+                  {"source", "Illustrative placement"},
                   {"scenarios", scenarios}};
     for (auto& [k, v] : extra.items()) props[k] = v;
     return {{"type", "Feature"}, {"properties", props}, {"geometry", geometry}};
 }
-json point(double lon, double lat) { return {{"type", "Point"}, {"coordinates", {lon, lat}}}; }
+json point(double lon, double lat) {
+    return {{"type", "Point"}, {"coordinates", {lon, lat}}};
+}
 json line(std::vector<std::pair<double, double>> pts) {
     json c = json::array();
     for (auto [lon, lat] : pts) c.push_back({lon, lat});
     return {{"type", "LineString"}, {"coordinates", c}};
 }
 json square(double lon, double lat, double size) {
-    return {{"type", "Polygon"},
-            {"coordinates",
-             {{{lon, lat}, {lon + size, lat}, {lon + size, lat + size}, {lon, lat + size}, {lon, lat}}}}};
+    return {
+        {"type", "Polygon"},
+        {"coordinates", {{{lon, lat}, {lon + size, lat}, {lon + size, lat + size}, {lon, lat + size}, {lon, lat}}}}};
 }
 
 //! A small clean set: two rungs; the second holds the first.
@@ -129,7 +135,8 @@ TEST(Scenarios, EveryFormatErrorNamesFileFeatureAndField) {
         Files files(features);
         const ScenarioLoad load = loadScenarios(files.manifest);
         EXPECT_TRUE(mentions(load.problems, c.id, c.field, c.words))
-            << c.id << " " << c.field << " '" << c.words << "' not in:\n" << listOf(load.problems);
+            << c.id << " " << c.field << " '" << c.words << "' not in:\n"
+            << listOf(load.problems);
         for (const Problem& p : load.problems) EXPECT_EQ(p.file, files.dir.path() / "features.geojson");
     }
 }
@@ -203,8 +210,13 @@ TEST(Scenarios, GeoPackageListsAreJsonText) {
     TempDir dir;
     test::writeVectors(dir / "features.gpkg", "GPKG", "features", 4326,
                        {{"POINT (24.029 49.839)",
-                         {{"id", "hub"}, {"kind", "hub"}, {"name", "Hub"}, {"nations", "[\"FR\",\"BE\"]"},
-                          {"status", "illustrative"}, {"source", "Illustrative"}, {"scenarios", "[\"rung-one\"]"}}}});
+                         {{"id", "hub"},
+                          {"kind", "hub"},
+                          {"name", "Hub"},
+                          {"nations", "[\"FR\",\"BE\"]"},
+                          {"status", "illustrative"},
+                          {"source", "Illustrative"},
+                          {"scenarios", "[\"rung-one\"]"}}}});
     test::writeText(dir / "scenarios.json", json{{"format", "bulwark-scenarios/1"},
                                                  {"features", "features.gpkg"},
                                                  {"scenarios", {{{"id", "rung-one"}, {"name", "One"}}}}}

@@ -1,8 +1,9 @@
-// Scenario switching on the GPU: every feature is uploaded once; switching uploads nothing, and the
+// Scenario switching on the GPU, on the default scenarios: every feature is uploaded once; switching
+// uploads nothing, each rung looks different from the one before, and the
 // frame after a switch is the frame of the scenario switched to.
+#include "app/ScenarioSwitch.h"
 #include "GoldenImage.h"
 #include "app/SceneOptions.h"
-#include "app/ScenarioSwitch.h"
 #include "renderer/Context.h"
 #include "renderer/SceneRenderer.h"
 
