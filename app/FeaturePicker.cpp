@@ -1,8 +1,11 @@
 #include "app/FeaturePicker.h"
 
 #include "geo/Ellipsoid.h"
+#include "geo/Picking.h"
+#include "geo/Spatial.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace app {
 
@@ -33,12 +36,41 @@ const geo::ScenarioFeature* markerAt(const geo::ScenarioSet& set, int scenarioIn
     return best;
 }
 
+const geo::ScenarioFeature* featureAt(const geo::ScenarioSet& set, int scenarioIndex, const geo::Terrain& terrain,
+                                      const renderer::View& view, double exaggeration, glm::dvec2 cursor) {
+    if (const geo::ScenarioFeature* marker = markerAt(set, scenarioIndex, terrain, view, exaggeration, cursor))
+        return marker;
+    const auto ground = geo::pickTerrain(terrain, view.eye, view.rayThrough(cursor.x, cursor.y), exaggeration);
+    if (!ground || scenarioIndex < 0) return nullptr;
+    const glm::dvec2 lonLat{ground->lon, ground->lat};
+    // A few pixels on the ground, in metres, at the distance of the point under the cursor.
+    const double reach = 6.0 * glm::length(geo::toEcef(*ground) - view.eye) / view.pixelsPerRadian;
+    const geo::ScenarioFeature* best = nullptr;
+    double bestArea = 1e300;
+    for (const geo::ScenarioFeature& f : set.features) {
+        if (!f.inScenario(size_t(scenarioIndex))) continue;
+        if ((f.kind == geo::FeatureKind::ContactLine || f.kind == geo::FeatureKind::Corridor) &&
+            geo::distanceToLine(lonLat, f.points) < reach)
+            return &f;
+        if (geo::isArea(f.kind) && geo::contains(f.polygons, lonLat)) {
+            double area = 0; // the smallest holding area is the most specific answer
+            for (const geo::Polygon& p : f.polygons)
+                for (size_t i = 0; i + 1 < p.rings.at(0).size(); ++i)
+                    area += p.rings[0][i].x * p.rings[0][i + 1].y - p.rings[0][i + 1].x * p.rings[0][i].y;
+            if (std::abs(area) < bestArea) best = &f, bestArea = std::abs(area);
+        }
+    }
+    return best;
+}
+
 std::string describe(const geo::ScenarioFeature& f, const geo::ScenarioSet& set) {
     std::string nations;
     for (const std::string& n : f.nations) nations += (nations.empty() ? "" : ", ") + n;
     std::string text = f.name + "\n" + geo::kindName(f.kind) + " - " + nations +
                        (f.nations.size() > 1 ? " (lead " + f.lead() + ")" : "");
     if (f.personnel) text += "\nPersonnel: " + std::to_string(*f.personnel);
+    if (f.floorM && f.ceilingM)
+        text += "\nFrom " + std::to_string(int(*f.floorM)) + " m to " + std::to_string(int(*f.ceilingM)) + " m";
     text += "\nStatus: " + std::string(geo::statusName(f.status)) + "\nSource: " + f.source;
     std::string in;
     for (size_t i = 0; i < set.scenarios.size(); ++i)

@@ -11,6 +11,11 @@ namespace app {
 const geo::ScenarioFeature* markerAt(const geo::ScenarioSet& set, int scenarioIndex, const geo::Terrain& terrain,
                                      const renderer::View& view, double exaggeration, glm::dvec2 cursor);
 
+//! Any feature shown in `scenarioIndex` under the cursor: a marker first, then a line within a few
+//! pixels, then the smallest area holding the ground point under the cursor. Null if none.
+const geo::ScenarioFeature* featureAt(const geo::ScenarioSet& set, int scenarioIndex, const geo::Terrain& terrain,
+                                      const renderer::View& view, double exaggeration, glm::dvec2 cursor);
+
 //! What a tooltip says of a feature: name, kind, nations, personnel, status and source.
 std::string describe(const geo::ScenarioFeature& feature, const geo::ScenarioSet& set);
 

@@ -185,6 +185,8 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     bool panning = false, turning = false;
     double pressX = 0, pressY = 0;
     const geo::ScenarioFeature* pressedOn = nullptr;
+    const geo::ScenarioFeature* hovered = nullptr;
+    std::string lastPickKey;
     auto last = std::chrono::steady_clock::now();
     for (int frame = 0; !glfwWindowShouldClose(window.handle); ++frame) {
         if (options.exitAfterFrames > 0 && frame >= options.exitAfterFrames) break;
@@ -230,10 +232,17 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         const renderer::View pickView = renderer::View::make(camera.pose(), viewWidth, fbh);
         const int pickScenario = rightHalf ? panel.compareScenario : scenarioSwitch.current();
         const glm::dvec2 pickAt{mx * sx - (rightHalf ? viewWidth : 0.0), my * sy};
-        const geo::ScenarioFeature* hovered =
-            io.WantCaptureMouse || panning
-                ? nullptr
-                : markerAt(liveScenarios, pickScenario, scene.terrain, pickView, panel.exaggeration, pickAt);
+        // Picked again only when the cursor, the camera or the scenario moved: areas are tested with GEOS.
+        const bool idle = io.WantCaptureMouse || panning || !panel.layers.scenarios;
+        const std::string pickKey = geo::formatCamera(camera.pose()) + "|" + std::to_string(pickAt.x) + "," +
+                                    std::to_string(pickAt.y) + "|" + std::to_string(pickScenario);
+        if (idle) {
+            hovered = nullptr;
+            lastPickKey.clear();
+        } else if (pickKey != lastPickKey) {
+            hovered = featureAt(liveScenarios, pickScenario, scene.terrain, pickView, panel.exaggeration, pickAt);
+            lastPickKey = pickKey;
+        }
         panel.hovered = hovered ? describe(*hovered, liveScenarios) : std::string();
         if (left && !panning && !io.WantCaptureMouse) {
             camera.beginPan(mx * sx, my * sy);
@@ -245,7 +254,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         } else if (!left && panning) {
             camera.endPan();
             panning = false;
-            if (std::hypot(mx - pressX, my - pressY) < 4.0 && pressedOn) {
+            if (std::hypot(mx - pressX, my - pressY) < 4.0 && pressedOn && geo::isMarker(pressedOn->kind)) {
                 sceneRenderer->setRangeRings(pressedOn->points.front());
                 panel.selected = pressedOn->name;
             }
@@ -291,7 +300,8 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
                 const int count = int(liveScenarios.scenarios.size());
                 scenarioSwitch = ScenarioSwitch(count, std::min(scenarioSwitch.current(), count - 1));
                 panel.compareScenario = std::min(panel.compareScenario, count - 1);
-                pressedOn = nullptr;
+                pressedOn = hovered = nullptr;
+                lastPickKey.clear();
                 panel.reloadError.clear();
                 std::cout << "bulwark: reloaded " << liveScenarios.manifest.string() << std::endl;
             }
