@@ -51,7 +51,7 @@ void SceneOptions::addTo(CLI::App& c) {
     c.add_option("--hide", hide,
                  "Layers to leave out, comma-separated: terrain, borders, coastlines, labels, highlight")
         ->delimiter(',')
-        ->check(CLI::IsMember({"terrain", "borders", "coastlines", "labels", "highlight"}));
+        ->check(CLI::IsMember({"terrain", "borders", "coastlines", "labels", "highlight", "scenarios"}));
     c.add_flag("--no-attribution", noAttribution, "Leave out the data credits drawn in the bottom-right corner");
     c.add_option("--compare", compare, "Two scenarios side by side under one camera: ID,ID");
     c.add_flag("--no-caption", noCaption, "Leave out the scenario's name and the note that it is illustrative");
@@ -103,6 +103,7 @@ renderer::SceneLayers SceneOptions::layers() const {
         if (name == "coastlines") l.coastlines = false;
         if (name == "labels") l.labels = false;
         if (name == "highlight") l.highlight = false;
+        if (name == "scenarios") l.scenarios = false;
     }
     return l;
 }
