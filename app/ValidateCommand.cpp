@@ -1,9 +1,12 @@
 #include "app/Commands.h"
 #include "app/UsageError.h"
 #include "geo/Scenario.h"
+#include "geo/Tour.h"
 #include "geo/VectorLoader.h"
 
+#include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <memory>
 
 namespace app {
@@ -21,6 +24,13 @@ fs::path manifestFor(const fs::path& path) {
     return beside;
 }
 
+//! A tour file says so in its format field.
+bool isTour(const fs::path& path) {
+    std::ifstream in(path);
+    const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+    return doc.is_object() && doc.value("format", "") == "bulwark-tour/1";
+}
+
 } // namespace
 
 std::vector<geo::Polygon> ukraineOutline(const fs::path& borders) {
@@ -34,14 +44,27 @@ std::vector<geo::Polygon> ukraineOutline(const fs::path& borders) {
 Command addValidateCommand(CLI::App& cli) {
     auto paths = std::make_shared<std::vector<std::string>>();
     CLI::App* c = cli.add_subcommand(
-        "validate", "Check scenario files (a scenarios.json manifest or the features file beside it): prints every "
-                    "problem with file, feature id and field; exit 0 when clean, 2 otherwise");
+        "validate", "Check scenario files (a scenarios.json manifest or the features file beside it) and tours: "
+                    "prints every problem with file, feature id or keyframe, and field; exit 0 when clean, 2 otherwise");
     c->add_option("paths", *paths, "Scenario manifests or feature files")->required();
     return [paths, c]() -> int {
         if (!c->parsed()) return -1;
         const std::vector<geo::Polygon> ukraine = ukraineOutline(assetsDir() / "vector/borders.gpkg");
-        size_t problems = 0, features = 0, scenarios = 0;
+        size_t problems = 0, features = 0, scenarios = 0, tours = 0;
         for (const std::string& path : *paths) {
+            if (isTour(path)) { // a tour: its own format, and the scenario ids it names
+                const geo::TourLoad tour = geo::loadTour(path);
+                std::vector<geo::Problem> all = tour.problems;
+                if (tour.problems.empty() && !tour.tour.scenarios.empty()) {
+                    const geo::ScenarioLoad set = geo::loadScenarios(tour.tour.scenarios);
+                    for (const geo::Problem& p : set.problems) all.push_back(p);
+                    for (const geo::Problem& p : geo::checkTourScenarios(tour.tour, set.set)) all.push_back(p);
+                }
+                for (const geo::Problem& p : all) std::cout << p.text() << "\n";
+                problems += all.size();
+                ++tours;
+                continue;
+            }
             const geo::ScenarioLoad load = geo::loadScenarios(manifestFor(path));
             std::vector<geo::Problem> all = load.problems;
             // The planning rules only mean something on a set whose features all read.
@@ -52,7 +75,8 @@ Command addValidateCommand(CLI::App& cli) {
             features += load.set.features.size();
             scenarios += load.set.scenarios.size();
         }
-        std::cout << "bulwark validate: " << scenarios << " scenarios, " << features << " features, " << problems
+        std::cout << "bulwark validate: " << scenarios << " scenarios, " << features << " features, " << tours
+                  << (tours == 1 ? " tour, " : " tours, ") << problems
                   << (problems == 1 ? " problem" : " problems") << std::endl;
         return problems == 0 ? 0 : kExitBadInput;
     };
