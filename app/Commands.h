@@ -13,6 +13,7 @@ Command addViewCommand(CLI::App& cli);     //!< the default: an interactive wind
 Command addRenderCommand(CLI::App& cli);   //!< `render`: a still, offscreen
 Command addBenchCommand(CLI::App& cli);    //!< `bench`: frame times as JSON
 Command addValidateCommand(CLI::App& cli); //!< `validate`: scenario files checked
+Command addRecordCommand(CLI::App& cli);   //!< `record`: a tour to video
 
 //! Ukraine's internationally recognised outline (Crimea included) from a borders file's countries layer.
 std::vector<geo::Polygon> ukraineOutline(const std::filesystem::path& borders);

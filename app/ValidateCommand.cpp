@@ -6,8 +6,8 @@
 
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace app {
 
@@ -44,8 +44,9 @@ std::vector<geo::Polygon> ukraineOutline(const fs::path& borders) {
 Command addValidateCommand(CLI::App& cli) {
     auto paths = std::make_shared<std::vector<std::string>>();
     CLI::App* c = cli.add_subcommand(
-        "validate", "Check scenario files (a scenarios.json manifest or the features file beside it) and tours: "
-                    "prints every problem with file, feature id or keyframe, and field; exit 0 when clean, 2 otherwise");
+        "validate",
+        "Check scenario files (a scenarios.json manifest or the features file beside it) and tours: "
+        "prints every problem with file, feature id or keyframe, and field; exit 0 when clean, 2 otherwise");
     c->add_option("paths", *paths, "Scenario manifests or feature files")->required();
     return [paths, c]() -> int {
         if (!c->parsed()) return -1;
@@ -76,8 +77,8 @@ Command addValidateCommand(CLI::App& cli) {
             scenarios += load.set.scenarios.size();
         }
         std::cout << "bulwark validate: " << scenarios << " scenarios, " << features << " features, " << tours
-                  << (tours == 1 ? " tour, " : " tours, ") << problems
-                  << (problems == 1 ? " problem" : " problems") << std::endl;
+                  << (tours == 1 ? " tour, " : " tours, ") << problems << (problems == 1 ? " problem" : " problems")
+                  << std::endl;
         return problems == 0 ? 0 : kExitBadInput;
     };
 }

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     const app::Command render = app::addRenderCommand(cli);
     const app::Command bench = app::addBenchCommand(cli);
     const app::Command validate = app::addValidateCommand(cli);
+    const app::Command record = app::addRecordCommand(cli);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -22,7 +23,7 @@ int main(int argc, char** argv) {
         return app::kExitBadInput;
     }
     try {
-        for (const app::Command& command : {render, bench, validate})
+        for (const app::Command& command : {render, bench, validate, record})
             if (const int code = command(); code >= 0) return code;
         return view();
     } catch (const app::UsageError& e) {

@@ -16,8 +16,10 @@ using nlohmann::json;
 constexpr const char* kFormat = "bulwark-tour/1";
 constexpr double kMaxSeconds = 3600.0;
 
-const std::vector<std::pair<Easing, const char*>> kEasings = {
-    {Easing::Linear, "linear"}, {Easing::EaseIn, "ease-in"}, {Easing::EaseOut, "ease-out"}, {Easing::EaseInOut, "ease-in-out"}};
+const std::vector<std::pair<Easing, const char*>> kEasings = {{Easing::Linear, "linear"},
+                                                              {Easing::EaseIn, "ease-in"},
+                                                              {Easing::EaseOut, "ease-out"},
+                                                              {Easing::EaseInOut, "ease-in-out"}};
 
 double ease(Easing e, double s) {
     switch (e) {
@@ -28,10 +30,16 @@ double ease(Easing e, double s) {
     }
     return s;
 }
-bool slowStart(Easing e) { return e == Easing::EaseIn || e == Easing::EaseInOut; }
-bool slowEnd(Easing e) { return e == Easing::EaseOut || e == Easing::EaseInOut; }
+bool slowStart(Easing e) {
+    return e == Easing::EaseIn || e == Easing::EaseInOut;
+}
+bool slowEnd(Easing e) {
+    return e == Easing::EaseOut || e == Easing::EaseInOut;
+}
 
-double wrap180(double d) { return std::remainder(d, 360.0); }
+double wrap180(double d) {
+    return std::remainder(d, 360.0);
+}
 
 } // namespace
 
@@ -63,8 +71,10 @@ TourLoad loadTour(const fs::path& file) {
     if (doc.value("format", "") != kFormat) report("", "format", std::string("must be \"") + kFormat + "\"");
     load.tour.title = doc.value("title", "");
     if (doc.contains("scenarios")) {
-        if (doc["scenarios"].is_string()) load.tour.scenarios = file.parent_path() / doc["scenarios"].get<std::string>();
-        else report("", "scenarios", "must be the path of a scenario manifest");
+        if (doc["scenarios"].is_string())
+            load.tour.scenarios = file.parent_path() / doc["scenarios"].get<std::string>();
+        else
+            report("", "scenarios", "must be the path of a scenario manifest");
     }
     if (!doc.contains("keyframes") || !doc["keyframes"].is_array() || doc["keyframes"].size() < 2) {
         report("", "keyframes", "needs a list of at least two keyframes");
@@ -80,8 +90,8 @@ TourLoad loadTour(const fs::path& file) {
         }
         Keyframe key;
         for (const auto& [field, value] : k.items())
-            if (field != "camera" && field != "duration" && field != "easing" && field != "hold" && field != "scenario" &&
-                field != "caption")
+            if (field != "camera" && field != "duration" && field != "easing" && field != "hold" &&
+                field != "scenario" && field != "caption")
                 report(where, field, "unknown field");
         const auto number_in = [&](const json& obj, const char* field, double lo, double hi, double fallback,
                                    const std::string& prefix) -> double {
@@ -118,17 +128,24 @@ TourLoad loadTour(const fs::path& file) {
         key.hold = number_in(k, "hold", 0, kMaxSeconds, 0, "");
         if (k.contains("easing")) {
             const std::string name = k["easing"].is_string() ? k["easing"].get<std::string>() : "";
-            const auto found = std::find_if(kEasings.begin(), kEasings.end(), [&](const auto& e) { return name == e.second; });
-            if (found == kEasings.end()) report(where, "easing", "unknown easing '" + name + "' (linear, ease-in, ease-out, ease-in-out)");
-            else key.easing = found->first;
+            const auto found =
+                std::find_if(kEasings.begin(), kEasings.end(), [&](const auto& e) { return name == e.second; });
+            if (found == kEasings.end())
+                report(where, "easing", "unknown easing '" + name + "' (linear, ease-in, ease-out, ease-in-out)");
+            else
+                key.easing = found->first;
         }
         if (k.contains("scenario")) {
-            if (k["scenario"].is_string()) key.scenario = k["scenario"].get<std::string>();
-            else report(where, "scenario", "must be a scenario id");
+            if (k["scenario"].is_string())
+                key.scenario = k["scenario"].get<std::string>();
+            else
+                report(where, "scenario", "must be a scenario id");
         }
         if (k.contains("caption")) {
-            if (k["caption"].is_string()) key.caption = k["caption"].get<std::string>();
-            else report(where, "caption", "must be text");
+            if (k["caption"].is_string())
+                key.caption = k["caption"].get<std::string>();
+            else
+                report(where, "caption", "must be text");
         }
         load.tour.keyframes.push_back(std::move(key));
     }
@@ -155,8 +172,11 @@ Result<bool> saveTour(const Tour& tour, const fs::path& file) {
     doc["keyframes"] = json::array();
     for (const Keyframe& k : tour.keyframes) {
         json j;
-        j["camera"] = {{"lon", k.camera.lon}, {"lat", k.camera.lat}, {"range_km", k.camera.range / 1000.0},
-                       {"heading", k.camera.heading}, {"tilt", k.camera.tilt}};
+        j["camera"] = {{"lon", k.camera.lon},
+                       {"lat", k.camera.lat},
+                       {"range_km", k.camera.range / 1000.0},
+                       {"heading", k.camera.heading},
+                       {"tilt", k.camera.tilt}};
         j["duration"] = k.duration;
         j["easing"] = easingName(k.easing);
         if (k.hold > 0) j["hold"] = k.hold;

@@ -17,9 +17,9 @@ struct Keyframe {
     CameraPose camera;
     double duration = 0; //!< seconds of flight from the previous keyframe (0 for the first)
     Easing easing = Easing::EaseInOut;
-    double hold = 0;          //!< seconds to stay once there
-    std::string scenario;     //!< switch to it on arrival (empty: keep the one shown)
-    std::string caption;      //!< shown from arrival until the next keyframe's
+    double hold = 0;      //!< seconds to stay once there
+    std::string scenario; //!< switch to it on arrival (empty: keep the one shown)
+    std::string caption;  //!< shown from arrival until the next keyframe's
 };
 
 struct Tour {

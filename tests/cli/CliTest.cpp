@@ -233,6 +233,95 @@ TEST(Cli, RenderShowsAScenarioAndRejectsUnknownOnes) {
     EXPECT_EQ(compare.code, 0) << compare.out;
 }
 
+//! ffprobe's view of a video: codec, size, pixel format, frames, duration.
+nlohmann::json probe(const fs::path& video) {
+    const Outcome r = [&] {
+        Outcome o;
+        const std::string command =
+            "ffprobe -v error -select_streams v:0 -count_packets -show_entries "
+            "stream=codec_name,width,height,pix_fmt,nb_read_packets:format=duration,format_name "
+            "-of json " +
+            quoted(video) + " 2>&1";
+        FILE* pipe = popen(command.c_str(), "r");
+        std::array<char, 4096> buffer{};
+        while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
+        o.code = WEXITSTATUS(pclose(pipe));
+        return o;
+    }();
+    EXPECT_EQ(r.code, 0) << r.out;
+    return nlohmann::json::parse(r.out, nullptr, false);
+}
+
+const std::string kShortTour = "'" BULWARK_SOURCE_DIR "/tests/data/tours/short.json'";
+
+TEST(Record, WritesAnH264Mp4ThatPlayersOpen) {
+    geo::test::TempDir dir;
+    const fs::path video = dir / "short.mp4";
+    const Outcome r =
+        bulwark("record " + kShortTour + " --out " + quoted(video) + " --size 160x96 --fps 10", "BULWARK_VALIDATION=1");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("21/21 frames"), std::string::npos) << r.out; // the progress line
+    const nlohmann::json p = probe(video);
+    const auto& stream = p["streams"][0];
+    EXPECT_EQ(stream["codec_name"], "h264");
+    EXPECT_EQ(stream["pix_fmt"], "yuv420p");
+    EXPECT_EQ(stream["width"], 160);
+    EXPECT_EQ(stream["height"], 96);
+    EXPECT_EQ(stream["nb_read_packets"], "21"); // frames 0..20 show times 0, 0.1 .. 2.0 s
+    EXPECT_NEAR(std::stod(p["format"]["duration"].get<std::string>()), 2.1, 0.01);
+    EXPECT_NE(p["format"]["format_name"].get<std::string>().find("mp4"), std::string::npos);
+    EXPECT_FALSE(fs::exists(video.string() + ".recording.mp4"));
+}
+
+TEST(Record, TwoRecordingsGiveIdenticalFrames) {
+    geo::test::TempDir dir;
+    for (const char* run : {"a", "b"}) {
+        const Outcome r = bulwark("record " + kShortTour + " --frames " + quoted(dir / run) + " --size 96x64 --fps 5");
+        ASSERT_EQ(r.code, 0) << r.out;
+    }
+    int frames = 0;
+    for (const auto& entry : fs::directory_iterator(dir / "a")) {
+        std::ifstream a(entry.path(), std::ios::binary), b(dir / "b" / entry.path().filename(), std::ios::binary);
+        const std::string bytesA((std::istreambuf_iterator<char>(a)), {}),
+            bytesB((std::istreambuf_iterator<char>(b)), {});
+        EXPECT_FALSE(bytesA.empty());
+        EXPECT_EQ(bytesA, bytesB) << entry.path().filename();
+        ++frames;
+    }
+    EXPECT_EQ(frames, 11);
+}
+
+TEST(Record, CtrlCStopsWithAPlayableFile) {
+    geo::test::TempDir dir;
+    const fs::path video = dir / "stopped.mp4";
+    // The briefing tour is long; interrupt it after a moment, as a user pressing Ctrl-C.
+    const Outcome r = bulwark("record '" BULWARK_SOURCE_DIR "/assets/tours/briefing.json' --out " + quoted(video) +
+                                  " --size 160x96 --fps 30 2>&1 & pid=$!; sleep 3; kill -INT $pid; wait $pid; exit $?",
+                              "");
+    EXPECT_EQ(r.code, 130) << r.out;
+    EXPECT_NE(r.out.find("stopped at frame"), std::string::npos) << r.out;
+    const nlohmann::json p = probe(video);
+    EXPECT_EQ(p["streams"][0]["codec_name"], "h264");
+    EXPECT_GT(std::stoi(p["streams"][0]["nb_read_packets"].get<std::string>()), 0);
+}
+
+TEST(Record, BadToursAndSizesAreClearErrors) {
+    geo::test::TempDir dir;
+    geo::test::writeText(dir / "bad.json", R"({"format": "bulwark-tour/1", "keyframes": [
+        {"camera": {"lon": 30, "lat": 49, "range_km": 1500}},
+        {"camera": {"lon": 30, "lat": 99, "range_km": 1500}, "duration": 2}]})");
+    for (const BadInput& bad : std::vector<BadInput>{
+             {"record " + quoted(dir / "bad.json") + " --out " + quoted(dir / "x.mp4"), {"keyframe 2", "camera.lat"}},
+             {"record " + quoted(dir / "missing.json") + " --out " + quoted(dir / "x.mp4"),
+              {"missing.json", "not found"}},
+             {"record " + kShortTour + " --out " + quoted(dir / "x.mp4") + " --size 161x90", {"--size", "even"}},
+             {"record " + kShortTour + " --out " + quoted(dir / "x.mp4") + " --fps 0", {"--fps"}},
+             {"record " + kShortTour, {"--out", "--frames"}},
+         })
+        expectOneClearError(bad);
+    EXPECT_FALSE(fs::exists(dir / "x.mp4"));
+}
+
 TEST(Cli, ViewerWithoutADisplaySaysSo) {
     const Outcome r = bulwark("--exit-after 1", "env -u DISPLAY -u WAYLAND_DISPLAY");
     EXPECT_EQ(r.code, 2) << r.out;

@@ -1,6 +1,6 @@
 // Tours: the file format with its errors, and the camera path through the keyframes.
-#include "Fixtures.h"
 #include "geo/Tour.h"
+#include "Fixtures.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -17,7 +17,9 @@ json key(double lon, double lat, double rangeKm, double duration, json extra = j
     return k;
 }
 
-json tourOf(json keys) { return {{"format", "bulwark-tour/1"}, {"title", "Test"}, {"keyframes", keys}}; }
+json tourOf(json keys) {
+    return {{"format", "bulwark-tour/1"}, {"title", "Test"}, {"keyframes", keys}};
+}
 
 TourLoad loadJson(const json& doc, test::TempDir& dir) {
     test::writeText(dir / "tour.json", doc.dump(2));
@@ -33,8 +35,8 @@ bool mentions(const std::vector<Problem>& ps, const std::string& where, const st
 TEST(Tour, ReadsKeyframes) {
     test::TempDir dir;
     const TourLoad load = loadJson(
-        tourOf({key(15, 48, 9000, 0), key(31, 48, 1500, 8, {{"easing", "linear"}, {"hold", 2}, {"scenario", "x"},
-                                                            {"caption", "Ukraine"}})}),
+        tourOf({key(15, 48, 9000, 0),
+                key(31, 48, 1500, 8, {{"easing", "linear"}, {"hold", 2}, {"scenario", "x"}, {"caption", "Ukraine"}})}),
         dir);
     ASSERT_TRUE(load.problems.empty()) << load.problems[0].text();
     ASSERT_EQ(load.tour.keyframes.size(), 2u);
@@ -45,14 +47,17 @@ TEST(Tour, ReadsKeyframes) {
 
 TEST(Tour, EveryErrorNamesFileKeyframeAndField) {
     test::TempDir dir;
-    const TourLoad load = loadJson(
-        {{"format", "bulwark-tour/1"},
-         {"colour", "red"},
-         {"keyframes",
-          {key(15, 48, 9000, 0, {{"zoom", 3}}), key(31, 95, 1500, 8), key(31, 48, -5, 8),
-           key(31, 48, 1500, -1), key(31, 48, 1500, 4, {{"easing", "bouncy"}}), key(31, 48, 1500, 4, {{"hold", -2}}),
-           {{"duration", 3}}}}},
-        dir);
+    const TourLoad load = loadJson({{"format", "bulwark-tour/1"},
+                                    {"colour", "red"},
+                                    {"keyframes",
+                                     {key(15, 48, 9000, 0, {{"zoom", 3}}),
+                                      key(31, 95, 1500, 8),
+                                      key(31, 48, -5, 8),
+                                      key(31, 48, 1500, -1),
+                                      key(31, 48, 1500, 4, {{"easing", "bouncy"}}),
+                                      key(31, 48, 1500, 4, {{"hold", -2}}),
+                                      {{"duration", 3}}}}},
+                                   dir);
     EXPECT_TRUE(mentions(load.problems, "", "colour"));
     EXPECT_TRUE(mentions(load.problems, "keyframe 1", "zoom"));
     EXPECT_TRUE(mentions(load.problems, "keyframe 2", "camera.lat"));
