@@ -101,6 +101,7 @@ Command addRecordCommand(CLI::App& cli) {
         const renderer::SceneView base = sceneOptions.view(*scene);
         const auto start = std::chrono::steady_clock::now();
         int done = 0;
+        double renderSeconds = 0;
         for (; done < total && !gStop; ++done) {
             // Frame k shows exactly time k / fps; every frame waits for its terrain.
             const double t = double(done) / o->fps;
@@ -121,7 +122,9 @@ Command addRecordCommand(CLI::App& cli) {
                 if (!o->noLegend)
                     view.caption.push_back("Solid: announced or reported \u00B7 hatched: illustrative placement");
             }
+            const auto renderStart = std::chrono::steady_clock::now();
             std::vector<uint8_t> pixels = renderer.renderStill(view);
+            renderSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - renderStart).count();
             if (encoder)
                 encoder->push(std::move(pixels));
             else {
@@ -144,6 +147,12 @@ Command addRecordCommand(CLI::App& cli) {
         std::cerr << "bulwark: wrote " << target << " (" << done << " frames, " << path.duration() << " s) in "
                   << seconds << " s, " << done / seconds << " frames/s"
                   << (encoder ? " with " + encoder->encoderName() : "") << std::endl;
+        if (encoder) {
+            // Rendering and encoding overlap: the whole should take little more than the slower.
+            const double slower = std::max(renderSeconds, encoder->busySeconds());
+            std::fprintf(stderr, "bulwark: rendering %.1f s, encoding %.1f s, together %.1f s = %.2fx the slower\n",
+                         renderSeconds, encoder->busySeconds(), seconds, slower > 0 ? seconds / slower : 0.0);
+        }
         return finishWithValidation(context, 0);
     };
 }

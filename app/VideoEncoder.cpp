@@ -10,6 +10,7 @@ extern "C" {
 }
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace app {
@@ -132,7 +133,9 @@ void VideoEncoder::run() {
         }
         _changed.notify_all();
         try {
+            const auto start = std::chrono::steady_clock::now();
             encodeOne(rgba);
+            _busySeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         } catch (const std::exception& e) {
             std::lock_guard lock(_mutex);
             _error = e.what();

@@ -27,6 +27,8 @@ public:
     //! Encodes what is queued, flushes, writes the MP4 index and moves the file into place.
     void finish();
     int framesWritten() const { return _written; }
+    //! Seconds the encoder thread spent encoding (colour conversion, H.264, writing), for reports.
+    double busySeconds() const { return _busySeconds; }
     std::string encoderName() const { return _encoderName; }
 
 private:
@@ -37,6 +39,7 @@ private:
     std::filesystem::path _file, _temp;
     int _width, _height;
     int _written = 0;
+    double _busySeconds = 0;
     std::string _encoderName;
     std::mutex _mutex;
     std::condition_variable _changed;

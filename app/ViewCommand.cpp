@@ -12,10 +12,12 @@ Command addViewCommand(CLI::App& cli) {
         std::string size = "1600x900";
         int exitAfter = 0;
         bool fullscreen = false;
+        std::string tour;
     };
     auto o = std::make_shared<Options>();
     cli.add_option("--size", o->size, "Window size WIDTHxHEIGHT")->capture_default_str();
     cli.add_flag("--fullscreen", o->fullscreen, "Start fullscreen (F11 toggles)");
+    cli.add_option("--tour", o->tour, "Open the tour timeline on this file (a new tour if it does not exist)");
     cli.add_option("--exit-after", o->exitAfter, "Close after this many frames (for smoke tests)")
         ->check(CLI::Range(0, 1000000));
     o->scene.addTo(cli);
@@ -30,6 +32,7 @@ Command addViewCommand(CLI::App& cli) {
         v.attribution = !o->scene.noAttribution;
         v.exitAfterFrames = o->exitAfter;
         v.fullscreen = o->fullscreen;
+        v.tour = o->tour;
         const auto scene = loadScene(o->scene);
         if (!o->scene.scenario.empty()) {
             const auto index = scene->scenarios.indexOf(o->scene.scenario);

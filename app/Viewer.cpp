@@ -7,6 +7,8 @@
 #include "app/Panel.h"
 #include "app/ScenarioSwitch.h"
 #include "app/Swapchain.h"
+#include "app/TourEditor.h"
+#include "geo/Picking.h"
 #include "app/UsageError.h"
 #include "renderer/SceneRenderer.h"
 #include "renderer/TerrainLayer.h"
@@ -188,8 +190,21 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     const geo::ScenarioFeature* hovered = nullptr;
     std::string lastPickKey;
     auto last = std::chrono::steady_clock::now();
-    for (int frame = 0; !glfwWindowShouldClose(window.handle); ++frame) {
+    std::unique_ptr<TourEditor> tourEditor;
+    if (!options.tour.empty()) tourEditor = std::make_unique<TourEditor>(options.tour, liveScenarios);
+    bool closing = false;
+    for (int frame = 0;; ++frame) {
         if (options.exitAfterFrames > 0 && frame >= options.exitAfterFrames) break;
+        // Closing asks first when the tour has unsaved changes.
+        if (glfwWindowShouldClose(window.handle)) {
+            closing = true;
+            glfwSetWindowShouldClose(window.handle, GLFW_FALSE);
+        }
+        if (closing) {
+            const auto answer = tourEditor ? tourEditor->mayClose() : TourEditor::CloseAnswer::Close;
+            if (answer == TourEditor::CloseAnswer::Close) break;
+            if (answer == TourEditor::CloseAnswer::Stay) closing = false;
+        }
         glfwPollEvents();
         glfwGetFramebufferSize(window.handle, &fbw, &fbh);
         if (fbw == 0 || fbh == 0) { // minimised: render nothing until the window is back
@@ -335,6 +350,12 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         panel.frameMs = dt * 1000.0;
         panel.pose = camera.pose();
         drawPanel(panel);
+        std::optional<TourEditor::Shown> tourShown;
+        if (tourEditor) {
+            tourEditor->draw(camera.pose(), scenarioSwitch.current());
+            tourShown = tourEditor->update(seconds);
+            if (tourShown) camera.setPose(geo::groundPose(tourShown->camera, scene.terrain, panel.exaggeration));
+        }
         ImGui::Render();
 
         renderer::SceneView view;
@@ -343,6 +364,13 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         view.layers = panel.layers;
         view.attribution = panel.showAttribution;
         scenarioSwitch.apply(view, seconds);
+        if (tourShown && tourShown->scenario.to >= 0) { // playing or scrubbing the tour: it decides
+            const float p = float(tourShown->scenario.progress);
+            view.scenarioFrom = 1u << tourShown->scenario.from;
+            view.scenarioTo = 1u << tourShown->scenario.to;
+            view.transition = p * p * (3.0f - 2.0f * p);
+        }
+        if (tourShown && !tourShown->caption.empty()) view.caption = {tourShown->caption};
         if (panel.compareScenario >= 0 && panel.compareScenario < int(liveScenarios.scenarios.size())) {
             const uint32_t bit = 1u << panel.compareScenario;
             view.compare =
