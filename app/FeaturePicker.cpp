@@ -53,11 +53,8 @@ const geo::ScenarioFeature* featureAt(const geo::ScenarioSet& set, int scenarioI
             geo::distanceToLine(lonLat, f.points) < reach)
             return &f;
         if (geo::isArea(f.kind) && geo::contains(f.polygons, lonLat)) {
-            double area = 0; // the smallest holding area is the most specific answer
-            for (const geo::Polygon& p : f.polygons)
-                for (size_t i = 0; i + 1 < p.rings.at(0).size(); ++i)
-                    area += p.rings[0][i].x * p.rings[0][i + 1].y - p.rings[0][i + 1].x * p.rings[0][i].y;
-            if (std::abs(area) < bestArea) best = &f, bestArea = std::abs(area);
+            const double area = geo::areaDegrees(f.polygons); // the smallest holding area is the most specific
+            if (area < bestArea) best = &f, bestArea = area;
         }
     }
     return best;

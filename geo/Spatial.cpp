@@ -34,6 +34,18 @@ bool contains(const std::vector<Polygon>& polygons, glm::dvec2 lonLat) {
                        [&](const Polygon& p) { return !p.rings.empty() && toOgr(p).Contains(&point); });
 }
 
+double areaDegrees(const std::vector<Polygon>& polygons) {
+    double area = 0;
+    for (const Polygon& p : polygons)
+        for (size_t r = 0; r < p.rings.size(); ++r) {
+            double ring = 0; // shoelace
+            for (size_t i = 0; i + 1 < p.rings[r].size(); ++i)
+                ring += p.rings[r][i].x * p.rings[r][i + 1].y - p.rings[r][i + 1].x * p.rings[r][i].y;
+            area += (r == 0 ? 1.0 : -1.0) * std::abs(ring) / 2.0;
+        }
+    return area;
+}
+
 bool isValid(const Polygon& polygon) {
     GdalSession session;
     if (polygon.rings.empty()) return false;

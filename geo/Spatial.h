@@ -10,6 +10,8 @@ namespace geo {
 
 //! True when the lon/lat point lies inside any of the polygons (holes excluded). Uses OGR/GEOS.
 bool contains(const std::vector<Polygon>& polygons, glm::dvec2 lonLat);
+//! The polygon's area in square degrees (outer rings less holes): for comparing sizes, not measuring.
+double areaDegrees(const std::vector<Polygon>& polygons);
 //! Whether the polygon is valid as OGR/GEOS sees it (closed, no self-intersection).
 bool isValid(const Polygon& polygon);
 //! Shortest geodesic distance in metres from a lon/lat point to a lon/lat polyline (GeographicLib),

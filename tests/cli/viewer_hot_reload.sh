@@ -4,22 +4,10 @@
 # and the viewer goes on; then it quits cleanly (validation layer on, exit 0).
 set -euo pipefail
 bulwark="$1"
+source "$(dirname "${BASH_SOURCE[0]}")/viewer_common.sh"
 scenarios="$2"
-work="$(mktemp -d)"
-log="$work/log"
 cp "$scenarios"/scenarios.json "$scenarios"/features.geojson "$work/"
-"$bulwark" --size 640x360 --scenarios "$work/scenarios.json" >"$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-window=""
-for _ in $(seq 1 100); do
-    window="$(xdotool search --name '^Bulwark$' 2>/dev/null | head -n 1 || true)"
-    [[ -n "$window" ]] && break
-    kill -0 $pid 2>/dev/null || { cat "$log"; echo "viewer exited early"; exit 1; }
-    sleep 0.2
-done
-[[ -n "$window" ]] || { cat "$log"; echo "no viewer window"; exit 1; }
-sleep 1
+start_viewer --size 640x360 --scenarios "$work/scenarios.json"
 wait_for() { # text in the log, within 10 s
     for _ in $(seq 1 50); do grep -q "$1" "$log" && return 0; sleep 0.2; done
     cat "$log"; echo "never saw: $1"; exit 1

@@ -4,19 +4,8 @@
 # minimise, then quits with Ctrl+Q. It must survive all of it, with the validation layer clean (exit 0).
 set -euo pipefail
 bulwark="$1"
-log="$(mktemp)"
-"$bulwark" --size 800x450 >"$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -f "$log"' EXIT
-window=""
-for _ in $(seq 1 100); do
-    window="$(xdotool search --name '^Bulwark$' 2>/dev/null | head -n 1 || true)"
-    [[ -n "$window" ]] && break
-    kill -0 $pid 2>/dev/null || { cat "$log"; echo "viewer exited before its window opened"; exit 1; }
-    sleep 0.2
-done
-[[ -n "$window" ]] || { cat "$log"; echo "no viewer window"; exit 1; }
-sleep 1
+source "$(dirname "${BASH_SOURCE[0]}")/viewer_common.sh"
+start_viewer --size 800x450
 step() { xdotool "$@"; sleep 0.3; kill -0 $pid 2>/dev/null || { cat "$log"; echo "viewer died at: $*"; exit 1; }; }
 step key --window "$window" h
 # (The panel covers the left of the window: the mouse stays right of it.)

@@ -3,20 +3,8 @@
 # closing the window (Ctrl+Q) asks instead of quitting, so the work is not lost.
 set -euo pipefail
 bulwark="$1"
-work="$(mktemp -d)"
-log="$work/log"
-"$bulwark" --size 1280x800 --tour "$work/new-tour.json" >"$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-window=""
-for _ in $(seq 1 100); do
-    window="$(xdotool search --name '^Bulwark$' 2>/dev/null | head -n 1 || true)"
-    [[ -n "$window" ]] && break
-    kill -0 $pid 2>/dev/null || { cat "$log"; echo "viewer exited early"; exit 1; }
-    sleep 0.2
-done
-[[ -n "$window" ]] || { cat "$log"; echo "no viewer window"; exit 1; }
-sleep 1.5
+source "$(dirname "${BASH_SOURCE[0]}")/viewer_common.sh"
+start_viewer --size 1280x800 --tour "$work/new-tour.json"
 click() { xdotool mousemove --window "$window" "$1" "$2"; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1; sleep 0.4; }
 # "Add from view", at the top of the Tour window (right side, placed there on first use).
 click 965 88

@@ -246,6 +246,9 @@ TEST(Spatial, TriangulationCoversAConcavePolygonOnly) {
         EXPECT_FALSE(c.x > 1.0 && c.y > 1.0) << "a triangle in the notch";
     }
     EXPECT_NEAR(area, 3.0, 1e-6);
+    EXPECT_NEAR(areaDegrees({l}), 3.0, 1e-12);
+    const Polygon withHole{{{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}, {{1, 1}, {2, 1}, {2, 2}, {1, 2}, {1, 1}}}};
+    EXPECT_NEAR(areaDegrees({withHole}), 15.0, 1e-12);
 }
 
 } // namespace
