@@ -293,10 +293,13 @@ TEST(Record, TwoRecordingsGiveIdenticalFrames) {
 
 TEST(Record, CtrlCStopsWithAPlayableFile) {
     geo::test::TempDir dir;
-    const fs::path video = dir / "stopped.mp4";
-    // The briefing tour is long; interrupt it after a moment, as a user pressing Ctrl-C.
+    const fs::path video = dir / "stopped.mp4", log = dir / "log";
+    // The briefing tour is long; interrupt it once frames are coming, as a user pressing Ctrl-C.
     const Outcome r = bulwark("record '" BULWARK_SOURCE_DIR "/assets/tours/briefing.json' --out " + quoted(video) +
-                                  " --size 160x96 --fps 30 2>&1 & pid=$!; sleep 3; kill -INT $pid; wait $pid; exit $?",
+                                  " --size 160x96 --fps 30 >" + quoted(log) + " 2>&1 & pid=$!; " +
+                                  "for i in $(seq 1 300); do grep -q 'frames/s' " + quoted(log) +
+                                  " && break; sleep 0.1; done; sleep 0.5; kill -INT $pid; wait $pid; code=$?; cat " +
+                                  quoted(log) + "; exit $code",
                               "");
     EXPECT_EQ(r.code, 130) << r.out;
     EXPECT_NE(r.out.find("stopped at frame"), std::string::npos) << r.out;
