@@ -8,8 +8,8 @@
 #include "app/ScenarioSwitch.h"
 #include "app/Swapchain.h"
 #include "app/TourEditor.h"
-#include "geo/Picking.h"
 #include "app/UsageError.h"
+#include "geo/Picking.h"
 #include "renderer/SceneRenderer.h"
 #include "renderer/TerrainLayer.h"
 #include "renderer/VulkanError.h"
@@ -233,39 +233,40 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         int ww, wh;
         glfwGetWindowSize(window.handle, &ww, &wh);
         const double sx = double(fbw) / std::max(ww, 1), sy = double(fbh) / std::max(wh, 1);
-        camera.setViewport(fbw, fbh);
+        // In compare mode each half is its own view under the shared camera: the mouse acts in the
+        // half it is over, in that half's pixels.
+        const bool split = panel.compareScenario >= 0;
+        const double viewWidth = split ? fbw / 2 : fbw;
+        const bool rightHalf = split && mx * sx >= viewWidth;
+        const glm::dvec2 cursor{mx * sx - (rightHalf ? viewWidth : 0.0), my * sy};
+        camera.setViewport(viewWidth, fbh);
         camera.setExaggeration(panel.exaggeration);
         const bool left = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
         const bool right = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
                            glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
         // What is under the cursor: a tooltip, and on a click (a press and release that did not
         // drag) the site's range rings.
-        // In compare mode each half is its own view of its own scenario.
-        const bool split = panel.compareScenario >= 0;
-        const double viewWidth = split ? fbw / 2 : fbw;
-        const bool rightHalf = split && mx * sx >= viewWidth;
         const renderer::View pickView = renderer::View::make(camera.pose(), viewWidth, fbh);
         const int pickScenario = rightHalf ? panel.compareScenario : scenarioSwitch.current();
-        const glm::dvec2 pickAt{mx * sx - (rightHalf ? viewWidth : 0.0), my * sy};
         // Picked again only when the cursor, the camera or the scenario moved: areas are tested with GEOS.
         const bool idle = io.WantCaptureMouse || panning || !panel.layers.scenarios;
-        const std::string pickKey = geo::formatCamera(camera.pose()) + "|" + std::to_string(pickAt.x) + "," +
-                                    std::to_string(pickAt.y) + "|" + std::to_string(pickScenario);
+        const std::string pickKey = geo::formatCamera(camera.pose()) + "|" + std::to_string(cursor.x) + "," +
+                                    std::to_string(cursor.y) + "|" + std::to_string(pickScenario);
         if (idle) {
             hovered = nullptr;
             lastPickKey.clear();
         } else if (pickKey != lastPickKey) {
-            hovered = featureAt(liveScenarios, pickScenario, scene.terrain, pickView, panel.exaggeration, pickAt);
+            hovered = featureAt(liveScenarios, pickScenario, scene.terrain, pickView, panel.exaggeration, cursor);
             lastPickKey = pickKey;
         }
         panel.hovered = hovered ? describe(*hovered, liveScenarios) : std::string();
         if (left && !panning && !io.WantCaptureMouse) {
-            camera.beginPan(mx * sx, my * sy);
+            camera.beginPan(cursor.x, cursor.y);
             panning = true;
             pressX = mx, pressY = my;
             pressedOn = hovered;
         } else if (left && panning) {
-            camera.pan(mx * sx, my * sy);
+            camera.pan(cursor.x, cursor.y);
         } else if (!left && panning) {
             camera.endPan();
             panning = false;
@@ -285,7 +286,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         } else {
             turning = false;
         }
-        if (input.scroll != 0 && !io.WantCaptureMouse) camera.zoomAt(mx * sx, my * sy, input.scroll);
+        if (input.scroll != 0 && !io.WantCaptureMouse) camera.zoomAt(cursor.x, cursor.y, input.scroll);
         input.scroll = 0;
         if (!io.WantCaptureKeyboard) {
             const double step = dt * 0.6;
