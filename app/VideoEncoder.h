@@ -26,7 +26,6 @@ public:
     void push(std::vector<uint8_t> rgba);
     //! Encodes what is queued, flushes, writes the MP4 index and moves the file into place.
     void finish();
-    int framesWritten() const { return _written; }
     //! Seconds the encoder thread spent encoding (colour conversion, H.264, writing), for reports.
     double busySeconds() const { return _busySeconds; }
     std::string encoderName() const { return _encoderName; }

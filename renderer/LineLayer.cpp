@@ -75,7 +75,7 @@ void appendEntry(std::vector<LinePoint>& out, const GroundPoint* p, const glm::d
 //! relative to the batch origin (STYLE.md §3).
 template <class Level>
 Level uploadLevel(const Context& context, const std::vector<std::vector<GroundPoint>>& lines,
-                  const std::vector<uint32_t>& masks, const glm::dvec3& origin, size_t& segments) {
+                  const std::vector<uint32_t>& masks, const glm::dvec3& origin) {
     std::vector<LinePoint> vertices;
     std::vector<uint32_t> indices;
     appendEntry(vertices, nullptr, origin); // padding: "previous" of the first entry
@@ -88,7 +88,6 @@ Level uploadLevel(const Context& context, const std::vector<std::vector<GroundPo
             appendEntry(vertices, &line[i], origin, masks[l]);
             if (i + 1 < line.size()) {
                 indices.insert(indices.end(), {2 * k, 2 * k + 1, 2 * k + 2, 2 * k + 2, 2 * k + 1, 2 * k + 3});
-                ++segments;
             }
         }
     }
@@ -143,9 +142,8 @@ LineLayer::LineLayer(const Context& context, const geo::Terrain& terrain,
         for (const auto* level : {&fine, &coarse})
             for (const auto& line : *level)
                 for (const GroundPoint& p : line) b.radius = std::max(b.radius, glm::length(p.ecef - b.origin));
-        size_t ignored = 0;
-        b.fine = uploadLevel<Level>(context, fine, fineMasks, b.origin, _segments);
-        b.coarse = uploadLevel<Level>(context, coarse, coarseMasks, b.origin, ignored);
+        b.fine = uploadLevel<Level>(context, fine, fineMasks, b.origin);
+        b.coarse = uploadLevel<Level>(context, coarse, coarseMasks, b.origin);
         _batches.push_back(std::move(b));
         pending.clear();
         pendingPoints = 0;

@@ -30,7 +30,6 @@ public:
     //! The line pipeline is bound; draws every batch the view sees. Returns segments drawn.
     size_t draw(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration,
                 const LineStyle& style) const;
-    size_t segmentCount() const { return _segments; }
 
     //! Simplification of the far level of detail, degrees; it is drawn where this is under about
     //! a line's width (1.5 px). It also leaves out pieces smaller than three times this (islets, ponds).
@@ -49,7 +48,6 @@ private:
         Level fine, coarse;
     };
     std::vector<Batch> _batches;
-    size_t _segments = 0;
 };
 
 } // namespace renderer

@@ -353,10 +353,6 @@ void SceneRenderer::createPipelines() {
     _labelPipeline = std::make_unique<Pipeline>(_context, _renderPass, _setLayout, label);
 }
 
-void SceneRenderer::setTerrainTolerance(double pixels) {
-    _terrain->pixelTolerance = pixels;
-}
-
 FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const SceneView& sv, TileLoading loading) {
     Slot& slot = _slots.at(slotIndex);
     FrameStats stats;

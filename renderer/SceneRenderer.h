@@ -114,9 +114,6 @@ public:
     void setRangeRings(std::optional<glm::dvec2> centre);
     static constexpr std::array<double, 3> kRangeRingsKm{100.0, 200.0, 300.0};
 
-    //! The pixel tolerance for terrain refinement (smaller = more detail, more triangles).
-    void setTerrainTolerance(double pixels);
-
 private:
     struct Slot {
         std::array<Buffer, 2> uniforms; //!< one per half of the frame (compare mode)
