@@ -129,6 +129,21 @@ TEST_F(Renderer, CloseUpIsStableUnderTinyCameraMoves) {
     EXPECT_LT(test::meanDifference(render(v), render(moved)), 0.5);
 }
 
+TEST_F(Renderer, ScenarioFeaturesMatchGolden) {
+    // The Paris framework over western Ukraine: hubs, equipment sites, the air zone, hatching.
+    ASSERT_FALSE(scene->scenarios.scenarios.empty());
+    renderer::SceneView v;
+    v.pose = {28.5, 49.3, 0, 900e3, 0, 35};
+    const auto index = scene->scenarios.indexOf("paris-framework");
+    ASSERT_TRUE(index.has_value());
+    v.scenarioFrom = v.scenarioTo = 1u << *index;
+    renderer::SceneView none = v;
+    none.scenarioFrom = none.scenarioTo = 0;
+    const test::Rgba with = render(v), without = render(none);
+    EXPECT_GT(test::meanDifference(with, without), 1.0); // the features are there
+    expectGolden(with, "paris-framework");
+}
+
 TEST_F(Renderer, EmptyFrameIsTheClearColour) {
     renderer::SceneView v;
     v.clearOnly = true;
