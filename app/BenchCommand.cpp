@@ -74,7 +74,6 @@ Command addBenchCommand(CLI::App& cli) {
     return [o, c]() -> int {
         if (!c->parsed()) return -1;
         const VkExtent2D size = parseSize(o->size);
-        parseCameraOption(o->scene.camera); // a malformed camera fails before any file is read
         const auto scene = loadScene(o->scene);
         const renderer::SceneView view = o->scene.view(*scene);
         renderer::Context context(contextOptionsFromEnvironment());
@@ -108,11 +107,7 @@ Command addBenchCommand(CLI::App& cli) {
             const auto switchingView = [&](int i) {
                 renderer::SceneView v = view;
                 const int round = i / o->switchEvery, into = i % o->switchEvery;
-                const uint32_t from = uint32_t(round % scenarios), to = uint32_t((round + 1) % scenarios);
-                const float t = std::min(1.0f, float(into) / float(switchFrames));
-                v.scenarioFrom = 1u << from;
-                v.scenarioTo = 1u << to;
-                v.transition = t * t * (3.0f - 2.0f * t);
+                showSwitch(v, int(round % scenarios), int((round + 1) % scenarios), double(into) / switchFrames);
                 return v;
             };
             const uint64_t before = context.uploadedBytes().load();

@@ -1,5 +1,6 @@
 #include "app/Commands.h"
 #include "app/PngFile.h"
+#include "app/ScenarioSwitch.h"
 #include "app/UsageError.h"
 #include "app/VideoEncoder.h"
 #include "geo/Picking.h"
@@ -113,10 +114,7 @@ Command addRecordCommand(CLI::App& cli) {
                 if (std::string caption = geo::captionAt(tour.tour, path, t); !caption.empty())
                     view.caption.push_back(caption);
             if (shown.to >= 0) {
-                const float p = float(shown.progress);
-                view.scenarioFrom = 1u << shown.from;
-                view.scenarioTo = 1u << shown.to;
-                view.transition = p * p * (3.0f - 2.0f * p);
+                showSwitch(view, shown.from, shown.to, shown.progress);
                 const std::string name = scene->scenarios.scenarios[size_t(shown.to)].name;
                 if (!o->noNote) view.caption.push_back(name + " \u2014 illustrative planning, not fact");
                 if (!o->noLegend)

@@ -22,7 +22,6 @@ Command addRenderCommand(CLI::App& cli) {
     return [o, c]() -> int {
         if (!c->parsed()) return -1;
         const VkExtent2D size = parseSize(o->size);
-        parseCameraOption(o->scene.camera); // a malformed camera fails before any file is read
         const auto scene = loadScene(o->scene);
         const renderer::SceneView view = o->scene.view(*scene);
         renderer::Context context(contextOptionsFromEnvironment());

@@ -11,12 +11,15 @@ void ScenarioSwitch::select(int index, double now) {
     _start = now;
 }
 
-void ScenarioSwitch::apply(renderer::SceneView& view, double now) const {
-    if (_count == 0) return;
-    const double t = std::clamp((now - _start) / kSeconds, 0.0, 1.0);
-    view.scenarioFrom = 1u << _from;
-    view.scenarioTo = 1u << _to;
+void showSwitch(renderer::SceneView& view, int from, int to, double progress) {
+    const double t = std::clamp(progress, 0.0, 1.0);
+    view.scenarioFrom = 1u << from;
+    view.scenarioTo = 1u << to;
     view.transition = float(t * t * (3.0 - 2.0 * t)); // smoothstep: eases in and out
+}
+
+void ScenarioSwitch::apply(renderer::SceneView& view, double now) const {
+    if (_count > 0) showSwitch(view, _from, _to, (now - _start) / kSeconds);
 }
 
 } // namespace app

@@ -6,6 +6,10 @@
 
 namespace app {
 
+//! Shows a switch from scenario `from` to `to` (indices) at `progress` 0..1 on `view`, eased in
+//! and out: the one place the viewer, tours, `record` and `bench` turn a switch into uniforms.
+void showSwitch(renderer::SceneView& view, int from, int to, double progress);
+
 class ScenarioSwitch {
 public:
     static constexpr double kSeconds = 0.6;

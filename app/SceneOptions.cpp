@@ -141,6 +141,7 @@ std::vector<unsigned char> readFont(const std::string& requested) {
 } // namespace
 
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
+    parseCameraOption(o.camera); // a malformed camera fails before any file is read
     auto scene = std::make_unique<LoadedScene>();
     const fs::path assets = assetsDir();
     const fs::path regional = o.dem.empty() ? assets / "dem/region.tif" : fs::path(o.dem);

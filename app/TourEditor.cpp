@@ -13,7 +13,8 @@ namespace app {
 
 namespace fs = std::filesystem;
 
-TourEditor::TourEditor(fs::path file, const geo::ScenarioSet& scenarios) : _file(std::move(file)), _scenarios(scenarios) {
+TourEditor::TourEditor(fs::path file, const geo::ScenarioSet& scenarios)
+    : _file(std::move(file)), _scenarios(scenarios) {
     if (fs::exists(_file)) {
         geo::TourLoad load = geo::loadTour(_file);
         if (!load.problems.empty()) throw UsageError(load.problems.front().text());
@@ -109,7 +110,8 @@ void TourEditor::draw(const geo::CameraPose& current, int currentScenario) {
     }
     ImGui::SameLine();
     const bool has = _selected >= 0 && size_t(_selected) < keys.size();
-    if (ImGui::Button("Up") && has && _selected > 0) std::swap(keys[size_t(_selected)], keys[size_t(_selected - 1)]), --_selected, _dirty = true;
+    if (ImGui::Button("Up") && has && _selected > 0)
+        std::swap(keys[size_t(_selected)], keys[size_t(_selected - 1)]), --_selected, _dirty = true;
     ImGui::SameLine();
     if (ImGui::Button("Down") && has && size_t(_selected) + 1 < keys.size())
         std::swap(keys[size_t(_selected)], keys[size_t(_selected + 1)]), ++_selected, _dirty = true;
@@ -120,8 +122,8 @@ void TourEditor::draw(const geo::CameraPose& current, int currentScenario) {
     for (size_t i = 0; i < keys.size(); ++i) {
         arrival += i == 0 ? 0.0 : keys[i].duration;
         char label[160];
-        std::snprintf(label, sizeof label, "%zu  %5.1f s  %.0f km  %s##key%zu", i + 1, arrival, keys[i].camera.range / 1000,
-                      keys[i].caption.c_str(), i);
+        std::snprintf(label, sizeof label, "%zu  %5.1f s  %.0f km  %s##key%zu", i + 1, arrival,
+                      keys[i].camera.range / 1000, keys[i].caption.c_str(), i);
         if (ImGui::Selectable(label, int(i) == _selected)) _selected = int(i);
         arrival += keys[i].hold;
     }
@@ -129,7 +131,8 @@ void TourEditor::draw(const geo::CameraPose& current, int currentScenario) {
         geo::Keyframe& k = keys[size_t(_selected)];
         ImGui::Separator();
         float duration = float(k.duration), hold = float(k.hold);
-        if (_selected > 0 && ImGui::DragFloat("Duration s", &duration, 0.1f, 0.1f, 600.0f)) k.duration = duration, _dirty = true;
+        if (_selected > 0 && ImGui::DragFloat("Duration s", &duration, 0.1f, 0.1f, 600.0f))
+            k.duration = duration, _dirty = true;
         if (ImGui::DragFloat("Hold s", &hold, 0.1f, 0.0f, 600.0f)) k.hold = hold, _dirty = true;
         const char* easings[] = {"linear", "ease-in", "ease-out", "ease-in-out"};
         int easing = int(k.easing);
@@ -147,7 +150,8 @@ void TourEditor::draw(const geo::CameraPose& current, int currentScenario) {
     if (keys.size() >= 2) {
         const double total = geo::CameraPath(_tour).duration();
         float t = float(std::min(_time, total));
-        if (ImGui::SliderFloat("Time", &t, 0.0f, float(total), "%.1f s")) _time = t, _scrubbing = true, _playing = false;
+        if (ImGui::SliderFloat("Time", &t, 0.0f, float(total), "%.1f s"))
+            _time = t, _scrubbing = true, _playing = false;
         if (ImGui::Button(_playing ? "Pause" : "Play")) {
             if (!_playing && _time >= total) _time = 0;
             _playing = !_playing;

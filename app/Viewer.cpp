@@ -365,12 +365,8 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         view.layers = panel.layers;
         view.attribution = panel.showAttribution;
         scenarioSwitch.apply(view, seconds);
-        if (tourShown && tourShown->scenario.to >= 0) { // playing or scrubbing the tour: it decides
-            const float p = float(tourShown->scenario.progress);
-            view.scenarioFrom = 1u << tourShown->scenario.from;
-            view.scenarioTo = 1u << tourShown->scenario.to;
-            view.transition = p * p * (3.0f - 2.0f * p);
-        }
+        if (tourShown && tourShown->scenario.to >= 0) // playing or scrubbing the tour: it decides
+            showSwitch(view, tourShown->scenario.from, tourShown->scenario.to, tourShown->scenario.progress);
         if (tourShown && !tourShown->caption.empty()) view.caption = {tourShown->caption};
         if (panel.compareScenario >= 0 && panel.compareScenario < int(liveScenarios.scenarios.size())) {
             const uint32_t bit = 1u << panel.compareScenario;

@@ -14,7 +14,7 @@ struct ViewerOptions {
     renderer::SceneLayers layers;
     bool attribution = true;
     int startScenario = 0;   //!< index in the scenario manifest
-    std::string tour; //!< tour file to edit in the timeline (created on save if missing); empty: none
+    std::string tour;        //!< tour file to edit in the timeline (created on save if missing); empty: none
     int exitAfterFrames = 0; //!< > 0: close after this many frames (tests, smoke runs)
     bool fullscreen = false;
 };
