@@ -14,6 +14,8 @@ Command addRenderCommand(CLI::App& cli);   //!< `render`: a still, offscreen
 Command addBenchCommand(CLI::App& cli);    //!< `bench`: frame times as JSON
 Command addValidateCommand(CLI::App& cli); //!< `validate`: scenario files checked
 Command addRecordCommand(CLI::App& cli);   //!< `record`: a tour to video
+Command addPresentCommand(CLI::App& cli);  //!< `present`: a tour step by step, in the viewer
+Command addMonitorsCommand(CLI::App& cli); //!< `monitors`: the connected monitors, for --monitor
 
 //! Ukraine's internationally recognised outline (Crimea included) from a borders file's countries layer.
 std::vector<geo::Polygon> ukraineOutline(const std::filesystem::path& borders);

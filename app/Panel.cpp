@@ -37,11 +37,37 @@ void drawScenarioSummary(const geo::ScenarioSet& set, size_t index) {
     ImGui::TextWrapped("Solid: announced or reported. Hatched: illustrative placement.");
 }
 
+//! Presenting, fullscreen and the display scale.
+void drawDisplaySection(PanelState& s) {
+    ImGui::TextUnformatted("Briefing");
+    if (s.presentable || s.presenting) {
+        if (ImGui::Button(s.presenting ? "Stop presenting (P)" : "Present the tour (P)")) s.presentRequested = true;
+        if (s.presenting)
+            ImGui::TextWrapped("PgDn/Right/Space/Enter: next step. PgUp/Left/Backspace: back. Home/End: first/last. "
+                               "B or .: black screen. W: white screen.");
+    } else {
+        ImGui::TextDisabled("Presenter mode: open a tour with --tour, or run `bulwark present`.");
+    }
+    if (!s.presenterError.empty()) ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.3f, 1.0f), "%s", s.presenterError.c_str());
+    if (ImGui::Button("Fullscreen (F11)")) s.fullscreenRequested = true;
+    ImGui::SameLine();
+    ImGui::TextDisabled("Tab hides this panel");
+    if (s.uiScaleDraft <= 0) s.uiScaleDraft = s.uiScale;
+    ImGui::SliderFloat("Size", &s.uiScaleDraft, 0.5f, 4.0f, "%.2fx");
+    if (ImGui::IsItemDeactivatedAfterEdit()) s.uiScale = s.uiScaleDraft; // the font is baked again once, on release
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Your size for panel, labels, lines and markers, on top of the monitor's own scale");
+    ImGui::Text("Drawn at %.2fx the 1080p size", s.displayScale);
+}
+
 } // namespace
 
 void drawPanel(PanelState& s) {
-    ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(320, 0), ImGuiCond_FirstUseEver);
+    // Sized in ems, so it follows the display scale; never taller than the screen (it scrolls).
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(0.8f * em, 0.8f * em), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(22 * em, 0), ImVec2(22 * em, ImGui::GetIO().DisplaySize.y - 1.6f * em));
+    ImGui::SetNextWindowSize(ImVec2(22 * em, 0), ImGuiCond_Always);
     ImGui::Begin("Bulwark");
     if (s.scenarios && !s.scenarios->scenarios.empty()) {
         ImGui::TextUnformatted("Scenario (1-9, Up/Down)");
@@ -55,7 +81,7 @@ void drawPanel(PanelState& s) {
         if (compare) {
             ImGui::SameLine();
             const std::string current = s.scenarios->scenarios[size_t(s.compareScenario)].name;
-            ImGui::SetNextItemWidth(150);
+            ImGui::SetNextItemWidth(10 * em);
             if (ImGui::BeginCombo("##compare", current.c_str())) {
                 for (size_t i = 0; i < s.scenarios->scenarios.size(); ++i)
                     if (ImGui::Selectable(s.scenarios->scenarios[i].name.c_str(), int(i) == s.compareScenario))
@@ -93,6 +119,8 @@ void drawPanel(PanelState& s) {
     if (ImGui::Button("Copy --camera")) ImGui::SetClipboardText(("--camera " + geo::formatCamera(s.pose)).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("For `bulwark render`: renders this view as a still");
     ImGui::Separator();
+    drawDisplaySection(s);
+    ImGui::Separator();
     ImGui::TextWrapped("GPU: %s", s.deviceName.c_str());
     ImGui::Text("Frame %.1f ms (%.0f fps)", s.frameMs, s.frameMs > 0 ? 1000.0 / s.frameMs : 0.0);
     ImGui::Text("%u tiles, %llu triangles, %zu labels%s", s.stats.tiles,
@@ -100,7 +128,8 @@ void drawPanel(PanelState& s) {
                 s.stats.complete ? "" : ", loading");
     ImGui::Separator();
     ImGui::TextWrapped("Drag: pan. Wheel: zoom to cursor. Right/middle drag: turn and tilt. "
-                       "WASD: move. Left/Right: turn. PgUp/PgDn: zoom. H: home. F11: fullscreen. Ctrl+Q: quit.");
+                       "WASD: move. Left/Right: turn. PgUp/PgDn: zoom. H: home. F11: fullscreen. Tab: hide this "
+                       "panel. P: presenter mode. Ctrl+Q: quit.");
     if (!s.attribution.empty()) ImGui::TextWrapped("%s", s.attribution.c_str());
     ImGui::End();
     if (!s.hovered.empty()) {

@@ -26,6 +26,15 @@ struct PanelState {
     std::string selected;        //!< the selected site's name (range rings drawn around it)
     bool clearSelection = false; //!< set by the panel
     std::string reloadError;     //!< the last scenario file edit that could not be loaded
+    // Display and presenting.
+    float uiScale = 1.0f;      //!< the user's factor on the monitor's scale (set by the panel)
+    float uiScaleDraft = 0.0f; //!< the slider while it is dragged (applied on release)
+    float displayScale = 1.0f; //!< what is drawn now: monitor scale x uiScale
+    bool fullscreenRequested = false;
+    bool presentable = false; //!< a tour is there to present
+    bool presenting = false;
+    bool presentRequested = false; //!< set by the panel: presenter mode on or off
+    std::string presenterError;
 };
 
 void drawPanel(PanelState& state);

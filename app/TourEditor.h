@@ -33,6 +33,7 @@ public:
     std::optional<Shown> update(double seconds);
 
     bool dirty() const { return _dirty; }
+    const geo::Tour& tour() const { return _tour; }
     //! Before the window closes: Close when nothing is unsaved or the user answered; Wait while the
     //! question is open; Stay when the user cancelled the close.
     enum class CloseAnswer { Close, Wait, Stay };

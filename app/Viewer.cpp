@@ -4,11 +4,16 @@
 #include "app/Commands.h"
 #include "app/FeaturePicker.h"
 #include "app/FileWatch.h"
+#include "app/Monitors.h"
 #include "app/Panel.h"
+#include "app/PanelRenderer.h"
+#include "app/Presenter.h"
 #include "app/ScenarioSwitch.h"
 #include "app/Swapchain.h"
 #include "app/TourEditor.h"
 #include "app/UsageError.h"
+#include "app/ViewerSettings.h"
+#include "app/ViewerWindow.h"
 #include "geo/Picking.h"
 #include "renderer/SceneRenderer.h"
 #include "renderer/TerrainLayer.h"
@@ -17,63 +22,24 @@
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
 #include <array>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_vulkan.h>
 #include <chrono>
+#include <cmath>
 #include <imgui.h>
 #include <iostream>
 #include <stdexcept>
+#include <utility>
 
 namespace app {
 
 namespace {
 
-//! GLFW lifetime: init, window, surface; destroyed in reverse order.
-struct Window {
-    GLFWwindow* handle = nullptr;
-    Window(int width, int height) {
-        if (!glfwInit())
-            throw UsageError("cannot open a window: no display (set DISPLAY, run under Xvfb, or use `bulwark render`)");
-        glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
-        handle = glfwCreateWindow(width, height, "Bulwark", nullptr, nullptr);
-        if (!handle) {
-            glfwTerminate();
-            throw UsageError("cannot open a window on this display");
-        }
-    }
-    ~Window() {
-        glfwDestroyWindow(handle);
-        glfwTerminate();
-    }
-};
-
 struct InputState {
     double scroll = 0;
-    bool toggleFullscreen = false, home = false;
-    int scenarioKey = -1; //!< 1-9 pressed: that scenario (0-based)
-    int scenarioStep = 0; //!< up/down arrows: previous/next scenario
-    int windowedX = 100, windowedY = 100, windowedW = 1600, windowedH = 900;
+    std::vector<std::pair<int, int>> keys; //!< presses since the last frame: GLFW key, modifiers
 };
 
 InputState* inputOf(GLFWwindow* w) {
     return static_cast<InputState*>(glfwGetWindowUserPointer(w));
-}
-
-void checkImGuiResult(VkResult r) {
-    if (r != VK_SUCCESS) renderer::throwVulkanError("ImGui Vulkan backend", r, __FILE__, __LINE__);
-}
-
-void toggleFullscreen(GLFWwindow* window, InputState& input) {
-    if (glfwGetWindowMonitor(window)) {
-        glfwSetWindowMonitor(window, nullptr, input.windowedX, input.windowedY, input.windowedW, input.windowedH, 0);
-        return;
-    }
-    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-    if (!monitor) return;
-    glfwGetWindowPos(window, &input.windowedX, &input.windowedY);
-    glfwGetWindowSize(window, &input.windowedW, &input.windowedH);
-    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
-    glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
 }
 
 struct FrameSlot {
@@ -82,22 +48,25 @@ struct FrameSlot {
     VkSemaphore imageAvailable = VK_NULL_HANDLE;
 };
 
+//! Seconds the mouse rests before its cursor hides.
+constexpr double kCursorRestSeconds = 2.5;
+
 } // namespace
 
 int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
-    Window window(options.width, options.height);
+    const std::filesystem::path settingsFile = viewerSettingsPath();
+    std::string settingsWarning;
+    ViewerSettings settings = loadViewerSettings(settingsFile, &settingsWarning);
+    if (!settingsWarning.empty()) std::cerr << "bulwark: warning: " << settingsWarning << std::endl;
+    ViewerWindow window(options.window, settings.window);
+    GLFWwindow* const handle = window.handle();
     InputState input;
-    glfwSetWindowUserPointer(window.handle, &input);
+    glfwSetWindowUserPointer(handle, &input);
     // Installed before ImGui's, which chains to them.
-    glfwSetScrollCallback(window.handle, [](GLFWwindow* w, double, double dy) { inputOf(w)->scroll += dy; });
-    glfwSetKeyCallback(window.handle, [](GLFWwindow* w, int key, int, int action, int mods) {
+    glfwSetScrollCallback(handle, [](GLFWwindow* w, double, double dy) { inputOf(w)->scroll += dy; });
+    glfwSetKeyCallback(handle, [](GLFWwindow* w, int key, int, int action, int mods) {
         if (action != GLFW_PRESS || ImGui::GetIO().WantCaptureKeyboard) return;
-        if (key == GLFW_KEY_F11) inputOf(w)->toggleFullscreen = true;
-        if (key == GLFW_KEY_H || key == GLFW_KEY_HOME) inputOf(w)->home = true;
-        if (key >= GLFW_KEY_1 && key <= GLFW_KEY_9) inputOf(w)->scenarioKey = key - GLFW_KEY_1;
-        if (key == GLFW_KEY_UP) inputOf(w)->scenarioStep -= 1;
-        if (key == GLFW_KEY_DOWN) inputOf(w)->scenarioStep += 1;
-        if (key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) glfwSetWindowShouldClose(w, GLFW_TRUE);
+        inputOf(w)->keys.emplace_back(key, mods);
     });
 
     renderer::ContextOptions contextOptions = contextOptionsFromEnvironment();
@@ -110,7 +79,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     std::cout << "bulwark: rendering on " << context.deviceName() << " [" << context.deviceType() << "]" << std::endl;
 
     VkSurfaceKHR surface = VK_NULL_HANDLE;
-    VK_CHECK(glfwCreateWindowSurface(context.instance(), window.handle, nullptr, &surface));
+    VK_CHECK(glfwCreateWindowSurface(context.instance(), handle, nullptr, &surface));
     struct SurfaceOwner {
         VkInstance instance;
         VkSurfaceKHR surface;
@@ -118,7 +87,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     } surfaceOwner{context.instance(), surface};
 
     int fbw = 0, fbh = 0;
-    glfwGetFramebufferSize(window.handle, &fbw, &fbh);
+    glfwGetFramebufferSize(handle, &fbw, &fbh);
     auto swapchain = std::make_unique<Swapchain>(context, surface, VkExtent2D{uint32_t(fbw), uint32_t(fbh)});
     // The scenarios as last loaded without error: hot reload replaces them when a file is saved.
     geo::ScenarioSet liveScenarios = scene.scenarios;
@@ -141,34 +110,9 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         VK_CHECK(vkCreateSemaphore(context.device(), &si, nullptr, &s.imageAvailable));
     }
 
-    // ImGui, drawn in the swapchain's overlay render pass.
-    VkDescriptorPoolSize poolSize{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 16};
-    VkDescriptorPoolCreateInfo dpci{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    dpci.flags = VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT;
-    dpci.maxSets = 16;
-    dpci.poolSizeCount = 1;
-    dpci.pPoolSizes = &poolSize;
-    VkDescriptorPool imguiPool;
-    VK_CHECK(vkCreateDescriptorPool(context.device(), &dpci, nullptr, &imguiPool));
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
-    ImGui::StyleColorsDark();
-    ImGui_ImplGlfw_InitForVulkan(window.handle, true);
-    ImGui_ImplVulkan_InitInfo ii{};
-    ii.Instance = context.instance();
-    ii.PhysicalDevice = context.physicalDevice();
-    ii.Device = context.device();
-    ii.QueueFamily = context.queueFamily();
-    ii.Queue = context.queue();
-    ii.DescriptorPool = imguiPool;
-    ii.MinImageCount = 2;
-    ii.ImageCount = swapchain->imageCount();
-    ii.MSAASamples = VK_SAMPLE_COUNT_1_BIT;
-    ii.CheckVkResultFn = checkImGuiResult;
-    ImGui_ImplVulkan_Init(&ii, swapchain->overlayPass());
-    context.submitAndWait([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
-    ImGui_ImplVulkan_DestroyFontUploadObjects();
+    // The panel, drawn in the swapchain's overlay render pass at the display's scale.
+    PanelRenderer panelRenderer(context, handle, swapchain->overlayPass(), swapchain->imageCount(), scene.inputs.font);
+    const float userScale = options.uiScale > 0 ? options.uiScale : settings.uiScale;
 
     CameraController camera(scene.terrain, options.start);
     PanelState panel;
@@ -178,8 +122,19 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     panel.attribution = scene.inputs.attribution;
     panel.showAttribution = options.attribution;
     panel.scenarios = &liveScenarios;
+    panel.uiScale = userScale;
+    panel.presentable = options.presentation.has_value() || !options.tour.empty();
     ScenarioSwitch scenarioSwitch(int(scene.scenarios.scenarios.size()), options.startScenario);
-    if (options.fullscreen) toggleFullscreen(window.handle, input);
+    std::unique_ptr<Presenter> presenter;
+    bool panelShown = true;
+    double lastMouseMove = 0;
+    double lastMouseX = -1, lastMouseY = -1;
+    {
+        const MonitorInfo m = window.monitor();
+        std::cout << "bulwark: window " << fbw << "x" << fbh << (window.fullscreen() ? " fullscreen" : "")
+                  << " on monitor " << m.number << " (" << m.name << ", " << m.width << "x" << m.height
+                  << "), display scale " << displayScaleOn(m, userScale) << std::endl;
+    }
 
     bool rebuild = false;
     uint32_t frameIndex = 0;
@@ -192,13 +147,33 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     auto last = std::chrono::steady_clock::now();
     std::unique_ptr<TourEditor> tourEditor;
     if (!options.tour.empty()) tourEditor = std::make_unique<TourEditor>(options.tour, liveScenarios);
+    // Presenter mode plays the tour being edited, else the one the command named (or the default).
+    const auto togglePresenter = [&]() {
+        if (presenter) {
+            presenter.reset();
+            std::cout << "bulwark: presenter mode off" << std::endl;
+            return;
+        }
+        const geo::Tour* tour = tourEditor             ? &tourEditor->tour()
+                                : options.presentation ? &*options.presentation
+                                                       : nullptr;
+        if (!tour || tour->keyframes.empty()) {
+            panel.presenterError = !options.presentationProblem.empty()
+                                       ? "No tour to present: " + options.presentationProblem
+                                       : "No tour to present: open one with --tour, or add keyframes.";
+            return;
+        }
+        presenter = std::make_unique<Presenter>(*tour, liveScenarios);
+        panel.presenterError.clear();
+    };
+    if (options.present) togglePresenter();
     bool closing = false;
     for (int frame = 0;; ++frame) {
         if (options.exitAfterFrames > 0 && frame >= options.exitAfterFrames) break;
         // Closing asks first when the tour has unsaved changes.
-        if (glfwWindowShouldClose(window.handle)) {
+        if (glfwWindowShouldClose(handle)) {
             closing = true;
-            glfwSetWindowShouldClose(window.handle, GLFW_FALSE);
+            glfwSetWindowShouldClose(handle, GLFW_FALSE);
         }
         if (closing) {
             const auto answer = tourEditor ? tourEditor->mayClose() : TourEditor::CloseAnswer::Close;
@@ -206,22 +181,50 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
             if (answer == TourEditor::CloseAnswer::Stay) closing = false;
         }
         glfwPollEvents();
-        glfwGetFramebufferSize(window.handle, &fbw, &fbh);
+        glfwGetFramebufferSize(handle, &fbw, &fbh);
         if (fbw == 0 || fbh == 0) { // minimised: render nothing until the window is back
             glfwWaitEvents();
             continue;
         }
-        if (input.toggleFullscreen) {
-            input.toggleFullscreen = false;
-            toggleFullscreen(window.handle, input);
+        const double seconds = glfwGetTime();
+        // Keys: the panel (Tab), presenter mode (P) and its clicker keys first, then the viewer's.
+        bool toggleFullscreen = panel.fullscreenRequested;
+        panel.fullscreenRequested = false;
+        if (panel.presentRequested) togglePresenter();
+        panel.presentRequested = false;
+        for (const auto& [key, mods] : std::exchange(input.keys, {})) {
+            if (key == GLFW_KEY_TAB) {
+                panelShown = !panelShown;
+                std::cout << "bulwark: panel " << (panelShown ? "shown" : "hidden") << std::endl;
+            } else if (key == GLFW_KEY_P) {
+                togglePresenter();
+            } else if (presenter && presenter->key(key, camera.pose(), seconds)) {
+            } else if (key == GLFW_KEY_F11) {
+                toggleFullscreen = true;
+            } else if (key == GLFW_KEY_H || key == GLFW_KEY_HOME) {
+                camera.home();
+            } else if (key >= GLFW_KEY_1 && key <= GLFW_KEY_9) {
+                scenarioSwitch.select(key - GLFW_KEY_1, seconds);
+            } else if (key == GLFW_KEY_UP || key == GLFW_KEY_DOWN) {
+                scenarioSwitch.step(key == GLFW_KEY_UP ? -1 : 1, seconds);
+            } else if (key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) {
+                glfwSetWindowShouldClose(handle, GLFW_TRUE);
+            }
+        }
+        if (toggleFullscreen) {
+            window.toggleFullscreen();
             continue;
         }
         if (rebuild || swapchain->extent().width != uint32_t(fbw) || swapchain->extent().height != uint32_t(fbh)) {
             swapchain->recreate({uint32_t(fbw), uint32_t(fbh)});
-            ImGui_ImplVulkan_SetMinImageCount(2);
+            panelRenderer.setImageCount(swapchain->imageCount());
             sceneRenderer->resize(swapchain->extent());
             rebuild = false;
         }
+        // Everything in pixels is drawn at the scale of the monitor the window is on (it may have
+        // been dragged to another) times the user's setting.
+        const float displayScale = displayScaleOn(window.monitor(), panel.uiScale);
+        panelRenderer.setScale(displayScale);
         const auto now = std::chrono::steady_clock::now();
         const double dt = std::chrono::duration<double>(now - last).count();
         last = now;
@@ -229,9 +232,9 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         // Input: the panel gets the mouse when it is over it.
         const ImGuiIO& io = ImGui::GetIO();
         double mx, my;
-        glfwGetCursorPos(window.handle, &mx, &my);
+        glfwGetCursorPos(handle, &mx, &my);
         int ww, wh;
-        glfwGetWindowSize(window.handle, &ww, &wh);
+        glfwGetWindowSize(handle, &ww, &wh);
         const double sx = double(fbw) / std::max(ww, 1), sy = double(fbh) / std::max(wh, 1);
         // In compare mode each half is its own view under the shared camera: the mouse acts in the
         // half it is over, in that half's pixels.
@@ -241,9 +244,9 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         const glm::dvec2 cursor{mx * sx - (rightHalf ? viewWidth : 0.0), my * sy};
         camera.setViewport(viewWidth, fbh);
         camera.setExaggeration(panel.exaggeration);
-        const bool left = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
-        const bool right = glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
-                           glfwGetMouseButton(window.handle, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
+        const bool left = glfwGetMouseButton(handle, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+        const bool right = glfwGetMouseButton(handle, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
+                           glfwGetMouseButton(handle, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
         // What is under the cursor: a tooltip, and on a click (a press and release that did not
         // drag) the site's range rings.
         const renderer::View pickView = renderer::View::make(camera.pose(), viewWidth, fbh);
@@ -260,6 +263,12 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
             lastPickKey = pickKey;
         }
         panel.hovered = hovered ? describe(*hovered, liveScenarios) : std::string();
+        // The presenter grabbing the view takes it from a flight under way.
+        if (presenter && !io.WantCaptureMouse && (left || right || input.scroll != 0)) presenter->interrupt();
+        // The cursor hides when the mouse rests, for a clean picture.
+        if (mx != lastMouseX || my != lastMouseY || left || right) lastMouseMove = seconds;
+        lastMouseX = mx, lastMouseY = my;
+        const bool cursorResting = seconds - lastMouseMove > kCursorRestSeconds;
         if (left && !panning && !io.WantCaptureMouse) {
             camera.beginPan(cursor.x, cursor.y);
             panning = true;
@@ -288,19 +297,18 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         }
         if (input.scroll != 0 && !io.WantCaptureMouse) camera.zoomAt(cursor.x, cursor.y, input.scroll);
         input.scroll = 0;
-        if (!io.WantCaptureKeyboard) {
+        if (!io.WantCaptureKeyboard && !presenter) { // presenter mode: these keys are the clicker's
             const double step = dt * 0.6;
-            auto held = [&](int key) { return glfwGetKey(window.handle, key) == GLFW_PRESS; };
+            auto held = [&](int key) { return glfwGetKey(handle, key) == GLFW_PRESS; };
             if (held(GLFW_KEY_A)) camera.move(-step, 0);
             if (held(GLFW_KEY_D)) camera.move(step, 0);
             if (held(GLFW_KEY_W)) camera.move(0, step);
             if (held(GLFW_KEY_S)) camera.move(0, -step);
             if (held(GLFW_KEY_LEFT)) camera.turnAndTilt(-dt * 240.0, 0);
             if (held(GLFW_KEY_RIGHT)) camera.turnAndTilt(dt * 240.0, 0);
-            if (glfwGetKey(window.handle, GLFW_KEY_PAGE_UP) == GLFW_PRESS) camera.zoom(1.0 - dt * 1.5);
-            if (glfwGetKey(window.handle, GLFW_KEY_PAGE_DOWN) == GLFW_PRESS) camera.zoom(1.0 + dt * 1.5);
+            if (glfwGetKey(handle, GLFW_KEY_PAGE_UP) == GLFW_PRESS) camera.zoom(1.0 - dt * 1.5);
+            if (glfwGetKey(handle, GLFW_KEY_PAGE_DOWN) == GLFW_PRESS) camera.zoom(1.0 + dt * 1.5);
         }
-        const double seconds = glfwGetTime();
         // Hot reload: a saved scenario file shows within a second; a broken one keeps the last
         // good data on screen and says what is wrong in the panel.
         if (!liveScenarios.manifest.empty() && scenarioFiles.changed(seconds)) {
@@ -322,13 +330,17 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
                 std::cout << "bulwark: reloaded " << liveScenarios.manifest.string() << std::endl;
             }
         }
-        if (input.scenarioKey >= 0) scenarioSwitch.select(input.scenarioKey, seconds);
-        if (input.scenarioStep != 0) scenarioSwitch.step(input.scenarioStep, seconds);
         if (panel.requestedScenario >= 0) scenarioSwitch.select(panel.requestedScenario, seconds);
-        input.scenarioKey = panel.requestedScenario = -1;
-        input.scenarioStep = 0;
-        if (input.home || panel.homeRequested) camera.home();
-        input.home = panel.homeRequested = false;
+        panel.requestedScenario = -1;
+        if (panel.homeRequested) camera.home();
+        panel.homeRequested = false;
+        std::optional<Presenter::Shown> presenterShown;
+        if (presenter) {
+            presenterShown = presenter->update(seconds);
+            if (presenterShown->camera)
+                camera.setPose(geo::groundPose(*presenterShown->camera, scene.terrain, panel.exaggeration));
+            if (presenterShown->scenario >= 0) scenarioSwitch.select(presenterShown->scenario, seconds);
+        }
         lastX = mx;
         lastY = my;
         camera.update(dt);
@@ -345,18 +357,20 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         if (acquired != VK_SUBOPTIMAL_KHR) VK_CHECK(acquired);
         VK_CHECK(vkResetFences(context.device(), 1, &slot.fence));
 
-        ImGui_ImplVulkan_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
+        panelRenderer.newFrame();
         panel.frameMs = dt * 1000.0;
         panel.pose = camera.pose();
-        drawPanel(panel);
+        panel.presenting = presenter != nullptr;
+        panel.displayScale = displayScale;
+        if (panelShown) drawPanel(panel);
         std::optional<TourEditor::Shown> tourShown;
         if (tourEditor) {
-            tourEditor->draw(camera.pose(), scenarioSwitch.current());
+            if (panelShown) tourEditor->draw(camera.pose(), scenarioSwitch.current());
             tourShown = tourEditor->update(seconds);
             if (tourShown) camera.setPose(geo::groundPose(tourShown->camera, scene.terrain, panel.exaggeration));
         }
+        if (presenter) presenter->drawOverlay(displayScale);
+        if (cursorResting) ImGui::SetMouseCursor(ImGuiMouseCursor_None);
         ImGui::Render();
 
         renderer::SceneView view;
@@ -368,6 +382,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         if (tourShown && tourShown->scenario.to >= 0) // playing or scrubbing the tour: it decides
             showSwitch(view, tourShown->scenario.from, tourShown->scenario.to, tourShown->scenario.progress);
         if (tourShown && !tourShown->caption.empty()) view.caption = {tourShown->caption};
+        if (presenterShown && !presenterShown->caption.empty()) view.caption = {presenterShown->caption};
         if (panel.compareScenario >= 0 && panel.compareScenario < int(liveScenarios.scenarios.size())) {
             const uint32_t bit = 1u << panel.compareScenario;
             view.compare =
@@ -402,7 +417,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         rp.framebuffer = swapchain->framebuffer(imageIndex);
         rp.renderArea = {{0, 0}, swapchain->extent()};
         vkCmdBeginRenderPass(slot.cmd, &rp, VK_SUBPASS_CONTENTS_INLINE);
-        ImGui_ImplVulkan_RenderDrawData(ImGui::GetDrawData(), slot.cmd);
+        panelRenderer.render(slot.cmd);
         vkCmdEndRenderPass(slot.cmd);
         VK_CHECK(vkEndCommandBuffer(slot.cmd));
 
@@ -435,10 +450,11 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     VK_CHECK(vkDeviceWaitIdle(context.device()));
     // The last view, ready to reuse: `bulwark render --camera ...` renders exactly this.
     std::cout << "bulwark: last view --camera " << geo::formatCamera(camera.pose()) << std::endl;
-    ImGui_ImplVulkan_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    vkDestroyDescriptorPool(context.device(), imguiPool, nullptr);
+    // Opens here next time.
+    settings.window = window.placement();
+    settings.uiScale = panel.uiScale;
+    if (std::string error; !saveViewerSettings(settings, settingsFile, &error))
+        std::cerr << "bulwark: warning: could not remember the window: " << error << std::endl;
     for (FrameSlot& s : slots) {
         vkDestroySemaphore(context.device(), s.imageAvailable, nullptr);
         vkDestroyFence(context.device(), s.fence, nullptr);

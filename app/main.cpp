@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
     const app::Command bench = app::addBenchCommand(cli);
     const app::Command validate = app::addValidateCommand(cli);
     const app::Command record = app::addRecordCommand(cli);
+    const app::Command present = app::addPresentCommand(cli);
+    const app::Command monitors = app::addMonitorsCommand(cli);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -23,7 +25,7 @@ int main(int argc, char** argv) {
         return app::kExitBadInput;
     }
     try {
-        for (const app::Command& command : {render, bench, validate, record})
+        for (const app::Command& command : {render, bench, validate, record, present, monitors})
             if (const int code = command(); code >= 0) return code;
         return view();
     } catch (const app::UsageError& e) {

@@ -45,13 +45,15 @@ std::string quoted(const fs::path& p) {
 const char* kSmall = "--size 96x64 --camera 31,48.5,900";
 
 TEST(Cli, HelpOnEveryCommand) {
-    for (const char* cmd : {"", "render", "bench"}) {
+    for (const char* cmd : {"", "render", "bench", "present"}) {
         const Outcome r = bulwark(std::string(cmd) + " --help");
         EXPECT_EQ(r.code, 0) << cmd << r.out;
         EXPECT_NE(r.out.find("--size"), std::string::npos) << cmd;
     }
     EXPECT_NE(bulwark("render --help").out.find("--out"), std::string::npos);
     EXPECT_NE(bulwark("bench --help").out.find("--frames"), std::string::npos);
+    EXPECT_NE(bulwark("present --help").out.find("PageDown"), std::string::npos);
+    EXPECT_NE(bulwark("monitors --help").out.find("--monitor"), std::string::npos);
 }
 
 TEST(Cli, RenderWritesAPngOfTheAskedSize) {
@@ -113,8 +115,27 @@ TEST(Cli, MalformedValuesGiveOneClearError) {
              {"render" + out + " --hide rivers", {"--hide"}},
              {"render", {"--out"}},
              {"bench --frames 0", {"--frames"}},
+             {"--ui-scale 10", {"--ui-scale"}},
+             {"present --monitor 0", {"--monitor"}},
          })
         expectOneClearError(bad);
+}
+
+TEST(Cli, PresentNamesABadTour) {
+    geo::test::TempDir dir;
+    const fs::path missing = dir / "missing.json", broken = dir / "broken.json", empty = dir / "empty.json";
+    geo::test::writeText(broken, "{\"format\": \"bulwark-tour/1\", \"title\": \"t\", \"keyframes\": [{\"camera\": "
+                                 "{\"lon\": 30, \"lat\": 50, \"range_km\": 900}}, {\"camera\": 5, \"duration\": 2}]}");
+    geo::test::writeText(empty, "{\"format\": \"bulwark-tour/1\", \"title\": \"t\", \"keyframes\": []}");
+    expectOneClearError({"present " + quoted(missing), {missing.string(), "no such tour"}});
+    expectOneClearError({"present " + quoted(broken), {broken.string(), "camera"}});
+    expectOneClearError({"present " + quoted(empty), {empty.string()}});
+}
+
+TEST(Cli, MonitorsWithoutADisplayIsAClearError) {
+    const Outcome r = bulwark("monitors", "DISPLAY= WAYLAND_DISPLAY=");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("no display"), std::string::npos) << r.out;
 }
 
 TEST(Cli, BadFilesGiveOneClearErrorNamingTheFile) {

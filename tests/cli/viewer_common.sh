@@ -2,6 +2,8 @@
 # wait for its window. Sets $pid, $window and $log; removes $work and stops the viewer on exit.
 work="$(mktemp -d)"
 log="$work/log"
+# The viewer remembers its window in this file, not in the home of whoever runs the tests.
+export BULWARK_CONFIG="$work/viewer.json"
 
 start_viewer() { # arguments pass to bulwark
     "$bulwark" "$@" >"$log" 2>&1 &

@@ -1,0 +1,110 @@
+#include "app/PanelRenderer.h"
+
+#include "renderer/VulkanError.h"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_vulkan.h>
+#include <cmath>
+#include <imgui.h>
+
+namespace app {
+
+namespace {
+
+//! What the panel's font covers: Latin with Polish and Romanian letters, Cyrillic, punctuation,
+//! arrows and the geometric shapes of the legend.
+constexpr ImWchar kPanelGlyphs[] = {0x0020, 0x017F, 0x0218, 0x021B, 0x0400, 0x04FF, 0x2000,
+                                    0x206F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
+constexpr float kPanelFontPixels = 15.0f; //!< at scale 1
+
+void checkImGuiResult(VkResult r) {
+    if (r != VK_SUCCESS) renderer::throwVulkanError("ImGui Vulkan backend", r, __FILE__, __LINE__);
+}
+
+} // namespace
+
+PanelRenderer::PanelRenderer(const renderer::Context& context, GLFWwindow* window, VkRenderPass overlayPass,
+                             uint32_t imageCount, const std::vector<unsigned char>& font)
+    : _context(context), _overlayPass(overlayPass), _imageCount(imageCount), _font(font) {
+    VkDescriptorPoolSize poolSize{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 16};
+    VkDescriptorPoolCreateInfo dpci{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+    dpci.flags = VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT;
+    dpci.maxSets = 16;
+    dpci.poolSizeCount = 1;
+    dpci.pPoolSizes = &poolSize;
+    VK_CHECK(vkCreateDescriptorPool(context.device(), &dpci, nullptr, &_pool));
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui_ImplGlfw_InitForVulkan(window, true);
+    setScale(1.0f);
+}
+
+PanelRenderer::~PanelRenderer() {
+    vkDeviceWaitIdle(_context.device());
+    ImGui_ImplVulkan_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    vkDestroyDescriptorPool(_context.device(), _pool, nullptr);
+}
+
+void PanelRenderer::initVulkan() {
+    ImGui_ImplVulkan_InitInfo ii{};
+    ii.Instance = _context.instance();
+    ii.PhysicalDevice = _context.physicalDevice();
+    ii.Device = _context.device();
+    ii.QueueFamily = _context.queueFamily();
+    ii.Queue = _context.queue();
+    ii.DescriptorPool = _pool;
+    ii.MinImageCount = 2;
+    ii.ImageCount = _imageCount;
+    ii.MSAASamples = VK_SAMPLE_COUNT_1_BIT;
+    ii.CheckVkResultFn = checkImGuiResult;
+    ImGui_ImplVulkan_Init(&ii, _overlayPass);
+    _context.submitAndWait([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
+    ImGui_ImplVulkan_DestroyFontUploadObjects();
+}
+
+void PanelRenderer::setScale(float scale) {
+    if (std::abs(scale - _scale) < 0.01f) return;
+    // The 1.86 backend cannot replace its font image in place: its device objects are made again.
+    VK_CHECK(vkDeviceWaitIdle(_context.device()));
+    if (_scale > 0) ImGui_ImplVulkan_Shutdown();
+    VK_CHECK(vkResetDescriptorPool(_context.device(), _pool, 0));
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    if (!_font.empty()) {
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = false; // the bytes belong to the scene
+        io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(_font.data()), int(_font.size()),
+                                       std::round(kPanelFontPixels * scale), &config, kPanelGlyphs);
+    } else {
+        ImFontConfig config;
+        config.SizePixels = std::round(13.0f * scale);
+        io.Fonts->AddFontDefault(&config);
+    }
+    ImGuiStyle style;
+    ImGui::StyleColorsDark(&style);
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+    _scale = scale;
+    initVulkan();
+}
+
+void PanelRenderer::setImageCount(uint32_t count) {
+    _imageCount = count;
+    ImGui_ImplVulkan_SetMinImageCount(2);
+}
+
+void PanelRenderer::newFrame() {
+    ImGui_ImplVulkan_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+void PanelRenderer::render(VkCommandBuffer cmd) {
+    ImGui_ImplVulkan_RenderDrawData(ImGui::GetDrawData(), cmd);
+}
+
+} // namespace app

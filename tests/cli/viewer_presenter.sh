@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Presenter mode on a 4K screen (xvfb-run starts one at 3840x2160), driven as a clicker does:
+# `bulwark present --monitor 1` opens fullscreen at native resolution and display scale 2, steps go
+# forward with PageDown/Right/Space/Enter and back with PageUp/Left/Backspace, Home and End jump,
+# B blacks the screen and W whitens it (checked on the real screen with xwd), Tab hides the panel.
+set -euo pipefail
+bulwark="$1"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/viewer_common.sh"
+start_viewer present --monitor 1
+
+alive() { kill -0 $pid 2>/dev/null || { cat "$log"; echo "viewer died: $*"; exit 1; }; }
+screen() { xwd -root -silent | python3 "$here/screen_stats.py" "$@"; } # prints mean r g b and spread
+step_now() { sed -n 's/^bulwark: step \([0-9]* \/ [0-9]*\).*/\1/p' "$log" | tail -n 1; }
+press() { # key, then the step the log must reach
+    xdotool key --window "$window" "$1"
+    for _ in $(seq 1 100); do
+        [[ "$(step_now)" == "$2" ]] && return 0
+        alive "$1"
+        sleep 0.1
+    done
+    cat "$log"; echo "after $1: at step '$(step_now)', expected '$2'"; exit 1
+}
+await() { # a line the log must show
+    for _ in $(seq 1 100); do grep -q -- "$1" "$log" && return 0; alive "$1"; sleep 0.1; done
+    cat "$log"; echo "never logged: $1"; exit 1
+}
+mean_grey() { awk '{ printf "%d", ($1 + $2 + $3) / 3 }' <<<"$1"; }
+
+await "window 3840x2160 fullscreen on monitor 1"
+await "display scale 2"
+await "step 1 / 6"
+# The clicker's keys, forward and back.
+press Next "2 / 6"
+press Next "3 / 6"
+press Prior "2 / 6"
+press End "6 / 6"
+press Next "6 / 6"
+press Home "1 / 6"
+press Right "2 / 6"
+press space "3 / 6"
+press Return "4 / 6"
+press Left "3 / 6"
+press BackSpace "2 / 6"
+sleep 5 # the flight lands and the scenario switches
+
+picture="$(screen 0.3 0.3 0.7 0.7)"
+echo "picture: $picture"
+[[ "$(awk '{ print ($4 > 8) }' <<<"$picture")" == 1 ]] || { echo "no picture on screen: $picture"; exit 1; }
+
+# B blacks the screen, any step key brings the picture back without moving on; W whitens it.
+xdotool key --window "$window" b
+await "screen black"
+sleep 1.5
+black="$(screen 0 0 1 1)"
+echo "black: $black"
+(( $(mean_grey "$black") <= 1 )) || { echo "B did not black the screen: $black"; exit 1; }
+xdotool key --window "$window" Next
+await "screen back"
+[[ "$(step_now)" == "2 / 6" ]] || { echo "bringing the picture back moved the step"; exit 1; }
+xdotool key --window "$window" w
+await "screen white"
+sleep 1.5
+white="$(screen 0 0 1 1)"
+echo "white: $white"
+(( $(mean_grey "$white") >= 254 )) || { echo "W did not whiten the screen: $white"; exit 1; }
+xdotool key --window "$window" w
+sleep 1.5
+
+# Tab hides the panel (top left) and brings it back.
+with_panel="$(screen 0.01 0.02 0.12 0.2)"
+xdotool key --window "$window" Tab
+await "panel hidden"
+sleep 1.5
+without_panel="$(screen 0.01 0.02 0.12 0.2)"
+echo "panel area with the panel: $with_panel; without: $without_panel"
+[[ "$with_panel" != "$without_panel" ]] || { echo "Tab changed nothing on screen"; exit 1; }
+xdotool key --window "$window" Tab
+await "panel shown"
+
+xdotool key --window "$window" ctrl+q
+for _ in $(seq 1 100); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
+status=0
+wait $pid || status=$?
+cat "$log"
+[[ $status -eq 0 ]] || { echo "exit status $status"; exit $status; }
