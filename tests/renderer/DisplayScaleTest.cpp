@@ -1,10 +1,10 @@
 // The one display scale for sizes given in pixels: the rule itself, labels laid out under it, and
 // a render where a doubled scale visibly doubles the labels.
+#include "renderer/DisplayScale.h"
 #include "GoldenImage.h"
 #include "app/SceneOptions.h"
 #include "geo/Picking.h"
 #include "renderer/Context.h"
-#include "renderer/DisplayScale.h"
 #include "renderer/LabelLayer.h"
 #include "renderer/SceneRenderer.h"
 
@@ -109,8 +109,7 @@ TEST_F(DisplayScaleRender, DoublingTheScaleDoublesTheLabels) {
     EXPECT_GT(atOne, 500u);
     EXPECT_LT(doubled.labels, normal.labels);
     EXPECT_GT(double(atTwo) / double(doubled.labels), 3.0 * double(atOne) / double(normal.labels))
-        << atOne << " px for " << normal.labels << " labels at 1, " << atTwo << " px for " << doubled.labels
-        << " at 2";
+        << atOne << " px for " << normal.labels << " labels at 1, " << atTwo << " px for " << doubled.labels << " at 2";
 }
 
 } // namespace

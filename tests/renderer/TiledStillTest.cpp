@@ -1,10 +1,10 @@
 // Posters rendered in tiles: the tile grid and crop arithmetic, and tiled renders compared with the
 // same view rendered whole (labels, borders, a scenario and its caption; compare mode too).
+#include "renderer/TiledStill.h"
 #include "GoldenImage.h"
 #include "app/SceneOptions.h"
 #include "renderer/Context.h"
 #include "renderer/SceneRenderer.h"
-#include "renderer/TiledStill.h"
 
 #include <cstring>
 #include <gtest/gtest.h>
