@@ -185,14 +185,14 @@ std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
     return scene;
 }
 
-VkExtent2D parseSize(const std::string& text, const std::string& option) {
+VkExtent2D parseSize(const std::string& text, const std::string& option, uint32_t maxSide) {
     static const std::regex pattern(R"((\d{1,5})[xX](\d{1,5}))");
     std::smatch m;
     if (!std::regex_match(text, m, pattern))
         throw UsageError(option + " " + text + ": expected WIDTHxHEIGHT, e.g. 1920x1080");
     const int w = std::stoi(m[1]), h = std::stoi(m[2]);
-    if (w < 16 || h < 16 || w > 8192 || h > 8192)
-        throw UsageError(option + " " + text + ": each side must be within 16..8192 pixels");
+    if (w < 16 || h < 16 || w > int(maxSide) || h > int(maxSide))
+        throw UsageError(option + " " + text + ": each side must be within 16.." + std::to_string(maxSide) + " pixels");
     return {static_cast<uint32_t>(w), static_cast<uint32_t>(h)};
 }
 

@@ -56,8 +56,13 @@ std::vector<std::string> scenarioCaption(const geo::ScenarioInfo& scenario);
 //! Loads every file the options name; throws UsageError naming the file and problem.
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& options);
 
-//! Parses "WxH" within 16..8192 a side; throws UsageError otherwise.
-VkExtent2D parseSize(const std::string& text, const std::string& option = "--size");
+//! The largest side of a window, a video frame or a single still.
+constexpr uint32_t kMaxFrameSide = 8192;
+//! The largest side of a still rendered in tiles (`render`): a 32K poster.
+constexpr uint32_t kMaxPosterSide = 32768;
+
+//! Parses "WxH" within 16..maxSide a side; throws UsageError otherwise.
+VkExtent2D parseSize(const std::string& text, const std::string& option = "--size", uint32_t maxSide = kMaxFrameSide);
 //! Parses --camera, or the home view when empty; throws UsageError.
 geo::CameraPose parseCameraOption(const std::string& text);
 //! The folder of the default data: $BULWARK_ASSETS, else the source tree's assets/ (found at build time).

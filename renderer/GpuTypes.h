@@ -18,12 +18,15 @@ struct FrameUniforms {
     glm::mat4 viewProj; //!< camera-relative view and reversed-depth projection
     glm::mat4 inverseViewProj;
     glm::vec4 lightDir;   //!< toward the sun, ECEF
-    glm::vec4 params;     //!< exaggeration, viewport width, viewport height, unused
+    glm::vec4 params;     //!< exaggeration, viewport width, viewport height, stroke scale (DisplayScale.h)
     glm::vec4 eyeUp;      //!< local up under the eye; w = eye altitude
     glm::uvec4 scenario;  //!< x: bit of the scenario switched from, y: of the one switched to
     glm::vec4 transition; //!< x: progress of the switch 0..1 (eased), y: pixels per radian
+    //! A poster tile's place: xy, the viewport's first pixel in its view's pixels (screen text);
+    //! zw, the render target's first pixel in the whole frame (hatching). Zero for a whole frame.
+    glm::vec4 crop;
 };
-static_assert(sizeof(FrameUniforms) == 208);
+static_assert(sizeof(FrameUniforms) == 224);
 
 struct TilePush {
     glm::vec4 origin; //!< tile origin minus the eye

@@ -1,6 +1,7 @@
 #include "renderer/LabelLayer.h"
 
 #include "geo/Ellipsoid.h"
+#include "renderer/DisplayScale.h"
 
 #include <algorithm>
 #include <set>
@@ -119,7 +120,7 @@ size_t LabelLayer::layout(const View& view, double exaggeration, float scale, Sc
         glm::dvec2 px;
         if (!view.project(anchor, px)) continue;
         const bool major = e.priority >= 2;
-        const float size = (e.marker ? 15.0f : major ? 17.0f : 14.0f) * scale;
+        const float size = labelPixels(e.marker ? 15.0f : major ? 17.0f : 14.0f, scale);
         const float dot = (e.marker ? 16.0f : major ? 9.0f : 7.0f) * scale; // markers: room for the prism
         const float textWidth = _atlas.measure(e.place.name, size);
         const float gap = 3.0f * scale;

@@ -25,7 +25,8 @@ public:
     };
 
     //! Appends the labels for this view to `out` (six vertices per glyph quad); returns how
-    //! many were placed. `scale` grows labels for large outputs (1 at 1080 lines).
+    //! many were placed. `scale` is the display scale (DisplayScale.h): text is labelPixels() high,
+    //! dots, gaps and declutter margins grow with it.
     size_t layout(const View& view, double exaggeration, float scale, Scenarios scenarios, size_t maxVertices,
                   std::vector<LabelVertex>& out) const;
 

@@ -2,6 +2,7 @@
 
 #include "geo/Ellipsoid.h"
 #include "geo/Spatial.h"
+#include "renderer/DisplayScale.h"
 #include "renderer/GlyphAtlas.h"
 #include "renderer/GpuTypes.h"
 #include "renderer/LabelLayer.h"
@@ -354,15 +355,24 @@ void SceneRenderer::createPipelines() {
 }
 
 FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const SceneView& sv, TileLoading loading) {
+    return recordTile(cmd, slotIndex, sv, loading, wholeFrame());
+}
+
+FrameStats SceneRenderer::recordTile(VkCommandBuffer cmd, uint32_t slotIndex, const SceneView& sv, TileLoading loading,
+                                     const FrameTile& tile) {
     Slot& slot = _slots.at(slotIndex);
     FrameStats stats;
-    const float scale = std::clamp(float(_extent.height) / 1080.0f, 0.75f, 4.0f);
+    // Every decision (terrain detail, label layout, sizes in pixels) is made for the whole frame, so
+    // the tiles of a poster agree; each tile only crops what it draws (cropOf).
+    const VkExtent2D frameSize = tile.frame;
+    const float scale = resolveDisplayScale(sv.displayScale, frameSize.height);
     // Compare mode: the frame split in two, each half a scenario, under one camera. Terrain is
     // chosen once for the whole frame's view, which holds both halves'.
     const uint32_t halves = sv.compare ? 2 : 1;
-    const uint32_t halfWidth = _extent.width / halves;
-    const View whole = View::make(sv.pose, _extent.width, _extent.height);
+    const uint32_t halfWidth = frameSize.width / halves;
+    const View whole = View::make(sv.pose, frameSize.width, frameSize.height);
     std::array<View, 2> views;
+    std::array<TileCrop, 2> crops;
     std::array<std::pair<uint32_t, uint32_t>, 2> labelRanges{};
     std::vector<LabelVertex> vertices;
     if (!sv.clearOnly && sv.layers.terrain) {
@@ -375,20 +385,26 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
     for (uint32_t half = 0; half < halves; ++half) {
         const ScenarioShown shown =
             half == 0 ? ScenarioShown{sv.scenarioFrom, sv.scenarioTo, sv.transition, sv.caption} : *sv.compare;
-        const View& view = views[half] = View::make(sv.pose, halfWidth, _extent.height);
+        const View& view = views[half] = View::make(sv.pose, halfWidth, frameSize.height);
+        const TileCrop& crop = crops[half] =
+            cropOf({{int32_t(half * halfWidth), 0}, {halfWidth, frameSize.height}}, tile);
+        const glm::dmat4 viewProj = crop.clip * view.viewProj;
         FrameUniforms u{};
-        u.viewProj = glm::mat4(view.viewProj);
-        u.inverseViewProj = glm::mat4(glm::inverse(view.viewProj));
+        u.viewProj = glm::mat4(viewProj);
+        u.inverseViewProj = glm::mat4(glm::inverse(viewProj));
         u.lightDir = glm::vec4(glm::vec3(sunDirection(sv.pose)), 0.0f);
-        u.params = glm::vec4(float(sv.exaggeration), float(halfWidth), float(_extent.height), 0.0f);
+        // Pixel offsets (labels, line widths) are pixels of the viewport, which is the cropped part.
+        u.params = glm::vec4(float(sv.exaggeration), float(crop.viewport.extent.width),
+                             float(crop.viewport.extent.height), strokeScale(scale));
         const geo::GeoPoint eyeGeo = geo::toGeodetic(view.eye);
         u.eyeUp = glm::vec4(glm::vec3(geo::upAt(eyeGeo.lon, eyeGeo.lat)), float(eyeGeo.height));
         // Borders and coasts carry every bit: they stay whatever the scenarios are.
         constexpr uint32_t kAlwaysBit = 1u << 31;
         u.scenario = glm::uvec4(shown.from | kAlwaysBit, shown.to | kAlwaysBit, 0u, 0u);
         u.transition = glm::vec4(std::clamp(shown.transition, 0.0f, 1.0f), float(view.pixelsPerRadian), 0.0f, 0.0f);
+        u.crop = glm::vec4(crop.inView, float(tile.origin.x), float(tile.origin.y));
         std::memcpy(slot.uniforms[half].mapped(), &u, sizeof(u));
-        if (sv.clearOnly) continue;
+        if (sv.clearOnly || !crop.visible) continue;
 
         const size_t first = vertices.size();
         const size_t budget = first + kMaxLabelVertices / halves;
@@ -404,7 +420,7 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
         if (sv.attribution && !_attribution.empty() && half + 1 == halves) {
             // Never wider than 60 % of the view, so small stills keep all of it.
             const float size = std::min(11.0f * scale, 0.6f * halfWidth / _atlas->measure(_attribution, 1.0f));
-            const glm::vec2 corner{float(halfWidth) - 10.0f * scale, float(_extent.height) - 8.0f * scale};
+            const glm::vec2 corner{float(halfWidth) - 10.0f * scale, float(frameSize.height) - 8.0f * scale};
             _labels->appendScreenText(_attribution, corner, true, size, glm::vec4(0.92f, 0.94f, 0.96f, 0.95f), budget,
                                       vertices);
         }
@@ -419,15 +435,17 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
     VkRenderPassBeginInfo rpbi{VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO};
     rpbi.renderPass = _renderPass;
     rpbi.framebuffer = _framebuffer;
-    rpbi.renderArea = {{0, 0}, _extent};
+    rpbi.renderArea = {{0, 0}, tile.size};
     rpbi.clearValueCount = 2;
     rpbi.pClearValues = clears;
     vkCmdBeginRenderPass(cmd, &rpbi, VK_SUBPASS_CONTENTS_INLINE);
     for (uint32_t half = 0; half < halves && !sv.clearOnly; ++half) {
         const View& view = views[half];
-        const int32_t x = int32_t(half * halfWidth);
-        const VkViewport viewport{float(x), 0, float(halfWidth), float(_extent.height), 0.0f, 1.0f};
-        const VkRect2D scissor{{x, 0}, {halfWidth, _extent.height}};
+        const VkRect2D scissor = crops[half].viewport;
+        if (!crops[half].visible) continue;
+        VkViewport viewport{float(scissor.offset.x), float(scissor.offset.y), 0.0f, 0.0f, 0.0f, 1.0f};
+        viewport.width = float(scissor.extent.width);
+        viewport.height = float(scissor.extent.height);
         vkCmdSetViewport(cmd, 0, 1, &viewport);
         vkCmdSetScissor(cmd, 0, 1, &scissor);
         auto bind = [&](const Pipeline& p) {
@@ -456,8 +474,7 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
             _scenarios->drawAreas(cmd, _areaPipeline->layout(), view);
         }
         if (sv.layers.coastlines || sv.layers.borders || scenarios || _rings) bind(*_linePipeline);
-        // Lines never thinner than their 1080p widths: thinner ones alias into dashes.
-        const float lineScale = std::max(scale, 1.0f);
+        const float lineScale = strokeScale(scale);
         if (sv.layers.coastlines)
             stats.lineSegments += _coastlines->draw(cmd, _linePipeline->layout(), view, sv.exaggeration,
                                                     {{0.12f, 0.26f, 0.42f, 1.0f}, 1.5f * lineScale});
@@ -481,17 +498,19 @@ FrameStats SceneRenderer::record(VkCommandBuffer cmd, uint32_t slotIndex, const 
             vkCmdDraw(cmd, labelRanges[half].second, 1, labelRanges[half].first, 0);
         }
     }
-    if (halves == 2 && !sv.clearOnly) { // a dark rule between the two halves
-        VkClearAttachment rule{VK_IMAGE_ASPECT_COLOR_BIT, 0, {}};
-        rule.clearValue.color = {{0.02f, 0.02f, 0.03f, 1.0f}};
-        const VkClearRect rect{{{int32_t(halfWidth) - 1, 0}, {3, _extent.height}}, 0, 1};
-        vkCmdClearAttachments(cmd, 1, &rule, 1, &rect);
+    const TileCrop rule = cropOf({{int32_t(halfWidth) - 1, 0}, {3, frameSize.height}}, tile);
+    if (halves == 2 && !sv.clearOnly && rule.visible) { // a dark rule between the two halves
+        VkClearAttachment clear{VK_IMAGE_ASPECT_COLOR_BIT, 0, {}};
+        clear.clearValue.color = {{0.02f, 0.02f, 0.03f, 1.0f}};
+        const VkClearRect rect{rule.viewport, 0, 1};
+        vkCmdClearAttachments(cmd, 1, &clear, 1, &rect);
     }
     vkCmdEndRenderPass(cmd);
     return stats;
 }
 
-FrameStats SceneRenderer::submitOffscreen(const SceneView& view, TileLoading loading, bool readback) {
+FrameStats SceneRenderer::submitOffscreen(const SceneView& view, TileLoading loading, bool readback,
+                                          const FrameTile& tile) {
     VkDevice device = _context.device();
     const uint32_t slotIndex = _offscreenSlot;
     _offscreenSlot = (_offscreenSlot + 1) % kFrameSlots;
@@ -502,13 +521,13 @@ FrameStats SceneRenderer::submitOffscreen(const SceneView& view, TileLoading loa
     VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
     bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     VK_CHECK(vkBeginCommandBuffer(slot.offscreenCmd, &bi));
-    const FrameStats stats = record(slot.offscreenCmd, slotIndex, view, loading);
+    const FrameStats stats = recordTile(slot.offscreenCmd, slotIndex, view, loading, tile);
     if (readback) {
         const size_t bytes = size_t(_extent.width) * _extent.height * 4;
         if (!_readback) _readback = Buffer(_context, BufferDomain::Readback, VK_BUFFER_USAGE_TRANSFER_DST_BIT, bytes);
         VkBufferImageCopy region{};
         region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-        region.imageExtent = {_extent.width, _extent.height, 1};
+        region.imageExtent = {tile.size.width, tile.size.height, 1}; // tightly packed: a tile's rows
         vkCmdCopyImageToBuffer(slot.offscreenCmd, _color->vk(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, _readback.vk(), 1,
                                &region);
         VkBufferMemoryBarrier barrier{VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER};
@@ -529,7 +548,7 @@ FrameStats SceneRenderer::submitOffscreen(const SceneView& view, TileLoading loa
 }
 
 FrameStats SceneRenderer::submitFrame(const SceneView& view) {
-    return submitOffscreen(view, TileLoading::Background, false);
+    return submitOffscreen(view, TileLoading::Background, false, wholeFrame());
 }
 
 void SceneRenderer::waitIdle() const {
@@ -538,13 +557,20 @@ void SceneRenderer::waitIdle() const {
 }
 
 std::vector<uint8_t> SceneRenderer::renderStill(const SceneView& view, FrameStats* stats) {
-    // A still waits for every tile: one frame builds all it needs.
-    const FrameStats s = submitOffscreen(view, TileLoading::Wait, true);
+    return renderTile(view, wholeFrame(), stats);
+}
+
+std::vector<uint8_t> SceneRenderer::renderTile(const SceneView& view, const FrameTile& tile, FrameStats* stats) {
+    if (tile.size.width == 0 || tile.size.height == 0 || tile.size.width > _extent.width ||
+        tile.size.height > _extent.height)
+        throw std::invalid_argument("renderTile: the tile is empty or larger than the render target");
+    // A still waits for every terrain tile: one frame builds all it needs.
+    const FrameStats s = submitOffscreen(view, TileLoading::Wait, true, tile);
     waitIdle();
     if (stats) *stats = s;
     _readback.invalidate();
     const auto* src = static_cast<const uint8_t*>(_readback.mapped());
-    return {src, src + size_t(_extent.width) * _extent.height * 4};
+    return {src, src + size_t(tile.size.width) * tile.size.height * 4};
 }
 
 } // namespace renderer

@@ -10,6 +10,7 @@
 #include "geo/VectorLoader.h"
 #include "renderer/Buffer.h"
 #include "renderer/Context.h"
+#include "renderer/FrameTile.h"
 #include "renderer/Image.h"
 
 #include <array>
@@ -70,6 +71,10 @@ struct SceneView {
     std::vector<std::string> caption; //!< lines drawn at the top left of the frame, the first larger
     //! Compare mode: the right half of the frame shows this, under the same camera.
     std::optional<ScenarioShown> compare;
+    //! Multiplies every size given in pixels: labels, halos, captions, credits, line widths, marker
+    //! minimum size; 0: automatic from the frame's height (renderer/DisplayScale.h). The viewer sets
+    //! it from the monitor's content scale; stills leave it 0.
+    float displayScale = 0.0f;
 };
 
 struct FrameStats {
@@ -102,6 +107,8 @@ public:
     //! Renders offscreen and waits until every tile the view needs is built and drawn; returns
     //! tightly packed RGBA8 rows, top row first.
     std::vector<uint8_t> renderStill(const SceneView& view, FrameStats* stats = nullptr);
+    //! As renderStill(), for one tile of a larger frame: returns the tile's tightly packed rows.
+    std::vector<uint8_t> renderTile(const SceneView& view, const FrameTile& tile, FrameStats* stats = nullptr);
 
     //! Submits one offscreen frame without waiting for it, as a render loop with kFrameSlots
     //! frames in flight does (`bench`); builds at most a few new tiles. waitIdle() drains it.
@@ -124,7 +131,10 @@ private:
     };
     void createTargets();
     void buildScenarioLayers(const geo::ScenarioSet* scenarios);
-    FrameStats submitOffscreen(const SceneView& view, TileLoading loading, bool readback);
+    FrameStats recordTile(VkCommandBuffer cmd, uint32_t slot, const SceneView& view, TileLoading loading,
+                          const FrameTile& tile);
+    FrameStats submitOffscreen(const SceneView& view, TileLoading loading, bool readback, const FrameTile& tile);
+    FrameTile wholeFrame() const { return {_extent, {0, 0}, _extent}; }
     void createPipelines();
 
     const Context& _context;

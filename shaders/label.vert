@@ -16,7 +16,8 @@ layout(location = 2) out vec4 outHalo;
 void main() {
     vec4 p = frame.viewProj * vec4(inAnchor, 1.0);
     p.xy += inOffset * 2.0 / frame.params.yz * p.w;
-    if (inScreen > 0.5) p = vec4(inOffset * 2.0 / frame.params.yz - 1.0, 0.0, 1.0);
+    // Screen text is placed in the view's pixels; a poster tile's viewport starts at frame.crop.xy.
+    if (inScreen > 0.5) p = vec4((inOffset - frame.crop.xy) * 2.0 / frame.params.yz - 1.0, 0.0, 1.0);
     p.z = p.w; // labels sit in front of everything (reversed depth: 1 is nearest)
     gl_Position = p;
     outUv = inUv;

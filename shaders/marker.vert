@@ -3,7 +3,8 @@
 #include "common.glsl"
 
 // Markers standing on the terrain: one prism mesh per kind, one instance per feature. The size is
-// in metres, but never under a few pixels, so markers read from orbit and from 5 km alike.
+// in metres, but never under a few pixels (times the stroke scale), so markers read from orbit and
+// from 5 km alike, on a laptop and on a video wall.
 layout(push_constant) uniform MarkerPush {
     vec4 origin; // batch origin minus the eye, metres
 } batch;
@@ -23,7 +24,7 @@ void main() {
     float p = presence(instMaskStatus.x);
     vec3 base = batch.origin.xyz + raise(instPosition, instUp, instSize.x, 0.0);
     float distance = length(base);
-    float radius = max(instSize.y, 7.0 * distance / frame.transition.y) * (0.25 + 0.75 * p); // grow in, shrink out
+    float radius = max(instSize.y, 7.0 * frame.params.w * distance / frame.transition.y) * (0.25 + 0.75 * p); // grow in, shrink out
     float height = max(instSize.z, 2.5 * radius) * p;
     vec3 east = normalize(cross(vec3(0.0, 0.0, 1.0), instUp) + vec3(1e-9, 0.0, 0.0));
     vec3 north = cross(instUp, east);

@@ -43,6 +43,7 @@ std::string quoted(const fs::path& p) {
 }
 
 const char* kSmall = "--size 96x64 --camera 31,48.5,900";
+const std::string kShortTour = "'" BULWARK_SOURCE_DIR "/tests/data/tours/short.json'";
 
 TEST(Cli, HelpOnEveryCommand) {
     for (const char* cmd : {"", "render", "bench", "present"}) {
@@ -51,6 +52,7 @@ TEST(Cli, HelpOnEveryCommand) {
         EXPECT_NE(r.out.find("--size"), std::string::npos) << cmd;
     }
     EXPECT_NE(bulwark("render --help").out.find("--out"), std::string::npos);
+    EXPECT_NE(bulwark("render --help").out.find("--tile"), std::string::npos);
     EXPECT_NE(bulwark("bench --help").out.find("--frames"), std::string::npos);
     EXPECT_NE(bulwark("present --help").out.find("PageDown"), std::string::npos);
     EXPECT_NE(bulwark("monitors --help").out.find("--monitor"), std::string::npos);
@@ -65,6 +67,27 @@ TEST(Cli, RenderWritesAPngOfTheAskedSize) {
     ASSERT_TRUE(stbi_info(out.c_str(), &w, &h, &n)) << "not a PNG";
     EXPECT_EQ(w, 96);
     EXPECT_EQ(h, 64);
+    EXPECT_FALSE(fs::exists(out.string() + ".partial"));
+}
+
+TEST(Cli, RenderWritesAPosterInTiles) {
+    geo::test::TempDir dir;
+    const fs::path out = dir / "poster.png";
+    // 4 x 3 tiles of 512, the last column 464 wide and the last row 176 high.
+    const Outcome r = bulwark("render --size 2000x1200 --tile 512 --out " + quoted(out), "BULWARK_VALIDATION=1");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("12 image tiles"), std::string::npos) << r.out;
+    int w = 0, h = 0, n = 0;
+    unsigned char* pixels = stbi_load(out.c_str(), &w, &h, &n, 4);
+    ASSERT_TRUE(pixels) << "not a PNG";
+    EXPECT_EQ(w, 2000);
+    EXPECT_EQ(h, 1200);
+    // The last, ragged tile holds the scene too (the home view has land there), not the clear colour.
+    size_t drawn = 0;
+    for (int y = 1100; y < 1200; ++y)
+        for (int x = 1900; x < 2000; ++x) drawn += pixels[(size_t(y) * w + x) * 4 + 1] > 40;
+    stbi_image_free(pixels);
+    EXPECT_GT(drawn, 9000u);
     EXPECT_FALSE(fs::exists(out.string() + ".partial"));
 }
 
@@ -136,6 +159,21 @@ TEST(Cli, MonitorsWithoutADisplayIsAClearError) {
     const Outcome r = bulwark("monitors", "DISPLAY= WAYLAND_DISPLAY=");
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("no display"), std::string::npos) << r.out;
+}
+
+TEST(Cli, PosterSizesAndTilesOutOfRangeAreClearErrors) {
+    geo::test::TempDir dir;
+    const std::string out = " --out " + quoted(dir / "x.png");
+    for (const BadInput& bad : std::vector<BadInput>{
+             {"render" + out + " --size 40000x100", {"--size", "40000x100", "32768"}},
+             {"render" + out + " --tile 5", {"--tile"}},
+             {"render" + out + " --tile 9000", {"--tile"}},
+             {"record " + kShortTour + " --size 9000x100 --out " + quoted(dir / "x.mp4"), {"--size", "8192"}},
+             {"render --size 2000x1200 --tile 512 --out /nonexistent-folder/poster.png",
+              {"/nonexistent-folder/poster.png"}},
+         })
+        expectOneClearError(bad);
+    EXPECT_FALSE(fs::exists(dir / "x.png"));
 }
 
 TEST(Cli, BadFilesGiveOneClearErrorNamingTheFile) {
@@ -272,8 +310,6 @@ nlohmann::json probe(const fs::path& video) {
     EXPECT_EQ(r.code, 0) << r.out;
     return nlohmann::json::parse(r.out, nullptr, false);
 }
-
-const std::string kShortTour = "'" BULWARK_SOURCE_DIR "/tests/data/tours/short.json'";
 
 TEST(Record, WritesAnH264Mp4ThatPlayersOpen) {
     geo::test::TempDir dir;

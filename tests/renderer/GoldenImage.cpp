@@ -51,6 +51,17 @@ Comparison compareWithGolden(const Rgba& image, const std::string& name, const s
         writePng(outDir / (name + ".actual.png"), image);
         return c;
     }
+    return compareImages(image, expected, name, outDir, maxMeanError, maxChangedFraction);
+}
+
+Comparison compareImages(const Rgba& image, const Rgba& expected, const std::string& name,
+                         const std::filesystem::path& outDir, double maxMeanError, double maxChangedFraction,
+                         int pixelTolerance) {
+    Comparison c;
+    if (expected.width != image.width || expected.height != image.height || image.pixels.empty()) {
+        c.message = name + ": the images differ in size";
+        return c;
+    }
     Rgba diff = image;
     size_t changed = 0;
     double sum = 0;
@@ -61,7 +72,7 @@ Comparison compareWithGolden(const Rgba& image, const std::string& name, const s
             worst = std::max(worst, d);
             sum += d;
         }
-        if (worst > 24) ++changed;
+        if (worst > pixelTolerance) ++changed;
         // The diff image: differences in red over a dimmed copy of the expected image.
         const uint8_t grey = uint8_t((expected.pixels[p] + expected.pixels[p + 1] + expected.pixels[p + 2]) / 9);
         diff.pixels[p] = uint8_t(std::min(255, grey + worst * 4));
@@ -78,6 +89,7 @@ Comparison compareWithGolden(const Rgba& image, const std::string& name, const s
     if (!c.passed) {
         std::filesystem::create_directories(outDir);
         writePng(outDir / (name + ".actual.png"), image);
+        writePng(outDir / (name + ".expected.png"), expected);
         writePng(outDir / (name + ".diff.png"), diff);
         c.message += "; wrote " + (outDir / (name + ".diff.png")).string();
     }

@@ -16,7 +16,7 @@ struct Rgba {
 struct Comparison {
     bool passed = false;
     double meanError = 0;       //!< mean absolute difference per channel, 0..255
-    double changedFraction = 0; //!< share of pixels differing by more than 24 in any channel
+    double changedFraction = 0; //!< share of pixels differing by more than the tolerance in any channel
     std::string message;
 };
 
@@ -24,6 +24,13 @@ struct Comparison {
 //! <name>.diff.png into `outDir`, and says where.
 Comparison compareWithGolden(const Rgba& image, const std::string& name, const std::filesystem::path& outDir,
                              double maxMeanError = 2.0, double maxChangedFraction = 0.01);
+
+//! Compares `image` with `expected` (another render of the same scene): a pixel has changed when a
+//! channel differs by more than `pixelTolerance`. On failure writes <name>.actual.png,
+//! <name>.expected.png and <name>.diff.png into `outDir`, and says where.
+Comparison compareImages(const Rgba& image, const Rgba& expected, const std::string& name,
+                         const std::filesystem::path& outDir, double maxMeanError, double maxChangedFraction,
+                         int pixelTolerance = 24);
 
 //! Mean absolute difference per channel between two images of one size.
 double meanDifference(const Rgba& a, const Rgba& b);
