@@ -49,7 +49,7 @@ Command addRecordCommand(CLI::App& cli) {
         SceneOptions scene;
         std::string tour, out, frames, size = "1920x1080";
         int fps = 30, quality = 75;
-        bool noCaptions = false, noNote = false, noLegend = false;
+        bool noCaptions = false;
     };
     auto o = std::make_shared<Options>();
     CLI::App* c =
@@ -64,8 +64,9 @@ Command addRecordCommand(CLI::App& cli) {
         ->check(CLI::Range(0, 100))
         ->capture_default_str();
     c->add_flag("--no-captions", o->noCaptions, "Leave out the tour's captions");
-    c->add_flag("--no-note", o->noNote, "Leave out the note that the scenarios are illustrative");
-    c->add_flag("--no-legend", o->noLegend, "Leave out the legend of feature status");
+    c->add_flag("--no-note", o->scene.noTitle,
+                "Leave out the title, which notes that scenarios are illustrative "
+                "(as --no-title)");
     o->scene.addTo(*c);
     return [o, c]() -> int {
         if (!c->parsed()) return -1;
@@ -113,12 +114,10 @@ Command addRecordCommand(CLI::App& cli) {
             if (!o->noCaptions)
                 if (std::string caption = geo::captionAt(tour.tour, path, t); !caption.empty())
                     view.caption.push_back(caption);
+            // The title names the scenario shown; the legend (on unless --no-legend) explains it.
             if (shown.to >= 0) {
                 showSwitch(view, shown.from, shown.to, shown.progress);
-                const std::string name = scene->scenarios.scenarios[size_t(shown.to)].name;
-                if (!o->noNote) view.caption.push_back(name + " \u2014 illustrative planning, not fact");
-                if (!o->noLegend)
-                    view.caption.push_back("Solid: announced or reported \u00B7 hatched: illustrative placement");
+                view.title = sceneOptions.titleFor(scene->scenarios.scenarios[size_t(shown.to)]);
             }
             const auto renderStart = std::chrono::steady_clock::now();
             std::vector<uint8_t> pixels = renderer.renderStill(view);

@@ -1,6 +1,7 @@
 #include "app/SceneOptions.h"
 
 #include "app/UsageError.h"
+#include "geo/Countries.h"
 #include "geo/DemLoader.h"
 #include "geo/Picking.h"
 #include "geo/PlaceLoader.h"
@@ -54,12 +55,36 @@ void SceneOptions::addTo(CLI::App& c) {
         ->check(CLI::IsMember({"terrain", "borders", "coastlines", "labels", "highlight", "scenarios"}));
     c.add_flag("--no-attribution", noAttribution, "Leave out the data credits drawn in the bottom-right corner");
     c.add_option("--compare", compare, "Two scenarios side by side under one camera: ID,ID");
-    c.add_flag("--no-caption", noCaption, "Leave out the scenario's name and the note that it is illustrative");
+    c.add_option("--title", title,
+                 "Title drawn at the top of the frame [default: the scenario's name and that it is illustrative "
+                 "planning]");
+    c.add_flag("--no-title,--no-caption", noTitle, "Leave out the title");
+    c.add_flag("--no-legend", noLegend,
+               "Leave out the legend (lead nations, kinds of feature, solid and hatched) drawn in the bottom-left "
+               "corner");
+    c.add_option("--theme", theme, "Look of the scene: standard, or high-contrast for large rooms and projectors")
+        ->check(CLI::IsMember({"standard", "high-contrast"}))
+        ->capture_default_str();
+    c.add_option("--palette", palette, "Colours of nations and features: standard, or colour-blind (Okabe-Ito)")
+        ->check(CLI::IsMember({"standard", "colour-blind"}))
+        ->capture_default_str();
 }
 
-std::vector<std::string> scenarioCaption(const geo::ScenarioInfo& scenario) {
-    return {scenario.name, "Illustrative planning, not fact \u00B7 solid: announced or reported \u00B7 hatched: "
-                           "illustrative placement"};
+std::string scenarioTitle(const geo::ScenarioInfo& scenario) {
+    return scenario.name + " \u2014 illustrative planning, not fact";
+}
+
+renderer::SceneStyle SceneOptions::style() const {
+    const auto t = renderer::parseTheme(theme);
+    const auto p = renderer::parsePalette(palette);
+    if (!t) throw UsageError("--theme " + theme + ": expected standard or high-contrast");
+    if (!p) throw UsageError("--palette " + palette + ": expected standard or colour-blind");
+    return {*t, *p};
+}
+
+std::string SceneOptions::titleFor(const geo::ScenarioInfo& scenario) const {
+    if (noTitle) return {};
+    return title.empty() ? scenarioTitle(scenario) : title;
 }
 
 renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
@@ -67,6 +92,8 @@ renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
     v.exaggeration = exaggeration;
     v.layers = layers();
     v.attribution = !noAttribution;
+    v.legend = !noLegend;
+    if (!noTitle) v.title = title;
     v.pose = geo::groundPose(parseCameraOption(camera), scene.terrain, exaggeration);
     const auto find = [&](const std::string& option, const std::string& id) {
         const auto index = scene.scenarios.indexOf(id);
@@ -76,20 +103,19 @@ renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
             throw UsageError(option + " " + id + ": no such scenario (" +
                              (known.empty() ? std::string("none loaded") : known) + ")");
         }
-        renderer::ScenarioShown shown{1u << *index, 1u << *index, 1.0f, {}};
-        if (!noCaption) shown.caption = scenarioCaption(scene.scenarios.scenarios[*index]);
-        return shown;
+        return renderer::ScenarioShown{
+            1u << *index, 1u << *index, 1.0f, {}, titleFor(scene.scenarios.scenarios[*index])};
     };
     if (!scenario.empty()) {
         const renderer::ScenarioShown shown = find("--scenario", scenario);
-        v.scenarioFrom = shown.from, v.scenarioTo = shown.to, v.caption = shown.caption;
+        v.scenarioFrom = shown.from, v.scenarioTo = shown.to, v.title = shown.title;
     }
     if (!compare.empty()) {
         const size_t comma = compare.find(',');
         if (comma == std::string::npos || compare.find(',', comma + 1) != std::string::npos)
             throw UsageError("--compare " + compare + ": expected two scenario ids, ID,ID");
         const renderer::ScenarioShown left = find("--compare", compare.substr(0, comma));
-        v.scenarioFrom = left.from, v.scenarioTo = left.to, v.caption = left.caption;
+        v.scenarioFrom = left.from, v.scenarioTo = left.to, v.title = left.title;
         v.compare = find("--compare", compare.substr(comma + 1));
     }
     return v;
@@ -179,6 +205,9 @@ std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
         scene->inputs.scenarios = &scene->scenarios;
     }
     scene->inputs.terrain = &scene->terrain;
+    scene->inputs.style = o.style();
+    scene->inputs.nationNames = geo::countryNames();
+    if (!o.title.empty()) scene->inputs.screenTexts.push_back(o.title);
 
     std::ifstream attribution(assets / "ATTRIBUTION.txt");
     std::getline(attribution, scene->inputs.attribution);

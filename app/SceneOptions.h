@@ -29,17 +29,25 @@ struct SceneOptions {
     std::string scenario;  //!< the scenario to show; empty: none (render, bench) or the first (viewer)
     std::string compare;   //!< "ID,ID": two scenarios side by side under one camera
     double exaggeration = 1.0;
-    std::vector<std::string> hide; //!< layers to leave out: terrain, borders, coastlines, labels, highlight
-    bool noAttribution = false;    //!< leave out the data credits
-    bool noCaption = false;        //!< leave out the scenario caption
+    std::vector<std::string> hide;    //!< layers to leave out: terrain, borders, coastlines, labels, highlight
+    bool noAttribution = false;       //!< leave out the data credits
+    bool noTitle = false;             //!< leave out the title (--no-title, --no-caption)
+    bool noLegend = false;            //!< leave out the legend
+    std::string title;                //!< the title instead of the scenario's; empty: the scenario's
+    std::string theme = "standard";   //!< "standard" or "high-contrast" (renderer::parseTheme)
+    std::string palette = "standard"; //!< "standard" or "colour-blind" (renderer::parsePalette)
 
     //! The layers left on after --hide.
     renderer::SceneLayers layers() const;
     //! What these options ask to see of `scene`: camera (its target on the terrain), exaggeration,
     //! layers, credits. Throws UsageError on a malformed --camera.
     renderer::SceneView view(const LoadedScene& scene) const;
+    //! Theme and palette; --theme and --palette were checked when parsed.
+    renderer::SceneStyle style() const;
+    //! The title of a frame showing `scenario`: --title, else scenarioTitle(); empty with --no-title.
+    std::string titleFor(const geo::ScenarioInfo& scenario) const;
     //! Adds --camera, --dem, --borders, --borders-layer, --coastlines, --coastlines-layer, --places, --font,
-    //! --exaggeration, --hide, --no-attribution.
+    //! --exaggeration, --hide, --no-attribution, --title, --no-title, --no-legend, --theme, --palette.
     void addTo(CLI::App& command);
 };
 
@@ -50,8 +58,8 @@ struct LoadedScene {
     renderer::SceneInputs inputs;
 };
 
-//! The caption of a frame showing `scenario`: its name, and that it is illustrative planning.
-std::vector<std::string> scenarioCaption(const geo::ScenarioInfo& scenario);
+//! The default title of a frame showing `scenario`: its name, and that it is illustrative planning.
+std::string scenarioTitle(const geo::ScenarioInfo& scenario);
 
 //! Loads every file the options name; throws UsageError naming the file and problem.
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& options);

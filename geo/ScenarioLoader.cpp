@@ -1,4 +1,5 @@
 #include "GdalSession.h"
+#include "geo/Countries.h"
 #include "geo/Scenario.h"
 #include "geo/Spatial.h"
 
@@ -22,11 +23,7 @@ constexpr const char* kIsoCodes = "/usr/share/iso-codes/json/iso_3166-1.json";
 const std::set<std::string>& isoAlpha2() {
     static const std::set<std::string> codes = [] {
         std::set<std::string> out;
-        std::ifstream in(kIsoCodes);
-        const json doc = json::parse(in, nullptr, false);
-        if (doc.is_object() && doc.contains("3166-1"))
-            for (const json& entry : doc["3166-1"])
-                if (entry.contains("alpha_2")) out.insert(entry["alpha_2"].get<std::string>());
+        for (const auto& [code, name] : countryNames()) out.insert(code);
         return out;
     }();
     return codes;

@@ -99,7 +99,7 @@ size_t LabelLayer::layout(const View& view, double exaggeration, float scale, Sc
                           std::vector<LabelVertex>& out) const {
     // Appends to `out`: in compare mode each half adds its own.
     std::vector<Rect> taken;
-    const glm::vec4 white{1.0f, 1.0f, 1.0f, 1.0f}, halo{0.05f, 0.07f, 0.10f, 0.22f};
+    const glm::vec4 white = look.text, halo = look.halo;
     for (const Entry& e : _entries) {
         if (taken.size() >= maxLabels) break;
         const glm::dvec3 anchor = e.ground + e.up * (double(e.height) * exaggeration);
@@ -143,7 +143,7 @@ size_t LabelLayer::layout(const View& view, double exaggeration, float scale, Sc
         if (!e.marker) // a marker stands there already
             addQuad(out, rel, mx + marker.x0 * mk, my + marker.y0 * mk, mx + marker.x1 * mk, my + marker.y1 * mk,
                     marker, dotColor, halo);
-        const glm::vec4 textColor = e.marker ? glm::vec4(1.0f, 0.95f, 0.75f, presence) : white;
+        const glm::vec4 textColor = e.marker ? glm::vec4(glm::vec3(look.markerText), presence) : white;
         // The name, on a baseline through the dot's middle, shifted down by a third of the size.
         float pen = dot * 0.5f + gap;
         const float baseline = size * 0.35f;

@@ -7,6 +7,7 @@
 #include "geo/Scenario.h"
 #include "renderer/GlyphAtlas.h"
 #include "renderer/GpuTypes.h"
+#include "renderer/SceneStyle.h"
 #include "renderer/View.h"
 
 #include <vector>
@@ -39,6 +40,7 @@ public:
     static std::vector<char32_t> codepointsOf(const std::vector<geo::Place>& places, const geo::ScenarioSet* scenarios);
 
     size_t maxLabels = 120;
+    TextLook look = textLook(Theme::Standard); //!< colours of names and their halo
 
 private:
     struct Entry {

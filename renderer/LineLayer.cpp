@@ -3,6 +3,7 @@
 #include "geo/Ellipsoid.h"
 #include "geo/Simplify.h"
 #include "renderer/GpuTypes.h"
+#include "renderer/SceneStyle.h"
 
 #include <algorithm>
 #include <cmath>
@@ -171,7 +172,8 @@ LineLayer::LineLayer(const Context& context, const geo::Terrain& terrain,
 }
 
 size_t LineLayer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration,
-                       const LineStyle& style) const {
+                       const LineStyle& given) const {
+    const LineStyle style = themed(given, _theme);
     size_t drawn = 0;
     for (const Batch& b : _batches) {
         const double reach = b.radius + std::max(b.maxHeight, 0.0f) * exaggeration + 100.0;

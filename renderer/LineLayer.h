@@ -12,6 +12,8 @@
 
 namespace renderer {
 
+enum class Theme; // SceneStyle.h
+
 struct LineStyle {
     glm::vec4 color{1.0f};
     float widthPx = 2.0f;
@@ -26,6 +28,9 @@ public:
     //! without it every line is always drawn.
     LineLayer(const Context& context, const geo::Terrain& terrain, const std::vector<std::vector<glm::dvec2>>& lines,
               const std::vector<uint32_t>* scenarios = nullptr, double maxStepDeg = 0.05);
+
+    //! The theme restyles every draw (themed() in SceneStyle.h): callers give the standard look.
+    void setTheme(Theme theme) { _theme = theme; }
 
     //! The line pipeline is bound; draws every batch the view sees. Returns segments drawn.
     size_t draw(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration,
@@ -48,6 +53,7 @@ private:
         Level fine, coarse;
     };
     std::vector<Batch> _batches;
+    Theme _theme{}; //!< Theme::Standard
 };
 
 } // namespace renderer

@@ -32,14 +32,10 @@ uint32_t statusCode(geo::FeatureStatus s) {
     return s == geo::FeatureStatus::Announced ? 0u : s == geo::FeatureStatus::Reported ? 1u : 2u;
 }
 
-glm::vec4 areaColor(const geo::ScenarioFeature& f) {
-    switch (f.kind) {
-    case geo::FeatureKind::AirZone: return glm::vec4(glm::vec3(nationColor(f.lead())) * 0.6f + 0.4f, 0.20f);
-    case geo::FeatureKind::SeaZone: return {0.30f, 0.85f, 0.95f, 0.35f};
-    case geo::FeatureKind::MonitoringZone: return {1.00f, 0.75f, 0.15f, 0.35f};
-    case geo::FeatureKind::OccupiedArea: return {0.45f, 0.10f, 0.10f, 0.40f};
-    default: return {1, 1, 1, 0.3f};
-    }
+glm::vec4 areaColor(const geo::ScenarioFeature& f, Palette palette) {
+    if (f.kind == geo::FeatureKind::AirZone)
+        return glm::vec4(glm::vec3(nationColor(f.lead(), palette)) * 0.6f + 0.4f, 0.20f);
+    return kindColor(f.kind, palette);
 }
 
 //! A unit prism: `sides` walls with flat normals and a top cap, x and y in -1..1, z 0..1.
@@ -78,23 +74,9 @@ AreaVertex areaVertex(const glm::dvec3& origin, glm::dvec2 lonLat, float height,
 
 } // namespace
 
-glm::vec4 nationColor(const std::string& iso2) {
-    static const std::map<std::string, glm::vec4> colors = {
-        {"FR", {0.16f, 0.35f, 0.85f, 1}}, {"GB", {0.85f, 0.16f, 0.22f, 1}}, {"DE", {0.95f, 0.75f, 0.10f, 1}},
-        {"US", {0.25f, 0.30f, 0.55f, 1}}, {"PL", {0.90f, 0.90f, 0.92f, 1}}, {"RO", {0.98f, 0.82f, 0.10f, 1}},
-        {"UA", {0.20f, 0.50f, 0.95f, 1}}, {"TR", {0.85f, 0.10f, 0.10f, 1}}, {"IT", {0.10f, 0.60f, 0.30f, 1}},
-        {"NL", {0.95f, 0.50f, 0.10f, 1}}, {"CA", {0.80f, 0.10f, 0.15f, 1}}, {"SE", {0.10f, 0.45f, 0.75f, 1}},
-        {"FI", {0.85f, 0.90f, 1.00f, 1}}, {"DK", {0.75f, 0.05f, 0.20f, 1}}, {"NO", {0.70f, 0.10f, 0.20f, 1}},
-        {"ES", {0.95f, 0.70f, 0.00f, 1}}, {"BE", {0.20f, 0.20f, 0.20f, 1}}, {"RU", {0.55f, 0.15f, 0.15f, 1}},
-    };
-    if (auto it = colors.find(iso2); it != colors.end()) return it->second;
-    // Others: a steady colour from the code, so each nation keeps its own.
-    const float h = float((iso2.empty() ? 0 : iso2[0] * 31 + iso2.back()) % 360) / 360.0f;
-    return glm::vec4(0.5f + 0.4f * std::cos(6.2832f * h), 0.5f + 0.4f * std::cos(6.2832f * (h - 0.33f)),
-                     0.5f + 0.4f * std::cos(6.2832f * (h - 0.67f)), 1.0f);
-}
-
-ScenarioLayer::ScenarioLayer(const Context& context, const geo::Terrain& terrain, const geo::ScenarioSet& set) {
+ScenarioLayer::ScenarioLayer(const Context& context, const geo::Terrain& terrain, const geo::ScenarioSet& set,
+                             SceneStyle style)
+    : _style(style) {
     // Markers: one prism mesh per shape, one instance per feature, grouped by shape.
     std::vector<MarkerCorner> corners;
     std::vector<uint32_t> indices;
@@ -128,7 +110,7 @@ ScenarioLayer::ScenarioLayer(const Context& context, const geo::Terrain& terrain
             // Sized by personnel (area grows with it), within reason either way.
             const double people = f->personnel ? double(*f->personnel) : 1000.0;
             const double radius = kRadiusMetres[s] * std::clamp(std::sqrt(people / 1000.0), 0.6, 2.5);
-            const glm::vec4 c = nationColor(f->lead());
+            const glm::vec4 c = nationColor(f->lead(), style.palette);
             instances.push_back({{float(rel.x), float(rel.y), float(rel.z)},
                                  {float(up.x), float(up.y), float(up.z)},
                                  {std::max(terrain.heightAt(p.x, p.y), 0.0f), float(radius), float(radius * 3.0)},
@@ -145,7 +127,7 @@ ScenarioLayer::ScenarioLayer(const Context& context, const geo::Terrain& terrain
     // Areas: one batch per feature, relative to its own first point.
     for (const geo::ScenarioFeature& f : set.features) {
         if (!geo::isArea(f.kind) || f.polygons.empty()) continue;
-        const glm::vec4 color = areaColor(f);
+        const glm::vec4 color = areaColor(f, style.palette);
         const glm::dvec2 first = f.polygons[0].rings.at(0).at(0);
         AreaBatch batch;
         batch.origin = geo::toEcef({first.x, first.y, 0.0});
@@ -196,6 +178,8 @@ ScenarioLayer::ScenarioLayer(const Context& context, const geo::Terrain& terrain
     }
     if (!contact.empty()) _contactLines = std::make_unique<LineLayer>(context, terrain, contact, &contactMasks);
     if (!corridors.empty()) _corridors = std::make_unique<LineLayer>(context, terrain, corridors, &corridorMasks);
+    for (LineLayer* lines : {_contactLines.get(), _corridors.get()})
+        if (lines) lines->setTheme(style.theme);
 }
 
 void ScenarioLayer::drawAreas(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view) const {
@@ -223,12 +207,16 @@ void ScenarioLayer::drawMarkers(VkCommandBuffer cmd, VkPipelineLayout layout, co
 
 void ScenarioLayer::drawLines(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration,
                               float scale) const {
+    // Casings stay dark under any palette: they keep the line apart from the terrain.
+    const auto style = [&](geo::FeatureKind kind, float width, glm::vec4 casing, float casingWidth) {
+        return LineStyle{kindColor(kind, _style.palette), width * scale, casing, casingWidth * scale};
+    };
     if (_corridors)
         _corridors->draw(cmd, layout, view, exaggeration,
-                         {{0.35f, 0.90f, 1.00f, 1.0f}, 3.0f * scale, {0.02f, 0.15f, 0.30f, 1.0f}, 5.5f * scale});
+                         style(geo::FeatureKind::Corridor, 3.0f, {0.02f, 0.15f, 0.30f, 1.0f}, 5.5f));
     if (_contactLines)
         _contactLines->draw(cmd, layout, view, exaggeration,
-                            {{0.95f, 0.15f, 0.10f, 1.0f}, 4.0f * scale, {0.15f, 0.02f, 0.02f, 1.0f}, 7.0f * scale});
+                            style(geo::FeatureKind::ContactLine, 4.0f, {0.15f, 0.02f, 0.02f, 1.0f}, 7.0f));
 }
 
 } // namespace renderer

@@ -8,6 +8,7 @@
 #include "geo/Scenario.h"
 #include "renderer/Buffer.h"
 #include "renderer/LineLayer.h"
+#include "renderer/SceneStyle.h"
 #include "renderer/View.h"
 
 #include <array>
@@ -16,12 +17,11 @@
 
 namespace renderer {
 
-//! The colour of a lead nation's markers: its flag's main colour where that reads on the map.
-glm::vec4 nationColor(const std::string& iso2);
-
 class ScenarioLayer {
 public:
-    ScenarioLayer(const Context& context, const geo::Terrain& terrain, const geo::ScenarioSet& scenarios);
+    //! Colours come from `style`'s palette, lines are drawn in its theme: a new style is a new layer.
+    ScenarioLayer(const Context& context, const geo::Terrain& terrain, const geo::ScenarioSet& scenarios,
+                  SceneStyle style = {});
 
     //! The area pipeline is bound: fills and air-zone volumes.
     void drawAreas(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view) const;
@@ -46,6 +46,7 @@ private:
     glm::dvec3 _markerOrigin{0.0};
     std::array<Shape, 4> _shapes; //!< hub, equipment site, force, station
     std::unique_ptr<LineLayer> _contactLines, _corridors;
+    SceneStyle _style;
 };
 
 } // namespace renderer

@@ -7,6 +7,7 @@
 #include "renderer/GpuTypes.h"
 #include "renderer/LabelLayer.h"
 #include "renderer/LineLayer.h"
+#include "renderer/Overlay.h"
 #include "renderer/Pipeline.h"
 #include "renderer/ScenarioLayer.h"
 #include "renderer/Shaders.h"
@@ -53,7 +54,8 @@ glm::dvec3 sunDirection(const geo::CameraPose& pose) {
 
 SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, VkExtent2D size)
     : _context(context), _extent(size), _terrainSource(inputs.terrain), _places(inputs.places), _font(inputs.font),
-      _attribution(inputs.attribution) {
+      _attribution(inputs.attribution), _style(inputs.style), _nationNames(inputs.nationNames),
+      _screenTexts(inputs.screenTexts) {
     if (!inputs.terrain) throw std::invalid_argument("SceneRenderer needs a terrain");
     VkDevice device = context.device();
 
@@ -135,6 +137,8 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     _terrain = std::make_unique<TerrainLayer>(context, *inputs.terrain, std::move(highlight), kFrameSlots);
     _borders = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.borders);
     _coastlines = std::make_unique<LineLayer>(context, *inputs.terrain, inputs.coastlines);
+    _borders->setTheme(_style.theme);
+    _coastlines->setTheme(_style.theme);
     _sampler = std::make_unique<Sampler>(context);
     buildScenarioLayers(inputs.scenarios);
     for (Slot& slot : _slots) {
@@ -205,12 +209,19 @@ SceneRenderer::~SceneRenderer() {
 }
 
 void SceneRenderer::buildScenarioLayers(const geo::ScenarioSet* scenarios) {
-    _scenarios = scenarios ? std::make_unique<ScenarioLayer>(_context, *_terrainSource, *scenarios) : nullptr;
-    // The atlas holds every glyph the names use, marker names included.
+    _scenarioSource = scenarios;
+    _scenarios = scenarios ? std::make_unique<ScenarioLayer>(_context, *_terrainSource, *scenarios, _style) : nullptr;
+    // The atlas holds every glyph the names use, marker names included, and what the overlay draws.
     std::vector<char32_t> codepoints = LabelLayer::codepointsOf(_places, scenarios);
+    for (char32_t c : Overlay::codepointsOf(scenarios, _nationNames)) codepoints.push_back(c);
+    for (const std::string& text : _screenTexts)
+        for (char32_t c : decodeUtf8(text)) codepoints.push_back(c);
     for (char32_t c : decodeUtf8(_attribution)) codepoints.push_back(c);
+    _overlay.reset(); // it borrows the atlas
     _atlas = std::make_unique<GlyphAtlas>(_font, codepoints);
     _labels = std::make_unique<LabelLayer>(*_terrainSource, _places, scenarios, *_atlas);
+    _labels->look = textLook(_style.theme);
+    _overlay = std::make_unique<Overlay>(*_atlas, scenarios, _nationNames, _attribution, _style);
     _glyphImage = std::make_unique<Image>(_context, _atlas->width(), _atlas->height(), VK_FORMAT_R8_UNORM,
                                           VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
                                           VK_IMAGE_ASPECT_COLOR_BIT);
@@ -235,6 +246,14 @@ void SceneRenderer::setScenarios(const geo::ScenarioSet* scenarios) {
     buildScenarioLayers(scenarios);
 }
 
+void SceneRenderer::setStyle(SceneStyle style) {
+    VK_CHECK(vkDeviceWaitIdle(_context.device()));
+    _style = style;
+    for (LineLayer* lines : {_borders.get(), _coastlines.get(), _rings.get()})
+        if (lines) lines->setTheme(style.theme);
+    buildScenarioLayers(_scenarioSource);
+}
+
 void SceneRenderer::setRangeRings(std::optional<glm::dvec2> centre) {
     VK_CHECK(vkDeviceWaitIdle(_context.device()));
     _rings.reset();
@@ -242,6 +261,7 @@ void SceneRenderer::setRangeRings(std::optional<glm::dvec2> centre) {
     std::vector<std::vector<glm::dvec2>> rings;
     for (double km : kRangeRingsKm) rings.push_back(geo::geodesicCircle(*centre, km * 1000.0));
     _rings = std::make_unique<LineLayer>(_context, *_terrainSource, rings);
+    _rings->setTheme(_style.theme);
 }
 
 void SceneRenderer::createTargets() {
@@ -384,7 +404,8 @@ FrameStats SceneRenderer::recordTile(VkCommandBuffer cmd, uint32_t slotIndex, co
     }
     for (uint32_t half = 0; half < halves; ++half) {
         const ScenarioShown shown =
-            half == 0 ? ScenarioShown{sv.scenarioFrom, sv.scenarioTo, sv.transition, sv.caption} : *sv.compare;
+            half == 0 ? ScenarioShown{sv.scenarioFrom, sv.scenarioTo, sv.transition, sv.caption, sv.title}
+                      : *sv.compare;
         const View& view = views[half] = View::make(sv.pose, halfWidth, frameSize.height);
         const TileCrop& crop = crops[half] =
             cropOf({{int32_t(half * halfWidth), 0}, {halfWidth, frameSize.height}}, tile);
@@ -411,19 +432,11 @@ FrameStats SceneRenderer::recordTile(VkCommandBuffer cmd, uint32_t slotIndex, co
         const LabelLayer::Scenarios labelled{sv.layers.scenarios ? shown.from : 0u, sv.layers.scenarios ? shown.to : 0u,
                                              shown.transition};
         if (sv.layers.labels) stats.labels += _labels->layout(view, sv.exaggeration, scale, labelled, budget, vertices);
-        // Captions at the top left (the scenario shown and that it is illustrative).
-        for (size_t i = 0; i < shown.caption.size(); ++i)
-            _labels->appendScreenText(shown.caption[i], {14.0f * scale, (30.0f + 22.0f * i) * scale}, false,
-                                      (i == 0 ? 22.0f : 15.0f) * scale,
-                                      i == 0 ? glm::vec4(1.0f) : glm::vec4(1.0f, 0.80f, 0.35f, 1.0f), budget, vertices);
-        // Where the data comes from, small in the bottom-right corner (GeoNames' CC-BY asks it).
-        if (sv.attribution && !_attribution.empty() && half + 1 == halves) {
-            // Never wider than 60 % of the view, so small stills keep all of it.
-            const float size = std::min(11.0f * scale, 0.6f * halfWidth / _atlas->measure(_attribution, 1.0f));
-            const glm::vec2 corner{float(halfWidth) - 10.0f * scale, float(frameSize.height) - 8.0f * scale};
-            _labels->appendScreenText(_attribution, corner, true, size, glm::vec4(0.92f, 0.94f, 0.96f, 0.95f), budget,
-                                      vertices);
-        }
+        // Title and captions, legend, and the credits once (bottom right of the frame).
+        const OverlayContent overlay{shown.title, shown.caption,
+                                     sv.legend && sv.layers.scenarios && _scenarios ? shown.to : 0u,
+                                     sv.attribution && half + 1 == halves};
+        _overlay->append(overlay, {float(halfWidth), float(frameSize.height)}, scale, budget, vertices);
         labelRanges[half] = {uint32_t(first), uint32_t(vertices.size() - first)};
     }
     if (!vertices.empty())

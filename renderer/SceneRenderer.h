@@ -12,8 +12,10 @@
 #include "renderer/Context.h"
 #include "renderer/FrameTile.h"
 #include "renderer/Image.h"
+#include "renderer/SceneStyle.h"
 
 #include <array>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +29,7 @@ class LineLayer;
 class LabelLayer;
 class ScenarioLayer;
 class GlyphAtlas;
+class Overlay;
 class Pipeline;
 
 //! What the scene is made of. The renderer copies what it needs; `terrain` must outlive it.
@@ -35,10 +38,13 @@ struct SceneInputs {
     std::vector<std::vector<glm::dvec2>> borders;
     std::vector<std::vector<glm::dvec2>> coastlines;
     std::vector<geo::Place> places;
-    std::vector<geo::Polygon> highlight;         //!< filled with a tint on the terrain (Ukraine)
-    std::vector<unsigned char> font;             //!< TrueType bytes for labels
-    std::string attribution;                     //!< data credits, drawn small in a corner of every frame
-    const geo::ScenarioSet* scenarios = nullptr; //!< every feature of every scenario; must outlive the renderer
+    std::vector<geo::Polygon> highlight;            //!< filled with a tint on the terrain (Ukraine)
+    std::vector<unsigned char> font;                //!< TrueType bytes for labels
+    std::string attribution;                        //!< data credits, drawn small in a corner of every frame
+    const geo::ScenarioSet* scenarios = nullptr;    //!< every feature of every scenario; must outlive the renderer
+    SceneStyle style;                               //!< theme and palette; setStyle() changes them later
+    std::map<std::string, std::string> nationNames; //!< ISO alpha-2 code → name, for the legend
+    std::vector<std::string> screenTexts; //!< text frames will show on screen (a custom title): its glyphs are baked
 };
 
 struct SceneLayers {
@@ -55,6 +61,7 @@ struct ScenarioShown {
     uint32_t from = 0, to = 0;
     float transition = 1.0f;
     std::vector<std::string> caption;
+    std::string title;
 };
 
 struct SceneView {
@@ -68,7 +75,9 @@ struct SceneView {
     //! Borders and coasts carry every bit. 0 and 0: no scenario feature is shown.
     uint32_t scenarioFrom = 0, scenarioTo = 0;
     float transition = 1.0f;
-    std::vector<std::string> caption; //!< lines drawn at the top left of the frame, the first larger
+    std::string title;                //!< drawn large at the top left of the frame; empty: none
+    std::vector<std::string> caption; //!< smaller lines under the title (a tour's narration)
+    bool legend = true;               //!< the legend of the scenario shown (nations, kinds, status), bottom left
     //! Compare mode: the right half of the frame shows this, under the same camera.
     std::optional<ScenarioShown> compare;
     //! Multiplies every size given in pixels: labels, halos, captions, credits, line widths, marker
@@ -117,6 +126,10 @@ public:
 
     //! Replaces the scenario features (a scenario file was edited); waits for the GPU first.
     void setScenarios(const geo::ScenarioSet* scenarios);
+    //! A new theme or palette: rebuilds what bakes colours in (scenario layers, atlas, overlay);
+    //! waits for the GPU first.
+    void setStyle(SceneStyle style);
+    SceneStyle style() const { return _style; }
     //! Geodesic range rings (kRangeRingsKm) around a site, drawn on the terrain; none without one.
     void setRangeRings(std::optional<glm::dvec2> centre);
     static constexpr std::array<double, 3> kRangeRingsKm{100.0, 200.0, 300.0};
@@ -143,6 +156,10 @@ private:
     std::vector<geo::Place> _places;
     std::vector<unsigned char> _font;
     std::string _attribution;
+    SceneStyle _style;
+    std::map<std::string, std::string> _nationNames;
+    std::vector<std::string> _screenTexts;
+    const geo::ScenarioSet* _scenarioSource = nullptr;
     std::unique_ptr<Image> _color, _depth;
     VkRenderPass _renderPass = VK_NULL_HANDLE;
     VkFramebuffer _framebuffer = VK_NULL_HANDLE;
@@ -157,6 +174,7 @@ private:
     std::unique_ptr<GlyphAtlas> _atlas;
     std::unique_ptr<LabelLayer> _labels;
     std::unique_ptr<ScenarioLayer> _scenarios;
+    std::unique_ptr<Overlay> _overlay;
     std::unique_ptr<LineLayer> _rings;
     std::array<Slot, kFrameSlots> _slots;
     Buffer _readback;

@@ -58,6 +58,42 @@ TEST(Cli, HelpOnEveryCommand) {
     EXPECT_NE(bulwark("monitors --help").out.find("--monitor"), std::string::npos);
 }
 
+TEST(Cli, UnknownThemeOrPaletteIsRefusedInOneLine) {
+    for (const char* cmd : {"render --out x.png", "record tour.json --out x.mp4", "--exit-after 1"}) {
+        const Outcome theme = bulwark(std::string(cmd) + " --theme dark");
+        EXPECT_EQ(theme.code, 2) << cmd << theme.out;
+        EXPECT_EQ(theme.lines(), 1u) << theme.out;
+        EXPECT_NE(theme.out.find("--theme"), std::string::npos) << theme.out;
+        EXPECT_NE(theme.out.find("high-contrast"), std::string::npos) << theme.out; // says what is allowed
+    }
+    const Outcome palette = bulwark("render --out x.png --palette color-blind");
+    EXPECT_EQ(palette.code, 2) << palette.out;
+    EXPECT_NE(palette.out.find("--palette"), std::string::npos);
+    EXPECT_NE(palette.out.find("colour-blind"), std::string::npos);
+}
+
+TEST(Cli, OverlayOptionsOnEveryCommandThatDraws) {
+    for (const char* cmd : {"render", "record", ""}) {
+        const Outcome r = bulwark(std::string(cmd) + " --help");
+        ASSERT_EQ(r.code, 0) << cmd << r.out; // no option declared twice
+        for (const char* option : {"--title", "--no-title", "--no-legend", "--theme", "--palette"})
+            EXPECT_NE(r.out.find(option), std::string::npos) << cmd << " lacks " << option;
+    }
+    EXPECT_NE(bulwark("record --help").out.find("--no-note"), std::string::npos);
+}
+
+TEST(Cli, HighContrastColourBlindStillDiffersFromTheStandardLook) {
+    geo::test::TempDir dir;
+    const std::string common = " --size 160x96 --scenario paris-framework --camera 28.5,49.3,900,0,35";
+    ASSERT_EQ(bulwark("render --out " + quoted(dir / "a.png") + common).code, 0);
+    const Outcome r = bulwark("render --out " + quoted(dir / "b.png") + common +
+                              " --theme high-contrast --palette colour-blind --title 'Back of the room'");
+    ASSERT_EQ(r.code, 0) << r.out;
+    std::ifstream a(dir / "a.png", std::ios::binary), b(dir / "b.png", std::ios::binary);
+    const std::string bytesA((std::istreambuf_iterator<char>(a)), {}), bytesB((std::istreambuf_iterator<char>(b)), {});
+    EXPECT_NE(bytesA, bytesB);
+}
+
 TEST(Cli, RenderWritesAPngOfTheAskedSize) {
     geo::test::TempDir dir;
     const fs::path out = dir / "still.png";

@@ -99,14 +99,15 @@ std::unique_ptr<app::LoadedScene> TiledStill::scene;
 renderer::SceneView TiledStill::view;
 
 TEST_F(TiledStill, MatchesTheSameViewRenderedWhole) {
-    ASSERT_FALSE(view.caption.empty());
+    ASSERT_FALSE(view.title.empty());
     const VkExtent2D size{500, 300};
     const test::Rgba expected = whole(view, size);
     const test::Rgba actual = tiled(view, size, 128); // 4 x 3 tiles, the last column and row ragged
     renderer::SceneView bare = view;
     bare.layers = {true, false, false, false, true, false};
-    bare.caption.clear();
-    // The scene has what the comparison must cover: labels, lines, features, caption.
+    bare.title.clear();
+    bare.legend = false;
+    // The scene has what the comparison must cover: labels, lines, features, title, legend.
     EXPECT_GT(test::meanDifference(expected, whole(bare, size)), 2.0);
     expectSame(actual, expected, "tiled-500x300");
 }
@@ -114,7 +115,7 @@ TEST_F(TiledStill, MatchesTheSameViewRenderedWhole) {
 TEST_F(TiledStill, CompareModeSplitsTheWholeFrameNotEachTile) {
     ASSERT_GE(scene->scenarios.scenarios.size(), 2u);
     renderer::SceneView split = view;
-    split.compare = renderer::ScenarioShown{2u, 2u, 1.0f, app::scenarioCaption(scene->scenarios.scenarios[1])};
+    split.compare = renderer::ScenarioShown{2u, 2u, 1.0f, {}, app::scenarioTitle(scene->scenarios.scenarios[1])};
     const VkExtent2D size{500, 300};
     expectSame(tiled(split, size, 96), whole(split, size), "tiled-compare-500x300"); // the rule at 249..251
 }
