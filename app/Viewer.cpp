@@ -364,7 +364,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         panel.displayScale = displayScale;
         if (panelShown) drawPanel(panel);
         std::optional<TourEditor::Shown> tourShown;
-        if (tourEditor) {
+        if (tourEditor && !presenter) { // presenting takes the camera from the timeline
             if (panelShown) tourEditor->draw(camera.pose(), scenarioSwitch.current());
             tourShown = tourEditor->update(seconds);
             if (tourShown) camera.setPose(geo::groundPose(tourShown->camera, scene.terrain, panel.exaggeration));
