@@ -1,6 +1,7 @@
 #include "app/Monitors.h"
 
 #include "app/UsageError.h"
+#include "renderer/DisplayScale.h"
 
 #include <GLFW/glfw3.h>
 #include <algorithm>
@@ -61,7 +62,7 @@ GLFWmonitor* monitorOf(GLFWwindow* window) {
 }
 
 float displayScaleOn(const MonitorInfo& monitor, float userScale) {
-    return userScale * std::max(monitor.contentScale, float(monitor.height) / 1080.0f);
+    return renderer::monitorDisplayScale(monitor.contentScale, uint32_t(std::max(monitor.height, 0)), userScale);
 }
 
 std::string formatMonitor(const MonitorInfo& m) {

@@ -27,9 +27,7 @@ GLFWmonitor* monitorNumbered(int number);
 GLFWmonitor* monitorOf(GLFWwindow* window);
 MonitorInfo describe(GLFWmonitor* monitor);
 
-//! How much bigger than at 1080p every size in pixels is drawn on `monitor`: its content scale, or
-//! its height over 1080 when larger (a 4K wall at 100 % reads like a 1080p screen of the same size),
-//! times the user's own setting.
+//! How much bigger than at 1080p every size in pixels is drawn on `monitor` (renderer::monitorDisplayScale).
 float displayScaleOn(const MonitorInfo& monitor, float userScale);
 
 //! One line per monitor: "1: NAME 3840x2160 @60 Hz at 0,0, scale 1.00, 600x340 mm (primary)".

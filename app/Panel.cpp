@@ -110,7 +110,22 @@ void drawPanel(PanelState& s) {
     ImGui::Checkbox("Place names", &s.layers.labels);
     ImGui::Checkbox("Ukraine highlight", &s.layers.highlight);
     ImGui::Checkbox("Scenario features", &s.layers.scenarios);
+    ImGui::Checkbox("Title", &s.showTitle);
+    ImGui::SameLine();
+    ImGui::Checkbox("Legend", &s.showLegend);
+    ImGui::SameLine();
     ImGui::Checkbox("Data credits", &s.showAttribution);
+    bool highContrast = s.style.theme == renderer::Theme::HighContrast;
+    if (ImGui::Checkbox("High contrast", &highContrast)) {
+        s.style.theme = highContrast ? renderer::Theme::HighContrast : renderer::Theme::Standard;
+        s.styleChanged = true;
+    }
+    ImGui::SameLine();
+    bool colourBlind = s.style.palette == renderer::Palette::ColourBlind;
+    if (ImGui::Checkbox("Colour-blind palette", &colourBlind)) {
+        s.style.palette = colourBlind ? renderer::Palette::ColourBlind : renderer::Palette::Standard;
+        s.styleChanged = true;
+    }
     ImGui::SliderFloat("Exaggeration", &s.exaggeration, 0.0f, 20.0f, "%.1fx");
     if (ImGui::Button("Home view (H)")) s.homeRequested = true;
     ImGui::Separator();

@@ -3,6 +3,7 @@
 #include "geo/Camera.h"
 #include "geo/Scenario.h"
 #include "renderer/SceneRenderer.h"
+#include "renderer/SceneStyle.h"
 
 #include <string>
 
@@ -14,6 +15,9 @@ struct PanelState {
     std::string deviceName;
     std::string attribution;
     bool showAttribution = true;
+    bool showTitle = true, showLegend = true;
+    renderer::SceneStyle style;
+    bool styleChanged = false; //!< set by the panel: theme or palette picked
     double frameMs = 0;
     geo::CameraPose pose;
     renderer::FrameStats stats;

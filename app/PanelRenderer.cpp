@@ -1,5 +1,6 @@
 #include "app/PanelRenderer.h"
 
+#include "app/PanelTheme.h"
 #include "renderer/VulkanError.h"
 
 #include <GLFW/glfw3.h>
@@ -84,12 +85,20 @@ void PanelRenderer::setScale(float scale) {
         config.SizePixels = std::round(13.0f * scale);
         io.Fonts->AddFontDefault(&config);
     }
-    ImGuiStyle style;
-    ImGui::StyleColorsDark(&style);
-    style.ScaleAllSizes(scale);
-    ImGui::GetStyle() = style;
     _scale = scale;
+    restyle();
     initVulkan();
+}
+
+void PanelRenderer::setTheme(renderer::Theme theme) {
+    _theme = theme;
+    restyle();
+}
+
+void PanelRenderer::restyle() {
+    ImGui::GetStyle() = ImGuiStyle();
+    applyPanelTheme(_theme);
+    ImGui::GetStyle().ScaleAllSizes(_scale);
 }
 
 void PanelRenderer::setImageCount(uint32_t count) {

@@ -3,6 +3,7 @@
 // font and sizes at a display scale. A new scale bakes the font again at that size (a sharp
 // TrueType font, not a bitmap blown up) and scales every padding and rounding with it.
 #include "renderer/Context.h"
+#include "renderer/SceneStyle.h"
 
 #include <vector>
 
@@ -24,6 +25,8 @@ public:
     void setScale(float scale);
     float scale() const { return _scale; }
     void setImageCount(uint32_t count);
+    //! Colours and borders of the panel for the scene's theme.
+    void setTheme(renderer::Theme theme);
 
     void newFrame();
     //! Records the panel drawn since newFrame() into `cmd`, inside the overlay render pass.
@@ -36,7 +39,9 @@ private:
     uint32_t _imageCount;
     const std::vector<unsigned char>& _font;
     VkDescriptorPool _pool = VK_NULL_HANDLE;
+    void restyle();
     float _scale = 0;
+    renderer::Theme _theme = renderer::Theme::Standard;
 };
 
 } // namespace app

@@ -49,6 +49,9 @@ struct WindowOptions {
         v.exaggeration = scene.exaggeration;
         v.layers = scene.layers();
         v.attribution = !scene.noAttribution;
+        v.showTitle = !scene.noTitle;
+        v.legend = !scene.noLegend;
+        v.title = scene.title;
         v.exitAfterFrames = exitAfter;
         if (!scene.scenario.empty()) {
             const auto index = loaded.scenarios.indexOf(scene.scenario);

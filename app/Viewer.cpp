@@ -123,6 +123,10 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     panel.showAttribution = options.attribution;
     panel.scenarios = &liveScenarios;
     panel.uiScale = userScale;
+    panel.style = scene.inputs.style;
+    panel.showTitle = options.showTitle;
+    panel.showLegend = options.legend;
+    panelRenderer.setTheme(panel.style.theme);
     panel.presentable = options.presentation.has_value() || !options.tour.empty();
     ScenarioSwitch scenarioSwitch(int(scene.scenarios.scenarios.size()), options.startScenario);
     std::unique_ptr<Presenter> presenter;
@@ -334,6 +338,11 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         panel.requestedScenario = -1;
         if (panel.homeRequested) camera.home();
         panel.homeRequested = false;
+        if (panel.styleChanged) { // theme or palette: colours are rebuilt, nothing else
+            sceneRenderer->setStyle(panel.style);
+            panelRenderer.setTheme(panel.style.theme);
+            panel.styleChanged = false;
+        }
         std::optional<Presenter::Shown> presenterShown;
         if (presenter) {
             presenterShown = presenter->update(seconds);
@@ -378,16 +387,25 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         view.exaggeration = panel.exaggeration;
         view.layers = panel.layers;
         view.attribution = panel.showAttribution;
+        view.legend = panel.showLegend;
+        view.displayScale = displayScale;
+        int shownScenario = scenarioSwitch.current();
         scenarioSwitch.apply(view, seconds);
-        if (tourShown && tourShown->scenario.to >= 0) // playing or scrubbing the tour: it decides
+        if (tourShown && tourShown->scenario.to >= 0) { // playing or scrubbing the tour: it decides
             showSwitch(view, tourShown->scenario.from, tourShown->scenario.to, tourShown->scenario.progress);
+            shownScenario = tourShown->scenario.to;
+        }
+        // The title names the scenario shown and says it is illustrative; captions narrate under it.
+        const auto titleOf = [&](int index) -> std::string {
+            if (!panel.showTitle || index < 0 || index >= int(liveScenarios.scenarios.size())) return {};
+            return options.title.empty() ? scenarioTitle(liveScenarios.scenarios[size_t(index)]) : options.title;
+        };
+        view.title = titleOf(shownScenario);
         if (tourShown && !tourShown->caption.empty()) view.caption = {tourShown->caption};
         if (presenterShown && !presenterShown->caption.empty()) view.caption = {presenterShown->caption};
         if (panel.compareScenario >= 0 && panel.compareScenario < int(liveScenarios.scenarios.size())) {
             const uint32_t bit = 1u << panel.compareScenario;
-            view.compare =
-                renderer::ScenarioShown{bit, bit, 1.0f, {liveScenarios.scenarios[panel.compareScenario].name}};
-            view.caption = {liveScenarios.scenarios[size_t(scenarioSwitch.current())].name};
+            view.compare = renderer::ScenarioShown{bit, bit, 1.0f, {}, titleOf(panel.compareScenario)};
         }
         panel.currentScenario = scenarioSwitch.current();
         VK_CHECK(vkResetCommandBuffer(slot.cmd, 0));

@@ -17,7 +17,9 @@ struct ViewerOptions {
     double exaggeration = 1.0;
     renderer::SceneLayers layers;
     bool attribution = true;
-    int startScenario = 0;   //!< index in the scenario manifest
+    bool showTitle = true, legend = true; //!< the in-scene title and legend (--no-title, --no-legend)
+    std::string title;                    //!< --title; empty: the scenario's name, and that it is illustrative
+    int startScenario = 0;                //!< index in the scenario manifest
     std::string tour;        //!< tour file to edit in the timeline (created on save if missing); empty: none
     int exitAfterFrames = 0; //!< > 0: close after this many frames (tests, smoke runs)
     std::optional<geo::Tour> presentation; //!< the tour presenter mode plays (P), when no --tour is edited

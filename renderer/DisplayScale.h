@@ -17,6 +17,14 @@ inline float automaticDisplayScale(uint32_t frameHeight) {
     return std::max(float(frameHeight) / 1080.0f, 0.75f);
 }
 
+//! The viewer's scale on a monitor: the desktop's own content scale (HiDPI setting), or the monitor's
+//! height over 1080 when larger (a 4K wall at 100 % then reads like a 1080p screen of the same size),
+//! times the user's own factor. Taken from the monitor, not the window, so a small window on a 4K
+//! screen shows text as large as a big one.
+inline float monitorDisplayScale(float contentScale, uint32_t monitorHeight, float userScale) {
+    return userScale * std::max(contentScale, float(monitorHeight) / 1080.0f);
+}
+
 //! `requested` (SceneView::displayScale) when set, else automaticDisplayScale(frameHeight).
 inline float resolveDisplayScale(float requested, uint32_t frameHeight) {
     return requested > 0.0f ? requested : automaticDisplayScale(frameHeight);

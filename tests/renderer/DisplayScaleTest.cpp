@@ -23,6 +23,15 @@ TEST(DisplayScale, AutomaticIsTheHeightOver1080WithAFloorAndNoCap) {
     EXPECT_FLOAT_EQ(renderer::resolveDisplayScale(1.5f, 2160), 1.5f); // the viewer's choice wins
 }
 
+TEST(DisplayScale, TheViewerFollowsTheMonitorAndTheUser) {
+    EXPECT_FLOAT_EQ(renderer::monitorDisplayScale(1.0f, 1080, 1.0f), 1.0f);  // a 1080p screen
+    EXPECT_FLOAT_EQ(renderer::monitorDisplayScale(1.0f, 2160, 1.0f), 2.0f);  // a 4K wall at 100 %
+    EXPECT_FLOAT_EQ(renderer::monitorDisplayScale(2.0f, 2160, 1.0f), 2.0f);  // a 4K laptop at 200 %
+    EXPECT_FLOAT_EQ(renderer::monitorDisplayScale(1.5f, 1080, 1.0f), 1.5f);  // the desktop asks for more
+    EXPECT_FLOAT_EQ(renderer::monitorDisplayScale(1.0f, 2160, 1.25f), 2.5f); // and the user too
+    EXPECT_FLOAT_EQ(renderer::monitorDisplayScale(1.0f, 768, 1.0f), 1.0f);   // never under the content scale
+}
+
 TEST(DisplayScale, LabelsNeverUnderTheMinimumAndLinesNeverUnder1080p) {
     using renderer::kMinLabelPixels;
     EXPECT_FLOAT_EQ(renderer::labelPixels(kMinLabelPixels - 4.0f, 1.0f), kMinLabelPixels);
