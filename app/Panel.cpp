@@ -63,12 +63,15 @@ void drawDisplaySection(PanelState& s) {
 } // namespace
 
 void drawPanel(PanelState& s) {
-    // Sized in ems, so it follows the display scale; never taller than the screen (it scrolls).
+    // Sized in ems, so it follows the display scale; never taller than the screen (it scrolls). On the
+    // right, so the scene's title (top left) and legend (bottom left) stay in sight.
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(0.8f * em, 0.8f * em), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 0.8f * em, 0.8f * em), ImGuiCond_Always,
+                            ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(22 * em, 0), ImVec2(22 * em, ImGui::GetIO().DisplaySize.y - 1.6f * em));
     ImGui::SetNextWindowSize(ImVec2(22 * em, 0), ImGuiCond_Always);
     ImGui::Begin("Bulwark");
+    ImGui::PushItemWidth(-7.5f * em); // room for the longest slider label
     if (s.scenarios && !s.scenarios->scenarios.empty()) {
         ImGui::TextUnformatted("Scenario (1-9, Up/Down)");
         for (size_t i = 0; i < s.scenarios->scenarios.size(); ++i) {
@@ -146,6 +149,7 @@ void drawPanel(PanelState& s) {
                        "WASD: move. Left/Right: turn. PgUp/PgDn: zoom. H: home. F11: fullscreen. Tab: hide this "
                        "panel. P: presenter mode. Ctrl+Q: quit.");
     if (!s.attribution.empty()) ImGui::TextWrapped("%s", s.attribution.c_str());
+    ImGui::PopItemWidth();
     ImGui::End();
     if (!s.hovered.empty()) {
         ImGui::BeginTooltip();

@@ -69,12 +69,12 @@ void Presenter::drawOverlay(float scale) const {
                             _blank == Blank::Black ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255));
         return;
     }
-    // Discreet: small, dim, bottom left, above the credits line.
+    // Discreet: small, dim, bottom right, above the credits line (the legend is bottom left).
     const std::string counter = _presentation.counter();
     ImFont* font = ImGui::GetFont();
     const float px = 13.0f * scale;
     const ImVec2 text = font->CalcTextSizeA(px, FLT_MAX, 0.0f, counter.c_str());
-    const ImVec2 at{12.0f * scale, size.y - text.y - 28.0f * scale};
+    const ImVec2 at{size.x - text.x - 14.0f * scale, size.y - text.y - 30.0f * scale};
     draw->AddRectFilled({at.x - 5 * scale, at.y - 3 * scale}, {at.x + text.x + 5 * scale, at.y + text.y + 3 * scale},
                         IM_COL32(0, 0, 0, 110), 4.0f * scale);
     draw->AddText(font, px, at, IM_COL32(235, 235, 235, 190), counter.c_str());

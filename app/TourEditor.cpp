@@ -91,8 +91,11 @@ std::optional<TourEditor::Shown> TourEditor::update(double seconds) {
 }
 
 void TourEditor::draw(const geo::CameraPose& current, int currentScenario) {
-    ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 372, 12), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(360, 0), ImGuiCond_FirstUseEver);
+    // Left of the panel (which is 22 em wide at the top right), sized in ems like it.
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 23.6f * em, 0.8f * em), ImGuiCond_FirstUseEver,
+                            ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(24 * em, 0), ImGuiCond_FirstUseEver);
     ImGui::Begin("Tour");
     ImGui::TextWrapped("%s%s", _file.filename().c_str(), _dirty ? " (unsaved)" : "");
     if (ImGui::InputText("Title", &_tour.title)) _dirty = true;

@@ -8,16 +8,16 @@ source "$(dirname "${BASH_SOURCE[0]}")/viewer_common.sh"
 start_viewer --size 800x450
 step() { xdotool "$@"; sleep 0.3; kill -0 $pid 2>/dev/null || { cat "$log"; echo "viewer died at: $*"; exit 1; }; }
 step key --window "$window" h
-# (The panel covers the left of the window: the mouse stays right of it.)
-step mousemove --window "$window" 700 250
+# (The panel covers the right of the window: the mouse stays left of it.)
+step mousemove --window "$window" 300 250
 step mousedown 1
-step mousemove --window "$window" 650 230
-step mousemove --window "$window" 600 200
+step mousemove --window "$window" 250 230
+step mousemove --window "$window" 200 200
 step mouseup 1
 for _ in 1 2 3 4 5 6; do step click --window "$window" 4; done   # wheel up: zoom in toward the cursor
 step mousedown 3
-step mousemove --window "$window" 560 180
-step mousemove --window "$window" 450 150
+step mousemove --window "$window" 160 180
+step mousemove --window "$window" 50 150
 step mouseup 3
 for _ in 1 2 3; do step click --window "$window" 5; done          # wheel down: zoom out
 step key --window "$window" F11

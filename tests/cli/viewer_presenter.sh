@@ -67,12 +67,12 @@ echo "white: $white"
 xdotool key --window "$window" w
 sleep 1.5
 
-# Tab hides the panel (top left) and brings it back.
-with_panel="$(screen 0.01 0.02 0.12 0.2)"
+# Tab hides the panel (top right) and brings it back.
+with_panel="$(screen 0.88 0.02 0.99 0.2)"
 xdotool key --window "$window" Tab
 await "panel hidden"
 sleep 1.5
-without_panel="$(screen 0.01 0.02 0.12 0.2)"
+without_panel="$(screen 0.88 0.02 0.99 0.2)"
 echo "panel area with the panel: $with_panel; without: $without_panel"
 [[ "$with_panel" != "$without_panel" ]] || { echo "Tab changed nothing on screen"; exit 1; }
 xdotool key --window "$window" Tab

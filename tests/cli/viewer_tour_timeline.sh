@@ -6,9 +6,9 @@ bulwark="$1"
 source "$(dirname "${BASH_SOURCE[0]}")/viewer_common.sh"
 start_viewer --size 1280x800 --tour "$work/new-tour.json"
 click() { xdotool mousemove --window "$window" "$1" "$2"; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1; sleep 0.4; }
-# "Add from view", at the top of the Tour window (right side, placed there on first use).
-click 965 88
-click 965 88
+# "Add from view", at the top of the Tour window (left of the panel, placed there on first use).
+click 628 95
+click 628 95
 xdotool key --window "$window" ctrl+q
 sleep 2
 kill -0 $pid 2>/dev/null || { cat "$log"; echo "the viewer closed with unsaved tour changes, without asking"; exit 1; }
