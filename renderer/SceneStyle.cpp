@@ -70,13 +70,16 @@ glm::vec4 nationColor(const std::string& iso2, Palette palette) {
         const auto& table = colourBlindNations();
         return glm::vec4(std::next(table.begin(), long(h % table.size()))->second, 1.0f);
     }
+    // Each lead nation of the default scenarios its own colour (the full coalition shows 15 at once):
+    // flag colours where they differ, other hues where flags would repeat (Germany and Romania).
     static const std::map<std::string, glm::vec4> colors = {
         {"FR", {0.16f, 0.35f, 0.85f, 1}}, {"GB", {0.85f, 0.16f, 0.22f, 1}}, {"DE", {0.95f, 0.75f, 0.10f, 1}},
-        {"US", {0.25f, 0.30f, 0.55f, 1}}, {"PL", {0.90f, 0.90f, 0.92f, 1}}, {"RO", {0.98f, 0.82f, 0.10f, 1}},
-        {"UA", {0.20f, 0.50f, 0.95f, 1}}, {"TR", {0.85f, 0.10f, 0.10f, 1}}, {"IT", {0.10f, 0.60f, 0.30f, 1}},
-        {"NL", {0.95f, 0.50f, 0.10f, 1}}, {"CA", {0.80f, 0.10f, 0.15f, 1}}, {"SE", {0.10f, 0.45f, 0.75f, 1}},
+        {"US", {0.25f, 0.30f, 0.55f, 1}}, {"PL", {0.90f, 0.90f, 0.92f, 1}}, {"RO", {0.60f, 0.35f, 0.85f, 1}},
+        {"UA", {0.30f, 0.75f, 1.00f, 1}}, {"TR", {0.80f, 0.10f, 0.55f, 1}}, {"IT", {0.10f, 0.60f, 0.30f, 1}},
+        {"NL", {0.95f, 0.50f, 0.10f, 1}}, {"CA", {0.98f, 0.60f, 0.65f, 1}}, {"SE", {0.05f, 0.55f, 0.60f, 1}},
+        {"SK", {0.60f, 0.85f, 0.20f, 1}}, {"LT", {0.60f, 0.45f, 0.20f, 1}}, {"RU", {0.55f, 0.15f, 0.15f, 1}},
         {"FI", {0.85f, 0.90f, 1.00f, 1}}, {"DK", {0.75f, 0.05f, 0.20f, 1}}, {"NO", {0.70f, 0.10f, 0.20f, 1}},
-        {"ES", {0.95f, 0.70f, 0.00f, 1}}, {"BE", {0.20f, 0.20f, 0.20f, 1}}, {"RU", {0.55f, 0.15f, 0.15f, 1}},
+        {"ES", {0.95f, 0.70f, 0.00f, 1}}, {"BE", {0.20f, 0.20f, 0.20f, 1}},
     };
     if (auto it = colors.find(iso2); it != colors.end()) return it->second;
     // Others: a steady colour from the code, so each nation keeps its own.

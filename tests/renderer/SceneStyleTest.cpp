@@ -39,13 +39,11 @@ TEST(Palette, EveryLeadNationOfTheDefaultScenariosHasItsOwnColour) {
     std::set<std::string> leads;
     for (const geo::ScenarioFeature& f : load.set.features) leads.insert(f.lead());
     ASSERT_GE(leads.size(), 8u);
-    // Only the colour-blind palette promises this: the flag colours repeat (Germany and Romania).
-    for (auto a = leads.begin(); a != leads.end(); ++a)
-        for (auto b = std::next(a); b != leads.end(); ++b)
-            EXPECT_GT(distance(renderer::nationColor(*a, Palette::ColourBlind),
-                               renderer::nationColor(*b, Palette::ColourBlind)),
-                      0.15f)
-                << *a << " and " << *b << " look alike";
+    for (const Palette palette : {Palette::Standard, Palette::ColourBlind})
+        for (auto a = leads.begin(); a != leads.end(); ++a)
+            for (auto b = std::next(a); b != leads.end(); ++b)
+                EXPECT_GT(distance(renderer::nationColor(*a, palette), renderer::nationColor(*b, palette)), 0.15f)
+                    << *a << " and " << *b << " look alike in the " << renderer::paletteName(palette) << " palette";
 }
 
 TEST(Palette, SemanticColoursStayApartInTheColourBlindPalette) {
