@@ -5,14 +5,10 @@
 
 namespace geo {
 
-namespace {
-constexpr const char* kIsoCodes = "/usr/share/iso-codes/json/iso_3166-1.json";
-}
-
 const std::map<std::string, std::string>& countryNames() {
     static const std::map<std::string, std::string> names = [] {
         std::map<std::string, std::string> out;
-        std::ifstream in(kIsoCodes);
+        std::ifstream in(kIsoCodesFile);
         const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
         if (!doc.is_object() || !doc.contains("3166-1")) return out;
         for (const nlohmann::json& entry : doc["3166-1"]) {

@@ -6,6 +6,9 @@
 
 namespace geo {
 
+//! Where the codes and names come from: Debian's iso-codes package.
+inline constexpr const char* kIsoCodesFile = "/usr/share/iso-codes/json/iso_3166-1.json";
+
 //! Every alpha-2 code with its short English name ("GB" → "United Kingdom", "MD" → "Moldova": the
 //! common name where iso-codes gives one). Read once; empty when iso-codes is not installed.
 const std::map<std::string, std::string>& countryNames();

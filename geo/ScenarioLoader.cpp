@@ -17,17 +17,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr const char* kFormat = "bulwark-scenarios/1";
-constexpr const char* kIsoCodes = "/usr/share/iso-codes/json/iso_3166-1.json";
 
-//! ISO 3166-1 alpha-2 codes from Debian's iso-codes, read once; empty if it is not installed.
-const std::set<std::string>& isoAlpha2() {
-    static const std::set<std::string> codes = [] {
-        std::set<std::string> out;
-        for (const auto& [code, name] : countryNames()) out.insert(code);
-        return out;
-    }();
-    return codes;
-}
 
 //! Collects the problems of one file.
 struct Reporter {
@@ -158,7 +148,7 @@ void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& 
         else {
             feature.nations = *nations;
             for (const std::string& code : feature.nations)
-                if (!isoAlpha2().count(code))
+                if (!countryNames().count(code))
                     report(feature.id, "nations", "'" + code + "' is not an ISO 3166-1 alpha-2 code");
         }
         if (const auto personnel = readNumber(*f, fPersonnel)) {
@@ -217,9 +207,9 @@ ScenarioLoad loadScenarios(const fs::path& manifest) {
     ScenarioLoad load;
     load.set.manifest = manifest;
     const Reporter report{manifest.string(), load.problems};
-    if (isoAlpha2().empty())
+    if (countryNames().empty())
         report("", "",
-               std::string("cannot read ISO 3166 codes from ") + kIsoCodes + " (install the Debian package iso-codes)");
+               std::string("cannot read ISO 3166 codes from ") + kIsoCodesFile + " (install the Debian package iso-codes)");
     if (!fs::exists(manifest)) {
         report("", "", "file not found");
         return load;
