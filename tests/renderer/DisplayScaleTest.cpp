@@ -2,6 +2,7 @@
 // a render where a doubled scale visibly doubles the labels.
 #include "renderer/DisplayScale.h"
 #include "GoldenImage.h"
+#include "SceneFixture.h"
 #include "app/SceneOptions.h"
 #include "geo/Picking.h"
 #include "renderer/Context.h"
@@ -74,27 +75,10 @@ TEST(DisplayScale, ALabelAt4KIsTwiceItsSizeAt1080p) {
     EXPECT_NEAR(large.y, 2.0f * small.y, 0.01f * small.y);
 }
 
-class DisplayScaleRender : public ::testing::Test {
+class DisplayScaleRender : public test::SceneFixture {
 protected:
-    static void SetUpTestSuite() {
-        renderer::ContextOptions options;
-        options.validation = true;
-        context = std::make_unique<renderer::Context>(options);
-        scene = app::loadScene(app::SceneOptions{});
-    }
-    static void TearDownTestSuite() {
-        scene.reset();
-        context.reset();
-    }
-    void TearDown() override {
-        EXPECT_EQ(context->validationErrors(), 0u);
-        for (const std::string& m : context->validationMessages()) ADD_FAILURE() << m;
-    }
-    static std::unique_ptr<renderer::Context> context;
-    static std::unique_ptr<app::LoadedScene> scene;
+    static void SetUpTestSuite() { openScene(); }
 };
-std::unique_ptr<renderer::Context> DisplayScaleRender::context;
-std::unique_ptr<app::LoadedScene> DisplayScaleRender::scene;
 
 //! Pixels of label white: letters and dots (the terrain is hidden, so nothing else is that white).
 size_t labelPixelsIn(const std::vector<uint8_t>& rgba) {

@@ -1,6 +1,7 @@
 // The in-scene overlay, rendered offscreen with the validation layer on: the legend and the title
 // change their own corner of the frame and nothing else, and the theme and palette change the scene.
 #include "GoldenImage.h"
+#include "SceneFixture.h"
 #include "app/SceneOptions.h"
 #include "geo/Picking.h"
 #include "renderer/Context.h"
@@ -11,24 +12,11 @@
 
 namespace {
 
-class Overlay : public ::testing::Test {
+class Overlay : public test::SceneFixture {
 protected:
     static constexpr uint32_t kWidth = 640, kHeight = 360;
 
-    static void SetUpTestSuite() {
-        renderer::ContextOptions options;
-        options.validation = true;
-        context = std::make_unique<renderer::Context>(options);
-        scene = app::loadScene(app::SceneOptions{});
-    }
-    static void TearDownTestSuite() {
-        scene.reset();
-        context.reset();
-    }
-    void TearDown() override {
-        EXPECT_EQ(context->validationErrors(), 0u);
-        for (const std::string& m : context->validationMessages()) ADD_FAILURE() << m;
-    }
+    static void SetUpTestSuite() { openScene(); }
 
     //! The Paris framework over western Ukraine, as `bulwark render --scenario paris-framework` shows it.
     static renderer::SceneView paris() {
@@ -58,12 +46,7 @@ protected:
                 }
         return n ? sum / double(n) : 0.0;
     }
-
-    static std::unique_ptr<renderer::Context> context;
-    static std::unique_ptr<app::LoadedScene> scene;
 };
-std::unique_ptr<renderer::Context> Overlay::context;
-std::unique_ptr<app::LoadedScene> Overlay::scene;
 
 TEST_F(Overlay, LegendChangesTheBottomLeftCornerOnly) {
     renderer::SceneView without = paris();

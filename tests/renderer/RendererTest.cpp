@@ -1,6 +1,7 @@
 // Offscreen renders of the default data on whatever Vulkan device exists (lavapipe without a GPU),
 // with the Khronos validation layer on: any validation error fails the test.
 #include "GoldenImage.h"
+#include "SceneFixture.h"
 #include "app/SceneOptions.h"
 #include "geo/Picking.h"
 #include "renderer/Context.h"
@@ -11,22 +12,9 @@
 
 namespace {
 
-class Renderer : public ::testing::Test {
+class Renderer : public test::SceneFixture {
 protected:
-    static void SetUpTestSuite() {
-        renderer::ContextOptions options;
-        options.validation = true; // fails loudly if the layer is missing: never skipped
-        context = std::make_unique<renderer::Context>(options);
-        scene = app::loadScene(app::SceneOptions{});
-    }
-    static void TearDownTestSuite() {
-        scene.reset();
-        context.reset();
-    }
-    void TearDown() override {
-        EXPECT_EQ(context->validationErrors(), 0u);
-        for (const std::string& m : context->validationMessages()) ADD_FAILURE() << m;
-    }
+    static void SetUpTestSuite() { openScene(); }
 
     static test::Rgba render(const renderer::SceneView& view, uint32_t w = 320, uint32_t h = 200,
                              renderer::FrameStats* stats = nullptr) {
@@ -44,12 +32,7 @@ protected:
         v.pose = {24.3, 47.2, 0, 420e3, 20, 55};
         return v;
     }
-
-    static std::unique_ptr<renderer::Context> context;
-    static std::unique_ptr<app::LoadedScene> scene;
 };
-std::unique_ptr<renderer::Context> Renderer::context;
-std::unique_ptr<app::LoadedScene> Renderer::scene;
 
 renderer::SceneView only(renderer::SceneView v, bool terrain, bool borders, bool labels) {
     v.layers = {terrain, borders, borders, labels, terrain};

@@ -3,6 +3,7 @@
 // frame after a switch is the frame of the scenario switched to.
 #include "app/ScenarioSwitch.h"
 #include "GoldenImage.h"
+#include "SceneFixture.h"
 #include "app/SceneOptions.h"
 #include "renderer/Context.h"
 #include "renderer/SceneRenderer.h"
@@ -11,23 +12,15 @@
 
 namespace {
 
-class ScenarioSwitching : public ::testing::Test {
+class ScenarioSwitching : public test::SceneFixture {
 protected:
     static void SetUpTestSuite() {
-        renderer::ContextOptions options;
-        options.validation = true;
-        context = std::make_unique<renderer::Context>(options);
         app::SceneOptions o;
         o.scenarios = BULWARK_TEST_SCENARIOS;
         o.camera = "30.5,48.5,1300,0,35";
-        scene = app::loadScene(o);
+        openScene(o);
         base = o.view(*scene);
     }
-    static void TearDownTestSuite() {
-        scene.reset();
-        context.reset();
-    }
-    void TearDown() override { EXPECT_EQ(context->validationErrors(), 0u); }
 
     static renderer::SceneView showing(uint32_t from, uint32_t to, float t) {
         renderer::SceneView v = base;
@@ -40,13 +33,8 @@ protected:
         return {320, 200, r.renderStill(v)};
     }
 
-    static std::unique_ptr<renderer::Context> context;
-    static std::unique_ptr<app::LoadedScene> scene;
-    static renderer::SceneView base;
+    static inline renderer::SceneView base;
 };
-std::unique_ptr<renderer::Context> ScenarioSwitching::context;
-std::unique_ptr<app::LoadedScene> ScenarioSwitching::scene;
-renderer::SceneView ScenarioSwitching::base;
 
 TEST_F(ScenarioSwitching, UploadsNothingAndEndsOnTheTargetFrame) {
     const size_t count = scene->scenarios.scenarios.size();

@@ -2,6 +2,7 @@
 // same view rendered whole (labels, borders, a scenario and its caption; compare mode too).
 #include "renderer/TiledStill.h"
 #include "GoldenImage.h"
+#include "SceneFixture.h"
 #include "app/SceneOptions.h"
 #include "renderer/Context.h"
 #include "renderer/SceneRenderer.h"
@@ -43,25 +44,14 @@ TEST(FrameTiles, CropSendsEachViewPixelToItsTilePixel) {
     EXPECT_EQ(whole.clip, glm::dmat4(1.0));
 }
 
-class TiledStill : public ::testing::Test {
+class TiledStill : public test::SceneFixture {
 protected:
     static void SetUpTestSuite() {
-        renderer::ContextOptions options;
-        options.validation = true;
-        context = std::make_unique<renderer::Context>(options);
         app::SceneOptions o;
         o.camera = "29.5,49.0,1000,10,40";
         o.scenario = "paris-framework"; // markers, areas, hatching, an air zone, and a caption
-        scene = app::loadScene(o);
+        openScene(o);
         view = o.view(*scene);
-    }
-    static void TearDownTestSuite() {
-        scene.reset();
-        context.reset();
-    }
-    void TearDown() override {
-        EXPECT_EQ(context->validationErrors(), 0u);
-        for (const std::string& m : context->validationMessages()) ADD_FAILURE() << m;
     }
 
     static test::Rgba whole(const renderer::SceneView& v, VkExtent2D size) {
@@ -90,13 +80,8 @@ protected:
         EXPECT_TRUE(c.passed) << c.message;
     }
 
-    static std::unique_ptr<renderer::Context> context;
-    static std::unique_ptr<app::LoadedScene> scene;
-    static renderer::SceneView view;
+    static inline renderer::SceneView view;
 };
-std::unique_ptr<renderer::Context> TiledStill::context;
-std::unique_ptr<app::LoadedScene> TiledStill::scene;
-renderer::SceneView TiledStill::view;
 
 TEST_F(TiledStill, MatchesTheSameViewRenderedWhole) {
     ASSERT_FALSE(view.title.empty());
