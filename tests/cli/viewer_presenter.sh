@@ -2,7 +2,8 @@
 # Presenter mode on a 4K screen (xvfb-run starts one at 3840x2160), driven as a clicker does:
 # `bulwark present --monitor 1` opens fullscreen at native resolution and display scale 2, steps go
 # forward with PageDown/Right/Space/Enter and back with PageUp/Left/Backspace, Home and End jump,
-# B blacks the screen and W whitens it (checked on the real screen with xwd), Tab hides the panel.
+# B blacks the screen and W whitens it (checked on the real screen with xwd), Tab hides the panel,
+# and the cursor hides when the mouse rests (checked with XFixes).
 set -euo pipefail
 bulwark="$1"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -77,6 +78,17 @@ echo "panel area with the panel: $with_panel; without: $without_panel"
 [[ "$with_panel" != "$without_panel" ]] || { echo "Tab changed nothing on screen"; exit 1; }
 xdotool key --window "$window" Tab
 await "panel shown"
+
+# The cursor shows while the mouse moves and hides once it rests.
+xdotool mousemove --window "$window" 1900 1000
+sleep 0.5
+xdotool mousemove --window "$window" 1920 1020
+sleep 0.7
+moving="$(python3 "$here/cursor_state.py")"
+sleep 4
+resting="$(python3 "$here/cursor_state.py")"
+echo "cursor while moving: $moving; at rest: $resting"
+[[ "$moving" == visible && "$resting" == hidden ]] || { echo "the cursor does not hide at rest"; exit 1; }
 
 xdotool key --window "$window" ctrl+q
 for _ in $(seq 1 100); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
