@@ -44,7 +44,7 @@ void drawDisplaySection(PanelState& s) {
         if (ImGui::Button(s.presenting ? "Stop presenting (P)" : "Present the tour (P)")) s.presentRequested = true;
         if (s.presenting)
             ImGui::TextWrapped("PgDn/Right/Space/Enter: next step. PgUp/Left/Backspace: back. Home/End: first/last. "
-                               "B or .: black screen. W: white screen.");
+                               "B or .: black screen. W: white screen. Esc: stop presenting (F5 starts again).");
     } else {
         ImGui::TextDisabled("Presenter mode: open a tour with --tour, or run `bulwark present`.");
     }

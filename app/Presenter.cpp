@@ -15,7 +15,7 @@ bool Presenter::key(int key, const geo::CameraPose& camera, double now) {
     const bool forward = key == GLFW_KEY_PAGE_DOWN || key == GLFW_KEY_RIGHT || key == GLFW_KEY_SPACE ||
                          key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER;
     const bool back = key == GLFW_KEY_PAGE_UP || key == GLFW_KEY_LEFT || key == GLFW_KEY_BACKSPACE;
-    const bool jump = key == GLFW_KEY_HOME || key == GLFW_KEY_END;
+    const bool jump = key == GLFW_KEY_HOME || key == GLFW_KEY_END || key == GLFW_KEY_F5;
     if (key == GLFW_KEY_B || key == GLFW_KEY_PERIOD || key == GLFW_KEY_W) {
         const Blank wanted = key == GLFW_KEY_W ? Blank::White : Blank::Black;
         _blank = _blank == wanted ? Blank::None : wanted;
@@ -35,7 +35,7 @@ bool Presenter::key(int key, const geo::CameraPose& camera, double now) {
     bool moved = false;
     if (forward) moved = _presentation.next(camera, now);
     if (back) moved = _presentation.previous(camera, now);
-    if (key == GLFW_KEY_HOME) moved = _presentation.first(camera, now);
+    if (key == GLFW_KEY_HOME || key == GLFW_KEY_F5) moved = _presentation.first(camera, now);
     if (key == GLFW_KEY_END) moved = _presentation.last(camera, now);
     if (moved) {
         _landing = _switchPending = true;

@@ -1,6 +1,6 @@
 #pragma once
 // Presenter mode in the viewer: a tour played step by step from a clicker. PageDown, Right, Space
-// and Enter go forward; PageUp, Left and Backspace back; Home and End to the first and last step;
+// and Enter go forward; PageUp, Left and Backspace back; Home (or F5) and End to the first and last step;
 // B or . blacks the screen and W whitens it, as slide software does (any step key brings the
 // picture back). A small step counter sits in the corner. Between steps the presenter may grab
 // the view and explore; the next step flies on from wherever the camera is.

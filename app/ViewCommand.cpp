@@ -113,7 +113,8 @@ Command addPresentCommand(CLI::App& cli) {
     auto o = std::make_shared<Options>();
     CLI::App* c = cli.add_subcommand(
         "present", "Present a tour step by step from a clicker: PageDown/Right/Space/Enter next, PageUp/Left/"
-                   "Backspace back, Home/End, B or . black screen, W white screen, Tab hides the panel");
+                   "Backspace back, Home/End, B or . black screen, W white screen, Tab hides the panel, Esc stops "
+                   "presenting and F5 starts again");
     c->add_option("tour", o->tour, "Tour file [default: assets/tours/briefing.json]");
     o->window.addTo(*c);
     return [o, c]() -> int {

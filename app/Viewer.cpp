@@ -200,8 +200,9 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
             if (key == GLFW_KEY_TAB) {
                 panelShown = !panelShown;
                 std::cout << "bulwark: panel " << (panelShown ? "shown" : "hidden") << std::endl;
-            } else if (key == GLFW_KEY_P) {
-                togglePresenter();
+            } else if (key == GLFW_KEY_P || (key == GLFW_KEY_ESCAPE && presenter) ||
+                       (key == GLFW_KEY_F5 && !presenter)) {
+                togglePresenter(); // F5 and Esc as a clicker's start and stop of a slide show
             } else if (presenter && presenter->key(key, camera.pose(), seconds)) {
             } else if (key == GLFW_KEY_F11) {
                 toggleFullscreen = true;

@@ -79,6 +79,13 @@ echo "panel area with the panel: $with_panel; without: $without_panel"
 xdotool key --window "$window" Tab
 await "panel shown"
 
+# Esc stops presenting, as it ends a slide show; F5 starts again from the first step.
+xdotool key --window "$window" Escape
+await "presenter mode off"
+xdotool key --window "$window" F5
+for _ in $(seq 1 50); do [[ "$(grep -c 'step 1 / 6' "$log")" -ge 3 ]] && break; alive F5; sleep 0.1; done
+[[ "$(step_now)" == "1 / 6" && "$(grep -c 'step 1 / 6' "$log")" -ge 3 ]] || { cat "$log"; echo "F5 did not start again"; exit 1; }
+
 # The cursor shows while the mouse moves and hides once it rests.
 xdotool mousemove --window "$window" 1900 1000
 sleep 0.5
