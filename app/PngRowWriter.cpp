@@ -38,7 +38,12 @@ bool endImage(png_structp png, png_infop info) {
     return true;
 }
 
-void quiet(png_structp, png_const_charp) {} // warnings and errors become our own message
+// Warnings and errors become our own one-line message: an error jumps straight back (libpng's own
+// handler would print it first).
+void ignoreWarning(png_structp, png_const_charp) {}
+[[noreturn]] void jumpBack(png_structp png, png_const_charp) {
+    png_longjmp(png, 1);
+}
 
 } // namespace
 
@@ -73,7 +78,7 @@ PngRowWriter::PngRowWriter(const fs::path& path, uint32_t width, uint32_t height
     p.height = height;
     p.file = std::fopen(p.partial.c_str(), "wb");
     if (!p.file) p.fail("does the folder exist and is it writable?");
-    p.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, quiet, quiet);
+    p.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, jumpBack, ignoreWarning);
     if (p.png) p.info = png_create_info_struct(p.png);
     if (!p.png || !p.info) p.fail("out of memory");
     if (!startImage(p.png, p.info, p.file, width, height)) p.fail("write error");
