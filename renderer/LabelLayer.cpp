@@ -17,6 +17,13 @@ struct Rect {
 
 void addQuad(std::vector<LabelVertex>& out, const glm::vec3& anchor, float x0, float y0, float x1, float y1,
              const Glyph& g, const glm::vec4& color, const glm::vec4& halo, bool screen = false) {
+    appendLabelQuad(out, anchor, {x0, y0, x1, y1}, {g.u0, g.v0, g.u1, g.v1}, color, halo, screen);
+}
+
+} // namespace
+
+void appendLabelQuad(std::vector<LabelVertex>& out, const glm::vec3& anchor, const glm::vec4& corners,
+                     const glm::vec4& uv, const glm::vec4& color, const glm::vec4& halo, bool screen) {
     auto v = [&](float x, float y, float u, float w) {
         out.push_back({{anchor.x, anchor.y, anchor.z},
                        {x, y},
@@ -25,15 +32,14 @@ void addQuad(std::vector<LabelVertex>& out, const glm::vec3& anchor, float x0, f
                        {halo.r, halo.g, halo.b, halo.a},
                        screen ? 1.0f : 0.0f});
     };
-    v(x0, y0, g.u0, g.v0);
-    v(x1, y0, g.u1, g.v0);
-    v(x0, y1, g.u0, g.v1);
-    v(x0, y1, g.u0, g.v1);
-    v(x1, y0, g.u1, g.v0);
-    v(x1, y1, g.u1, g.v1);
+    const float x0 = corners.x, y0 = corners.y, x1 = corners.z, y1 = corners.w;
+    v(x0, y0, uv.x, uv.y);
+    v(x1, y0, uv.z, uv.y);
+    v(x0, y1, uv.x, uv.w);
+    v(x0, y1, uv.x, uv.w);
+    v(x1, y0, uv.z, uv.y);
+    v(x1, y1, uv.z, uv.w);
 }
-
-} // namespace
 
 LabelLayer::LabelLayer(const geo::Terrain& terrain, std::vector<geo::Place> places, const geo::ScenarioSet* scenarios,
                        const GlyphAtlas& atlas)

@@ -14,6 +14,11 @@
 
 namespace renderer {
 
+//! Appends one textured quad (two triangles) for label.vert: pixel corners x0, y0, x1, y1 from
+//! `anchor`, or on screen when `screen`; `uv` is u0, v0, u1, v1 in the glyph atlas.
+void appendLabelQuad(std::vector<LabelVertex>& out, const glm::vec3& anchor, const glm::vec4& corners,
+                     const glm::vec4& uv, const glm::vec4& color, const glm::vec4& halo, bool screen);
+
 class LabelLayer {
 public:
     LabelLayer(const geo::Terrain& terrain, std::vector<geo::Place> places, const geo::ScenarioSet* scenarios,

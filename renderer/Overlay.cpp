@@ -1,5 +1,7 @@
 #include "renderer/Overlay.h"
 
+#include "renderer/LabelLayer.h"
+
 #include <algorithm>
 #include <set>
 
@@ -44,18 +46,10 @@ constexpr const char* kHeadings[] = {"LEAD NATIONS", "FEATURES", "STATUS"};
 constexpr const char* kSolidText = "Announced or reported";
 constexpr const char* kHatchedText = "Illustrative placement";
 
+//! A quad on screen (title, legend and credits are all drawn in screen pixels).
 void quad(std::vector<LabelVertex>& out, float x0, float y0, float x1, float y1, glm::vec4 uv, glm::vec4 color,
           glm::vec4 halo) {
-    auto v = [&](float x, float y, float u, float w) {
-        out.push_back(
-            {{0, 0, 0}, {x, y}, {u, w}, {color.r, color.g, color.b, color.a}, {halo.r, halo.g, halo.b, halo.a}, 1.0f});
-    };
-    v(x0, y0, uv.x, uv.y);
-    v(x1, y0, uv.z, uv.y);
-    v(x0, y1, uv.x, uv.w);
-    v(x0, y1, uv.x, uv.w);
-    v(x1, y0, uv.z, uv.y);
-    v(x1, y1, uv.z, uv.w);
+    appendLabelQuad(out, glm::vec3(0.0f), {x0, y0, x1, y1}, uv, color, halo, true);
 }
 
 } // namespace
