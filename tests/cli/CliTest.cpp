@@ -184,6 +184,12 @@ TEST(Cli, MalformedValuesGiveOneClearError) {
              {"bench --exaggeration NaN", {"--exaggeration", "NaN"}},
              {"--ui-scale nan", {"--ui-scale", "nan"}},
              {"present --ui-scale -inf", {"--ui-scale"}},
+             // Whole-number options take whole numbers only.
+             {"bench --frames nan", {"--frames", "nan"}},
+             {"bench --frames 2.5", {"--frames", "2.5"}},
+             {"record " + kShortTour + " --fps inf --out " + quoted(dir / "x.mp4"), {"--fps", "inf"}},
+             {"render" + out + " --tile 1e99", {"--tile", "1e99"}},
+             {"--exit-after -1", {"--exit-after"}},
              // Every comma separates two numbers.
              {"render" + out + " --camera 31,49,500,", {"--camera", "31,49,500,"}},
              {"render" + out + " --camera ,31,49,500", {"--camera", ",31,49,500"}},
