@@ -8,6 +8,8 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 
 namespace app {
 
@@ -17,22 +19,36 @@ struct Timing {
     double median = 0, p95 = 0;
 };
 
-//! Frame times of a render loop with frames in flight, as the viewer runs: each frame's time is
-//! the interval between two submissions in the steady state.
-Timing summarise(std::vector<double> ms) {
-    if (ms.empty()) return {};
+//! Median and 95th percentile of frame times; nothing when no frame was timed, so that no figure is
+//! printed that was not measured.
+std::optional<Timing> summarise(std::vector<double> ms) {
+    if (ms.empty()) return std::nullopt;
     std::sort(ms.begin(), ms.end());
     const auto at = [&](double q) {
         return ms[std::min(ms.size() - 1, static_cast<size_t>(q * (ms.size() - 1) + 0.5))];
     };
-    return {at(0.5), at(0.95)};
+    return Timing{at(0.5), at(0.95)};
 }
+
+//! {"median": .., "p95": ..}, or null with `why` beside it in "<key>_missing" when nothing was measured.
+void putTiming(nlohmann::json& j, const std::string& key, const std::optional<Timing>& t, const std::string& why) {
+    if (t) {
+        j[key] = {{"median", t->median}, {"p95", t->p95}};
+    } else {
+        j[key] = nullptr;
+        j[key + "_missing"] = why;
+    }
+}
+
+//! Frames a scenario switch lasts in the bench: ScenarioSwitch::kSeconds at 30 frames/s.
+constexpr int kSwitchFrames = 18;
+static_assert(kSwitchFrames == int(ScenarioSwitch::kSeconds * 30.0 + 0.5));
 
 //! Frame times of a render loop with frames in flight, as the viewer runs: each frame's time is
 //! the interval between two submissions in the steady state. `viewAt(i)` gives frame i's view;
 //! `transitionFrames` collects the times of frames shown mid-switch separately.
-Timing timeFrames(renderer::SceneRenderer& r, const std::function<renderer::SceneView(int)>& viewAt, int frames,
-                  std::vector<double>* transitionFrames = nullptr) {
+std::optional<Timing> timeFrames(renderer::SceneRenderer& r, const std::function<renderer::SceneView(int)>& viewAt,
+                                 int frames, std::vector<double>* transitionFrames = nullptr) {
     std::vector<double> ms;
     ms.reserve(frames);
     for (int i = 0; i < 4; ++i) r.submitFrame(viewAt(0)); // reach the steady state
@@ -68,13 +84,19 @@ Command addBenchCommand(CLI::App& cli) {
         ->capture_default_str();
     c->add_option("--switch-every", o->switchEvery,
                   "Switch to the next scenario every K frames and report the bytes uploaded and frame times "
-                  "during switches against steady frames")
-        ->check(CLI::Range(2, 100000));
+                  "during switches against steady frames; a switch lasts " +
+                      std::to_string(kSwitchFrames) + " frames, so K is at least " + std::to_string(kSwitchFrames + 1) +
+                      " to leave steady frames")
+        ->check(CLI::Range(kSwitchFrames + 1, 100000));
     o->scene.addTo(*c);
     return [o, c]() -> int {
         if (!c->parsed()) return -1;
         const VkExtent2D size = parseSize(o->size);
         const auto scene = loadScene(o->scene);
+        const size_t scenarios = scene->scenarios.scenarios.size();
+        if (o->switchEvery > 0 && scenarios < 2)
+            throw UsageError("--switch-every " + std::to_string(o->switchEvery) + ": needs two scenarios or more, " +
+                             std::to_string(scenarios) + " loaded");
         const renderer::SceneView view = o->scene.view(*scene);
         renderer::Context context(contextOptionsFromEnvironment());
         renderer::SceneRenderer r(context, scene->inputs, size);
@@ -82,17 +104,18 @@ Command addBenchCommand(CLI::App& cli) {
         r.renderStill(view, &stats); // builds every tile first
         renderer::SceneView empty = view;
         empty.clearOnly = true;
-        const Timing emptyTiming = timeFrames(
+        // Both loops time o->frames >= 1 frames, so both have a median.
+        const Timing emptyTiming = *timeFrames(
             r, [&](int) { return empty; }, o->frames);
-        const Timing sceneTiming = timeFrames(
+        const Timing sceneTiming = *timeFrames(
             r, [&](int) { return view; }, o->frames);
         nlohmann::json j;
         j["device"] = context.deviceName();
         j["device_type"] = context.deviceType();
         j["size"] = o->size;
         j["frames"] = o->frames;
-        j["scene_ms"] = {{"median", sceneTiming.median}, {"p95", sceneTiming.p95}};
-        j["empty_ms"] = {{"median", emptyTiming.median}, {"p95", emptyTiming.p95}};
+        putTiming(j, "scene_ms", sceneTiming, "");
+        putTiming(j, "empty_ms", emptyTiming, "");
         j["scene_fps_median"] = 1000.0 / sceneTiming.median;
         j["scene_over_empty"] = sceneTiming.median / emptyTiming.median;
         j["triangles"] = stats.triangles;
@@ -100,26 +123,25 @@ Command addBenchCommand(CLI::App& cli) {
         j["labels"] = stats.labels;
         j["line_segments"] = stats.lineSegments;
         j["gpu_memory_bytes"] = context.memoryInUse().load();
-        const size_t scenarios = scene->scenarios.scenarios.size();
-        if (o->switchEvery > 0 && scenarios > 1) {
+        if (o->switchEvery > 0) {
             // Switch to the next scenario every K frames, the switch running 0.6 s of frames at 30 frames/s.
-            const int switchFrames = int(ScenarioSwitch::kSeconds * 30.0);
             const auto switchingView = [&](int i) {
                 renderer::SceneView v = view;
                 const int round = i / o->switchEvery, into = i % o->switchEvery;
-                showSwitch(v, int(round % scenarios), int((round + 1) % scenarios), double(into) / switchFrames);
+                showSwitch(v, int(round % scenarios), int((round + 1) % scenarios), double(into) / kSwitchFrames);
                 return v;
             };
             const uint64_t before = context.uploadedBytes().load();
             std::vector<double> transition;
-            const Timing steady = timeFrames(r, switchingView, o->frames, &transition);
-            const Timing moving = summarise(transition);
-            j["switching"] = {{"every_frames", o->switchEvery},
-                              {"switches", o->frames / o->switchEvery},
-                              {"bytes_uploaded", context.uploadedBytes().load() - before},
-                              {"steady_ms", {{"median", steady.median}, {"p95", steady.p95}}},
-                              {"transition_ms", {{"median", moving.median}, {"p95", moving.p95}}},
-                              {"transition_frames", transition.size()}};
+            const std::optional<Timing> steady = timeFrames(r, switchingView, o->frames, &transition);
+            nlohmann::json s = {{"every_frames", o->switchEvery},
+                                {"switches", o->frames / o->switchEvery},
+                                {"bytes_uploaded", context.uploadedBytes().load() - before},
+                                {"transition_frames", transition.size()}};
+            putTiming(s, "steady_ms", steady,
+                      "every frame timed was mid-switch: give --frames above " + std::to_string(kSwitchFrames));
+            putTiming(s, "transition_ms", summarise(transition), "no switch fell within the frames timed");
+            j["switching"] = s;
         }
         std::cout << j.dump(2) << std::endl;
         return finishWithValidation(context, 0);

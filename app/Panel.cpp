@@ -1,17 +1,39 @@
 #include "app/Panel.h"
 
+#include <cstdint>
 #include <imgui.h>
 #include <map>
 #include <set>
 
 namespace app {
 
+std::string personnelByLead(const geo::ScenarioSet& set, size_t index) {
+    struct Sum {
+        std::int64_t count = 0;
+        bool saturated = false;
+    };
+    std::map<std::string, Sum> byNation;
+    for (const geo::ScenarioFeature& f : set.features) {
+        if (!f.inScenario(index) || !f.personnel || f.nations.empty()) continue;
+        Sum& sum = byNation[f.lead()];
+        if (sum.saturated) continue;
+        if (__builtin_add_overflow(sum.count, *f.personnel, &sum.count)) {
+            sum.count = *f.personnel > 0 ? INT64_MAX : INT64_MIN;
+            sum.saturated = true;
+        }
+    }
+    std::string text;
+    for (const auto& [nation, sum] : byNation)
+        text += (text.empty() ? "" : ", ") + nation + " " +
+                (sum.saturated ? (sum.count > 0 ? "over " : "under ") : "") + std::to_string(sum.count);
+    return text;
+}
+
 namespace {
 
 //! The chosen scenario's facts: features by kind, personnel by nation, nations, and the status mix.
 void drawScenarioSummary(const geo::ScenarioSet& set, size_t index) {
     std::map<std::string, int> byKind;
-    std::map<std::string, std::int64_t> personnel;
     std::set<std::string> nations;
     int statuses[3] = {0, 0, 0};
     for (const geo::ScenarioFeature& f : set.features) {
@@ -19,7 +41,6 @@ void drawScenarioSummary(const geo::ScenarioSet& set, size_t index) {
         byKind[geo::kindName(f.kind)]++;
         statuses[int(f.status)]++;
         for (const std::string& n : f.nations) nations.insert(n);
-        if (f.personnel && !f.nations.empty()) personnel[f.lead()] += *f.personnel;
     }
     ImGui::TextWrapped("%s", set.scenarios[index].description.c_str());
     ImGui::Text("%zu nations; status: %d announced, %d reported, %d illustrative", nations.size(), statuses[0],
@@ -27,12 +48,8 @@ void drawScenarioSummary(const geo::ScenarioSet& set, size_t index) {
     std::string kinds;
     for (const auto& [kind, count] : byKind) kinds += (kinds.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
     ImGui::TextWrapped("Features: %s", kinds.c_str());
-    if (!personnel.empty()) {
-        std::string people;
-        for (const auto& [nation, count] : personnel)
-            people += (people.empty() ? "" : ", ") + nation + " " + std::to_string(count);
+    if (const std::string people = personnelByLead(set, index); !people.empty())
         ImGui::TextWrapped("Personnel by lead nation: %s", people.c_str());
-    }
     ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.3f, 1.0f), "Illustrative planning, not fact.");
     ImGui::TextWrapped("Solid: announced or reported. Hatched: illustrative placement.");
 }

@@ -41,6 +41,11 @@ struct PanelState {
     std::string presenterError;
 };
 
+//! "Personnel by lead nation" of scenario `index`: "UA 1200, PL 300", nations in order. Each sum saturates
+//! instead of overflowing: a total beyond the 64-bit range reads "over 9223372036854775807" (or "under" the
+//! lowest); empty when no feature of the scenario gives personnel.
+std::string personnelByLead(const geo::ScenarioSet& set, size_t index);
+
 void drawPanel(PanelState& state);
 
 } // namespace app

@@ -3,16 +3,18 @@
 #include "app/UsageError.h"
 #include "geo/Countries.h"
 #include "geo/DemLoader.h"
+#include "geo/FrameSize.h"
 #include "geo/Picking.h"
 #include "geo/PlaceLoader.h"
 #include "geo/VectorLoader.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
-#include <regex>
+#include <sstream>
 
 namespace app {
 
@@ -21,6 +23,23 @@ namespace fs = std::filesystem;
 fs::path assetsDir() {
     if (const char* env = std::getenv("BULWARK_ASSETS"); env && *env) return env;
     return BULWARK_ASSETS_DIR; // set by app/CMakeLists.txt to the source tree's assets/
+}
+
+CLI::Validator finiteWithin(double lo, double hi) {
+    std::ostringstream range;
+    range << lo << ".." << hi;
+    return CLI::Validator(
+        [lo, hi, range = range.str()](std::string& text) -> std::string {
+            double value = 0;
+            const char* first = text.data();
+            const char* last = first + text.size();
+            const auto [end, error] = std::from_chars(first, last, value);
+            if (first == last || error != std::errc() || end != last || !std::isfinite(value))
+                return text + " is not a finite number (expected " + range + ")";
+            if (value < lo || value > hi) return text + " is outside " + range;
+            return {};
+        },
+        "NUMBER in " + range.str());
 }
 
 void SceneOptions::addTo(CLI::App& c) {
@@ -48,7 +67,7 @@ void SceneOptions::addTo(CLI::App& c) {
                  "The scenario to show, by id (bulwark validate lists them) "
                  "[default: none in stills, the first in the viewer]");
     c.add_option("--exaggeration", exaggeration, "Vertical exaggeration of terrain and everything on it (0-50)")
-        ->check(CLI::Range(0.0, 50.0));
+        ->check(finiteWithin(0.0, 50.0));
     c.add_option("--hide", hide,
                  "Layers to leave out, comma-separated: terrain, borders, coastlines, labels, highlight")
         ->delimiter(',')
@@ -112,7 +131,8 @@ renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
     }
     if (!compare.empty()) {
         const size_t comma = compare.find(',');
-        if (comma == std::string::npos || compare.find(',', comma + 1) != std::string::npos)
+        if (comma == std::string::npos || comma == 0 || comma + 1 == compare.size() ||
+            compare.find(',', comma + 1) != std::string::npos)
             throw UsageError("--compare " + compare + ": expected two scenario ids, ID,ID");
         const renderer::ScenarioShown left = find("--compare", compare.substr(0, comma));
         v.scenarioFrom = left.from, v.scenarioTo = left.to, v.title = left.title;
@@ -215,14 +235,8 @@ std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
 }
 
 VkExtent2D parseSize(const std::string& text, const std::string& option, uint32_t maxSide) {
-    static const std::regex pattern(R"((\d{1,5})[xX](\d{1,5}))");
-    std::smatch m;
-    if (!std::regex_match(text, m, pattern))
-        throw UsageError(option + " " + text + ": expected WIDTHxHEIGHT, e.g. 1920x1080");
-    const int w = std::stoi(m[1]), h = std::stoi(m[2]);
-    if (w < 16 || h < 16 || w > int(maxSide) || h > int(maxSide))
-        throw UsageError(option + " " + text + ": each side must be within 16.." + std::to_string(maxSide) + " pixels");
-    return {static_cast<uint32_t>(w), static_cast<uint32_t>(h)};
+    const geo::FrameSize size = orFail(geo::parseFrameSize(text, option, maxSide));
+    return {size.width, size.height};
 }
 
 geo::CameraPose parseCameraOption(const std::string& text) {

@@ -73,6 +73,9 @@ constexpr uint32_t kMaxPosterSide = 32768;
 VkExtent2D parseSize(const std::string& text, const std::string& option = "--size", uint32_t maxSide = kMaxFrameSide);
 //! Parses --camera, or the home view when empty; throws UsageError.
 geo::CameraPose parseCameraOption(const std::string& text);
+//! A CLI11 check that the value is a finite number within lo..hi. CLI::Range lets "nan" through (every
+//! comparison with NaN is false), and "inf" or "1e999" would reach the scene as infinities.
+CLI::Validator finiteWithin(double lo, double hi);
 //! The folder of the default data: $BULWARK_ASSETS, else the source tree's assets/ (found at build time).
 std::filesystem::path assetsDir();
 

@@ -30,7 +30,7 @@ struct WindowOptions {
         c.add_option("--ui-scale", uiScale,
                      "Size of panel, labels, lines and markers on top of the monitor's own scale "
                      "[default: remembered, else 1]")
-            ->check(CLI::Range(kMinUiScale, kMaxUiScale));
+            ->check(finiteWithin(kMinUiScale, kMaxUiScale));
         c.add_option("--exit-after", exitAfter, "Close after this many frames (for smoke tests)")
             ->check(CLI::Range(0, 1000000));
         scene.addTo(c);

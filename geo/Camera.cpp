@@ -1,9 +1,9 @@
 #include "geo/Camera.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <sstream>
 #include <vector>
 
 namespace geo {
@@ -41,17 +41,19 @@ CameraPose clampPose(CameraPose p) {
 
 Result<CameraPose> parseCamera(const std::string& text) {
     const Failure bad{"--camera " + text, "expected LON,LAT,RANGE_KM[,HEADING_DEG[,TILT_DEG]]"};
+    // Every comma separates two numbers: "31,49,500," and "31,,49,500" are malformed, not shorter.
     std::vector<double> v;
-    std::stringstream ss(text);
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-        try {
-            size_t used = 0;
-            v.push_back(std::stod(item, &used));
-            if (used != item.size() || !std::isfinite(v.back())) return bad;
-        } catch (const std::exception&) {
-            return bad;
-        }
+    for (size_t start = 0;;) {
+        const size_t comma = std::min(text.find(',', start), text.size());
+        double number = 0;
+        const char* first = text.data() + start;
+        const char* last = text.data() + comma;
+        const auto [end, error] = std::from_chars(first, last, number);
+        if (first == last || error != std::errc() || end != last || !std::isfinite(number)) return bad;
+        v.push_back(number);
+        if (v.size() > 5) return bad;
+        if (comma == text.size()) break;
+        start = comma + 1;
     }
     if (v.size() < 3 || v.size() > 5) return bad;
     CameraPose p;

@@ -1,6 +1,8 @@
 #include "DemLoader.h"
 
+#include "Checked.h"
 #include "GdalSession.h"
+#include "LonLat.h"
 
 #include <cpl_string.h>
 #include <gdal_priv.h>
@@ -10,13 +12,70 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <limits>
+#include <optional>
+#include <string>
 
 namespace geo {
 
 namespace {
 
 using GeoTransform = std::array<double, 6>;
+
+//! `side` cells shrunk by `shrink` (<= 1), rounded, at least 1.
+int shrunkSide(int side, double shrink) {
+    return std::max(1, checkedInteger<int>(std::round(side * shrink)).value_or(1));
+}
+
+std::string cellsText(long long width, long long height) {
+    return std::to_string(width) + "x" + std::to_string(height) + " cells";
+}
+
+//! Refuses, before anything is read, a raster whose read would touch more than `maxCells` cells. Reading band 1
+//! down to maxSide a side, GDAL (RasterIO and the warper alike) reads the coarsest overview that is still at
+//! least that fine, or the full raster when there is none: a sparse 200000x200000 GeoTIFF took minutes and
+//! gigabytes that way.
+std::optional<Failure> refuseHugeRead(const std::filesystem::path& path, GDALDataset& dataset, int maxSide,
+                                      double maxCells) {
+    GDALRasterBand* band = dataset.GetRasterBand(1);
+    const int width = dataset.GetRasterXSize(), height = dataset.GetRasterYSize();
+    int readWidth = width, readHeight = height;
+    for (int i = 0; maxSide > 0 && band && i < band->GetOverviewCount(); ++i) {
+        GDALRasterBand* overview = band->GetOverview(i);
+        if (!overview) continue;
+        const int w = overview->GetXSize(), h = overview->GetYSize();
+        const bool fineEnough = std::max(w, h) >= std::min(maxSide, std::max(width, height));
+        if (fineEnough && double(w) * h < double(readWidth) * readHeight) readWidth = w, readHeight = h;
+    }
+    if (double(readWidth) * readHeight <= maxCells) return std::nullopt;
+    const std::string fix = "; add overviews with gdaladdo, or cut it down with gdal_translate -outsize";
+    if (readWidth == width && readHeight == height)
+        return Failure{path.string(), cellsText(width, height) + " without overviews: too many to read" + fix};
+    return Failure{path.string(), cellsText(width, height) + " whose nearest overview has " +
+                                      cellsText(readWidth, readHeight) + ": too many to read" + fix};
+}
+
+//! Refuses georeferencing that puts the grid beyond the globe: west of -180, east of 360, or past a pole.
+//! Half a cell of slack keeps grids whose cell centres (not edges) sit on the poles or the date line.
+std::optional<Failure> refuseOffTheGlobe(const std::filesystem::path& path, const HeightGrid& grid) {
+    const double slackLon = grid.dLon / 2 + 1e-9, slackLat = grid.dLat / 2 + 1e-9;
+    const bool finite = std::isfinite(grid.west) && std::isfinite(grid.north) && std::isfinite(grid.east()) &&
+                        std::isfinite(grid.south()) && grid.dLon > 0 && grid.dLat > 0;
+    if (!finite) return Failure{path.string(), "has a geotransform that is not a north-up grid of finite cells"};
+    const auto degrees = [](double value) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.6g", value);
+        return std::string(text);
+    };
+    if (grid.north > kMaxLat + slackLat || grid.south() < kMinLat - slackLat)
+        return Failure{path.string(), "reaches latitudes " + degrees(grid.south()) + ".." + degrees(grid.north) +
+                                          " N, beyond the poles (-90..90): its georeferencing is wrong"};
+    if (grid.west < kMinLon - slackLon || grid.east() > kMaxLon + slackLon)
+        return Failure{path.string(), "reaches longitudes " + degrees(grid.west) + ".." + degrees(grid.east()) +
+                                          " E, beyond -180..360: its georeferencing is wrong"};
+    return std::nullopt;
+}
 
 //! Already lon/lat on WGS84 in degrees, north up and not rotated: read as it is, no warp.
 bool isNorthUpLonLat(const OGRSpatialReference* srs, const GeoTransform& gt) {
@@ -72,8 +131,8 @@ Result<GdalDatasetPtr> warpToLonLat(const GdalSession& gdal, const std::filesyst
     const double shrink = double(maxSide) / std::max(width, height);
     CPLStringList size(sourceCrs);
     size.AddString("-ts");
-    size.AddString(std::to_string(std::max(1, int(std::lround(width * shrink)))).c_str());
-    size.AddString(std::to_string(std::max(1, int(std::lround(height * shrink)))).c_str());
+    size.AddString(std::to_string(shrunkSide(width, shrink)).c_str());
+    size.AddString(std::to_string(shrunkSide(height, shrink)).c_str());
     warped = warpedView(source, size);
     if (!warped) return gdal.fail(path, "cannot be reprojected to EPSG:4326");
     return warped;
@@ -89,12 +148,13 @@ Result<HeightGrid> readHeights(const GdalSession& gdal, const std::filesystem::p
 
     HeightGrid grid;
     grid.source = path.string();
-    grid.width = std::max(1, int(std::lround(width * shrink)));
-    grid.height = std::max(1, int(std::lround(height * shrink)));
+    grid.width = shrunkSide(width, shrink);
+    grid.height = shrunkSide(height, shrink);
     grid.west = gt[0];
     grid.north = gt[3];
     grid.dLon = gt[1] * width / grid.width;
     grid.dLat = -gt[5] * height / grid.height;
+    if (auto offGlobe = refuseOffTheGlobe(path, grid)) return *offGlobe;
     grid.metres.resize(size_t(grid.width) * size_t(grid.height));
 
     GDALRasterBand* band = dataset.GetRasterBand(1);
@@ -107,14 +167,24 @@ Result<HeightGrid> readHeights(const GdalSession& gdal, const std::filesystem::p
 
     int hasNodata = FALSE;
     const double nodata = band->GetNoDataValue(&hasNodata);
-    const float nodataValue = static_cast<float>(nodata);
+    // Heights are read as Float32, so a nodata value matches as a float; one no float holds matches nothing.
+    const bool nodataIsFloat = hasNodata && std::abs(nodata) <= std::numeric_limits<float>::max();
+    const float nodataValue = nodataIsFloat ? static_cast<float>(nodata) : 0.0f;
     const double scale = band->GetScale(), offset = band->GetOffset();
+    size_t valid = 0, implausible = 0;
     for (float& h : grid.metres) {
-        if (!std::isfinite(h) || (hasNodata && h == nodataValue))
-            h = std::numeric_limits<float>::quiet_NaN();
-        else
-            h = static_cast<float>(h * scale + offset);
+        const double metres = double(h) * scale + offset;
+        const bool missing = std::isnan(h) || (nodataIsFloat && h == nodataValue);
+        if (!missing && !isPlausibleHeight(metres)) ++implausible;
+        h = missing || !isPlausibleHeight(metres) ? std::numeric_limits<float>::quiet_NaN()
+                                                  : static_cast<float>(metres);
+        valid += !std::isnan(h);
     }
+    if (valid == 0)
+        return Failure{path.string(), implausible > 0
+                                          ? "has no heights within -12000..9000 m (" + std::to_string(implausible) +
+                                                " cells beyond them; is its nodata value set?)"
+                                          : "has no heights: every cell is nodata"};
     return grid;
 }
 
@@ -136,6 +206,7 @@ Result<HeightGrid> loadDem(const std::filesystem::path& path, const DemOptions& 
     const OGRSpatialReference* srs = cfLonLat ? &wgs84 : source.GetSpatialRef();
     if (!srs && !hasGcps) return Failure{path.string(), "has no coordinate reference system"};
     if (!hasGeoTransform && !hasGcps) return Failure{path.string(), "has no georeferencing (no geotransform)"};
+    if (auto huge = refuseHugeRead(path, source, options.maxSide, options.maxCellsRead)) return *huge;
     if (hasGeoTransform && isNorthUpLonLat(srs, gt)) return readHeights(gdal, path, source, options.maxSide);
 
     auto warped = warpToLonLat(gdal, path, source, cfLonLat, options.maxSide);

@@ -94,12 +94,22 @@ Result<OgrTransformPtr> transformToWgs84(const GdalSession& gdal, const std::fil
     const std::string name = std::string("layer '") + layer.GetName() + "'";
     const OGRSpatialReference* source = layer.GetSpatialRef();
     if (!source) return Failure{file.string(), name + " has no coordinate reference system"};
+    // A CRS PROJ does not know (GeoJSON's "crs": "urn:ogc:def:crs:EPSG::99999") is reported only as an error
+    // while opening, and the driver then hands out WGS84 as if nothing were wrong: refuse it instead.
+    for (const std::string& error : gdal.errors())
+        if (error.starts_with("PROJ: proj_create"))
+            return Failure{file.string(), name + " names a coordinate reference system PROJ does not know (" +
+                                              shortReason(error, file.string()) + ")"};
     OGRSpatialReference wgs84;
     wgs84.SetWellKnownGeogCS("WGS84");
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     OgrTransformPtr transform(OGRCreateCoordinateTransformation(source, &wgs84));
     if (!transform) return gdal.fail(file, name + " cannot be reprojected to EPSG:4326");
     return transform;
+}
+
+std::string featureName(const OGRFeature& feature, OGRLayer& layer) {
+    return "feature " + std::to_string(feature.GetFID()) + " of layer '" + layer.GetName() + "'";
 }
 
 int findField(const OGRFeatureDefn& definition, const std::vector<std::string>& names) {

@@ -10,6 +10,7 @@
 
 class GDALDataset;
 class OGRCoordinateTransformation;
+class OGRFeature;
 class OGRFeatureDefn;
 class OGRLayer;
 
@@ -62,8 +63,12 @@ private:
 };
 
 //! Transformation from `layer`'s CRS to lon/lat WGS84, or a failure naming the file and layer
-//! when the layer has no CRS or PROJ cannot relate it to WGS84.
+//! when the layer has no CRS, names one PROJ does not know (GDAL reported it while opening, in `gdal`), or
+//! PROJ cannot relate it to WGS84.
 Result<OgrTransformPtr> transformToWgs84(const GdalSession& gdal, const std::filesystem::path& file, OGRLayer& layer);
+
+//! "feature 7 of layer 'borders'": how a failure names one feature of a file.
+std::string featureName(const OGRFeature& feature, OGRLayer& layer);
 
 //! Index of the first field of `definition` named like one of `names` (ASCII case-insensitive), or -1.
 int findField(const OGRFeatureDefn& definition, const std::vector<std::string>& names);

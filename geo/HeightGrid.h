@@ -7,6 +7,15 @@
 
 namespace geo {
 
+//! Heights a DEM may hold, in metres: the Challenger Deep is about -11000, Everest 8849. Anything
+//! beyond (3e38 from a wrong nodata, a sensor's -32768 fill) is not terrain and reads as nodata.
+constexpr double kMinHeightM = -12000.0, kMaxHeightM = 9000.0;
+
+//! True when `metres` is a height the Earth's surface can have (finite, within kMinHeightM..kMaxHeightM).
+inline bool isPlausibleHeight(double metres) {
+    return metres >= kMinHeightM && metres <= kMaxHeightM; // false for NaN
+}
+
 //! Heights in metres on a regular lon/lat grid. Sample (i, j) is the centre of cell
 //! [west + i*dLon, west + (i+1)*dLon] x [north - (j+1)*dLat, north - j*dLat]. NaN marks nodata.
 struct HeightGrid {

@@ -1,6 +1,8 @@
 #include "PlaceLoader.h"
 
+#include "Checked.h"
 #include "GdalSession.h"
+#include "LonLat.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -174,15 +176,28 @@ bool mayHoldPoints(const OGRLayer& layer) {
     return type == wkbPoint || type == wkbMultiPoint || type == wkbUnknown;
 }
 
-//! Point of a Point or MultiPoint geometry (its first point), already in lon/lat.
+//! Point of a Point or MultiPoint geometry (its first point), already in lon/lat; nothing for other geometry.
 std::optional<glm::dvec2> pointOf(const OGRGeometry& geometry) {
     if (geometry.IsEmpty()) return std::nullopt;
     const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
     const OGRPoint* point = type == wkbPoint        ? geometry.toPoint()
                             : type == wkbMultiPoint ? geometry.toMultiPoint()->getGeometryRef(0)
                                                     : nullptr;
-    if (!point || !std::isfinite(point->getX()) || !std::isfinite(point->getY())) return std::nullopt;
+    if (!point) return std::nullopt;
     return glm::dvec2(point->getX(), point->getY());
+}
+
+//! The population field as a count: 0 when missing or negative, nothing when it is no number a count can be
+//! (NaN, infinite, beyond 64 bits), which GDAL's own conversion would turn into INT64_MIN or worse.
+std::optional<std::int64_t> population(const OGRFeature& feature) {
+    const int field = findField(*feature.GetDefnRef(), kPopulationFields);
+    if (field < 0 || !feature.IsFieldSetAndNotNull(field)) return 0;
+    const OGRFieldType type = feature.GetFieldDefnRef(field)->GetType();
+    if (type == OFTInteger || type == OFTInteger64)
+        return std::max<std::int64_t>(0, feature.GetFieldAsInteger64(field));
+    const auto count = checkedInteger<std::int64_t>(feature.GetFieldAsDouble(field));
+    if (!count) return std::nullopt;
+    return std::max<std::int64_t>(0, *count);
 }
 
 Result<size_t> readLayer(const GdalSession& gdal, const std::filesystem::path& path, OGRLayer& layer,
@@ -195,18 +210,25 @@ Result<size_t> readLayer(const GdalSession& gdal, const std::filesystem::path& p
     layer.ResetReading();
     while (OGRFeatureUniquePtr feature{layer.GetNextFeature()}) {
         OGRGeometry* geometry = feature->GetGeometryRef();
-        if (!geometry || geometry->IsEmpty() || geometry->transform(toWgs84.value().get()) != OGRERR_NONE) continue;
+        if (!geometry || geometry->IsEmpty()) continue;
+        if (geometry->transform(toWgs84.value().get()) != OGRERR_NONE)
+            return gdal.fail(path, featureName(*feature, layer) + " cannot be reprojected to EPSG:4326");
         const auto lonLat = pointOf(*geometry);
         if (!lonLat) continue;
+        if (!isLonLat(lonLat->x, lonLat->y))
+            return Failure{path.string(),
+                           featureName(*feature, layer) + " lies at " + offTheGlobe(lonLat->x, lonLat->y)};
         ++points;
         Place place;
         place.name = fieldText(*feature, kNameFields);
         if (place.name.empty()) continue;
         place.lon = lonLat->x;
         place.lat = lonLat->y;
-        const int population = findField(*feature->GetDefnRef(), kPopulationFields);
-        if (population >= 0 && feature->IsFieldSetAndNotNull(population))
-            place.population = std::max<std::int64_t>(0, feature->GetFieldAsInteger64(population));
+        const auto count = population(*feature);
+        if (!count)
+            return Failure{path.string(), featureName(*feature, layer) + " has the population '" +
+                                              fieldText(*feature, kPopulationFields) + "', not a count"};
+        place.population = *count;
         place.country = countryCode(*feature);
         place.capital = isCapital(*feature);
         if (place.country.empty() || place.country == "UA") place.name = officialSpelling(place.name);

@@ -19,8 +19,10 @@ struct Place {
 
 //! Reads point features with fields `name` and `population` (optional `country`, `feature_code`
 //! or `capital`), reprojected to EPSG:4326, sorted by descending population. Names are mapped to
-//! official spellings. Fails with the file and problem when missing, unreadable, without CRS,
-//! without a `name` field, or without any point feature.
+//! official spellings. Fails with the file and problem when missing, unreadable, without CRS (or with
+//! one PROJ does not know), without a `name` field, or without any point feature; and, naming the
+//! feature and its layer, on a point that is not a finite lon/lat on the globe or a population that
+//! is no count (NaN, infinite, beyond 64 bits).
 //! Field names match ignoring case; Natural Earth's `pop_max`, `iso_a2`, `featurecla`/`adm0cap` also
 //! count. A missing population reads 0. Only places in Ukraine (country "UA") or of unknown country
 //! are respelled, so Odessa, Texas keeps its name.

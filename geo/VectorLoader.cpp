@@ -1,6 +1,7 @@
 #include "VectorLoader.h"
 
 #include "GdalSession.h"
+#include "LonLat.h"
 
 #include <gdal_alg.h>
 #include <gdal_priv.h>
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <optional>
 
 namespace geo {
 
@@ -85,28 +87,50 @@ void addCountry(std::vector<Country>& countries, std::string iso3, std::string n
     std::move(polygons.begin(), polygons.end(), std::back_inserter(same->polygons));
 }
 
-//! Reads one layer into `out`; returns the number of features with geometry, or a failure.
-Result<size_t> readLayer(const GdalSession& gdal, const std::filesystem::path& path, OGRLayer& layer,
-                         VectorLayer& out) {
+//! What one layer held: features with geometry, and how many of those were points.
+struct LayerCount {
+    size_t withGeometry = 0, points = 0;
+};
+
+//! The first point of `lines` (from line `from` on) that is not a finite lon/lat on the globe.
+std::optional<glm::dvec2> firstPointOffTheGlobe(const std::vector<std::vector<glm::dvec2>>& lines, size_t from) {
+    for (size_t i = from; i < lines.size(); ++i)
+        for (const glm::dvec2& p : lines[i])
+            if (!isLonLat(p.x, p.y)) return p;
+    return std::nullopt;
+}
+
+bool isPointGeometry(const OGRGeometry& geometry) {
+    const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
+    return type == wkbPoint || type == wkbMultiPoint;
+}
+
+//! Reads one layer into `out`; fails on a feature that cannot be reprojected or lies off the globe.
+Result<LayerCount> readLayer(const GdalSession& gdal, const std::filesystem::path& path, OGRLayer& layer,
+                             VectorLayer& out) {
     auto toWgs84 = transformToWgs84(gdal, path, layer);
     if (!toWgs84) return toWgs84.failure();
-    size_t withGeometry = 0;
+    LayerCount count;
     layer.ResetReading();
     while (OGRFeatureUniquePtr feature{layer.GetNextFeature()}) {
         OGRGeometry* geometry = feature->GetGeometryRef();
         if (!geometry || geometry->IsEmpty()) continue;
         if (geometry->transform(toWgs84.value().get()) != OGRERR_NONE)
-            return gdal.fail(path, "feature " + std::to_string(feature->GetFID()) + " of layer '" + layer.GetName() +
-                                       "' cannot be reprojected to EPSG:4326");
-        ++withGeometry;
+            return gdal.fail(path, featureName(*feature, layer) + " cannot be reprojected to EPSG:4326");
+        ++count.withGeometry;
+        count.points += isPointGeometry(*geometry);
         std::vector<Polygon> polygons;
-        collect(*geometry, out.lines, polygons);
+        const size_t firstLine = out.lines.size();
+        collect(*geometry, out.lines, polygons); // every polygon ring is among the lines too
+        if (const auto bad = firstPointOffTheGlobe(out.lines, firstLine))
+            return Failure{path.string(),
+                           featureName(*feature, layer) + " has the point " + offTheGlobe(bad->x, bad->y)};
         if (polygons.empty()) continue;
         std::string iso3 = firstValue(*feature, kIsoFields), name = firstValue(*feature, kNameFields);
         if (!iso3.empty() || !name.empty())
             addCountry(out.countries, std::move(iso3), std::move(name), std::move(polygons));
     }
-    return withGeometry;
+    return count;
 }
 
 std::string layerNames(GDALDataset& dataset) {
@@ -154,16 +178,20 @@ Result<VectorLayer> loadVectors(const std::filesystem::path& path, const std::st
 
     VectorLayer out;
     out.source = path.string();
-    size_t withGeometry = 0;
+    LayerCount total;
     for (OGRLayer* layer : layers) {
         auto read = readLayer(gdal, path, *layer, out);
         if (!read) return read.failure();
-        withGeometry += read.value();
+        total.withGeometry += read.value().withGeometry;
+        total.points += read.value().points;
     }
-    if (withGeometry == 0) {
-        const std::string what = layerName.empty() ? "" : "layer '" + layerName + "' ";
-        return Failure{path.string(), what + "has no features with geometry"};
-    }
+    const std::string what = layerName.empty() ? "" : "layer '" + layerName + "' ";
+    if (total.withGeometry == 0) return Failure{path.string(), what + "has no features with geometry"};
+    // Points draw nothing as borders or coastlines: say so rather than draw an empty map.
+    if (out.lines.empty())
+        return Failure{path.string(),
+                       what + (total.points == total.withGeometry ? "holds only points, no lines or polygons to draw"
+                                                                  : "holds no lines or polygons to draw")};
     return out;
 }
 

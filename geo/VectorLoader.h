@@ -30,7 +30,8 @@ struct VectorLayer {
 
 //! Reads every feature of `layerName` (or of every layer when empty) from `path`, reprojecting to
 //! EPSG:4326. Fails with the file and problem when the file is missing or unreadable, a layer has
-//! no CRS, the layer is missing, or there are no features with geometry.
+//! no CRS or one PROJ does not know, the layer is missing, there are no features with geometry or
+//! only points, or a feature (named with its layer) has a point that is not a finite lon/lat on the globe.
 Result<VectorLayer> loadVectors(const std::filesystem::path& path, const std::string& layerName = {});
 
 //! Burns the polygons into a mask of width x height cells over [west,east] x [south,north]

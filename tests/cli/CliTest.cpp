@@ -176,8 +176,34 @@ TEST(Cli, MalformedValuesGiveOneClearError) {
              {"bench --frames 0", {"--frames"}},
              {"--ui-scale 10", {"--ui-scale"}},
              {"present --monitor 0", {"--monitor"}},
+             // Not a finite number in range: CLI::Range once let NaN through (and the scene drew empty sky).
+             {"render" + out + " --exaggeration nan", {"--exaggeration", "nan"}},
+             {"render" + out + " --exaggeration inf", {"--exaggeration", "inf"}},
+             {"render" + out + " --exaggeration 1e999", {"--exaggeration"}},
+             {"render" + out + " --exaggeration -0.5", {"--exaggeration"}},
+             {"bench --exaggeration NaN", {"--exaggeration", "NaN"}},
+             {"--ui-scale nan", {"--ui-scale", "nan"}},
+             {"present --ui-scale -inf", {"--ui-scale"}},
+             // Whole-number options take whole numbers only.
+             {"bench --frames nan", {"--frames", "nan"}},
+             {"bench --frames 2.5", {"--frames", "2.5"}},
+             {"record " + kShortTour + " --fps inf --out " + quoted(dir / "x.mp4"), {"--fps", "inf"}},
+             {"render" + out + " --tile 1e99", {"--tile", "1e99"}},
+             {"--exit-after -1", {"--exit-after"}},
+             // Every comma separates two numbers.
+             {"render" + out + " --camera 31,49,500,", {"--camera", "31,49,500,"}},
+             {"render" + out + " --camera ,31,49,500", {"--camera", ",31,49,500"}},
+             {"render" + out + " --camera 31,,49,500", {"--camera", "31,,49,500"}},
+             {"render" + out + " --camera 31,49,inf", {"--camera", "31,49,inf"}},
+             {"render" + out + " --size 96x64x", {"--size", "96x64x"}},
+             {"render" + out + " --size 96x", {"--size", "96x"}},
+             {"render" + out + " " + kSmall + " --compare support-only,", {"--compare", "support-only,"}},
+             {"render" + out + " " + kSmall + " --compare ,support-only", {"--compare", ",support-only"}},
+             // A switch lasts 18 frames: every frame would be mid-switch and steady_ms read 0.0.
+             {"bench --switch-every 10", {"--switch-every", "10"}},
          })
         expectOneClearError(bad);
+    EXPECT_FALSE(fs::exists(dir / "x.png"));
 }
 
 TEST(Cli, PresentNamesABadTour) {
@@ -226,6 +252,27 @@ TEST(Cli, BadFilesGiveOneClearErrorNamingTheFile) {
     geo::test::writeText(empty, R"({"type":"FeatureCollection","features":[]})");
     geo::test::writeText(noPlaces, R"({"type":"FeatureCollection","features":[{"type":"Feature",
         "properties":{"population":5},"geometry":{"type":"Point","coordinates":[30,50]}}]})");
+    // Heights no terrain has (a wrong nodata), a grid reaching latitude 100, 200000x200000 cells declared in a
+    // few kilobytes, lines and places off the globe, points as borders, a CRS PROJ does not know.
+    const fs::path wild = dir / "wild.tif", north = dir / "north.tif", huge = dir / "huge.tif",
+                   points = dir / "points.geojson", nanLine = dir / "nanline.geojson",
+                   unknownCrs = dir / "unknown.geojson", pole = dir / "pole.geojson";
+    spec.epsg = 4326;
+    spec.values = {3e38f, 3e38f, 3e38f, 3e38f};
+    geo::test::writeGeoTiff(wild, spec);
+    spec.values = {1, 2, 3, 4};
+    spec.geoTransform = {30, 1, 0, 100, 0, -1};
+    geo::test::writeGeoTiff(north, spec);
+    geo::test::writeSparseGeoTiff(huge, 200000);
+    geo::test::writeText(points, R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+        "geometry":{"type":"Point","coordinates":[30,50]}}]})");
+    geo::test::writeText(nanLine, R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+        "geometry":{"type":"LineString","coordinates":[[30,50],[NaN,51]]}}]})");
+    geo::test::writeText(unknownCrs, R"({"type":"FeatureCollection",
+        "crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::99999"}},"features":[{"type":"Feature",
+        "properties":{},"geometry":{"type":"LineString","coordinates":[[30,50],[31,51]]}}]})");
+    geo::test::writeText(pole, R"({"type":"FeatureCollection","features":[{"type":"Feature",
+        "properties":{"name":"Nowhere"},"geometry":{"type":"Point","coordinates":[30,91]}}]})");
     const std::string out = " --out " + quoted(dir / "x.png") + " " + kSmall;
     for (const BadInput& bad : std::vector<BadInput>{
              {"render --dem " + quoted(missing) + out, {missing.string(), "not found"}},
@@ -235,8 +282,17 @@ TEST(Cli, BadFilesGiveOneClearErrorNamingTheFile) {
              {"render --places " + quoted(noPlaces) + out, {noPlaces.string(), "name"}},
              {"render --places " + quoted(missing) + out, {missing.string(), "not found"}},
              {"render --font " + quoted(corrupt) + out, {"font"}},
+             {"render --dem " + quoted(wild) + out, {wild.string(), "-12000..9000 m"}},
+             {"render --dem " + quoted(north) + out, {north.string(), "latitudes", "100"}},
+             {"render --dem " + quoted(huge) + out, {huge.string(), "200000x200000", "gdaladdo"}},
+             {"render --borders " + quoted(points) + out, {points.string(), "only points"}},
+             {"render --borders " + quoted(nanLine) + out, {nanLine.string(), "feature 0"}},
+             {"render --coastlines " + quoted(nanLine) + out, {nanLine.string(), "feature 0"}},
+             {"render --borders " + quoted(unknownCrs) + out, {unknownCrs.string(), "coordinate reference system"}},
+             {"render --places " + quoted(pole) + out, {pole.string(), "feature 0", "91"}},
          })
         expectOneClearError(bad);
+    EXPECT_FALSE(fs::exists(dir / "x.png"));
 }
 
 TEST(Cli, UnwritableOutputIsAClearError) {
@@ -255,6 +311,17 @@ TEST(Cli, BenchPrintsOneJsonObject) {
     EXPECT_GE(j["scene_ms"]["p95"].get<double>(), j["scene_ms"]["median"].get<double>());
     EXPECT_GT(j["triangles"].get<double>(), 0.0);
     EXPECT_GT(j["gpu_memory_bytes"].get<double>(), 0.0);
+}
+
+TEST(Cli, BenchPrintsNoSteadyTimeItDidNotMeasure) {
+    // 5 frames, all within the first 18-frame switch: no steady frame, so no steady figure (it read 0.0).
+    const Outcome r = bulwark("bench --size 64x48 --frames 5 --switch-every 20 --camera 31,48.5,900");
+    ASSERT_EQ(r.code, 0) << r.out;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(j.contains("switching")) << r.out;
+    EXPECT_TRUE(j["switching"]["steady_ms"].is_null()) << r.out;
+    EXPECT_TRUE(j["switching"]["steady_ms_missing"].is_string()) << r.out;
+    EXPECT_GT(j["switching"]["transition_ms"]["median"].get<double>(), 0.0) << r.out;
 }
 
 TEST(Cli, ValidateAcceptsTheDefaultScenarios) {

@@ -1,5 +1,6 @@
 // The look-at camera, its parser, and picking the terrain under a ray.
 #include "geo/Camera.h"
+#include "geo/FrameSize.h"
 #include "geo/Picking.h"
 
 #include <gtest/gtest.h>
@@ -53,6 +54,41 @@ TEST(ParseCamera, RejectsMalformedAndAbsurdValues) {
         EXPECT_FALSE(r.ok()) << bad;
         if (!r.ok()) {
             EXPECT_NE(r.failure().message().find("--camera"), std::string::npos);
+        }
+    }
+}
+
+TEST(ParseCamera, EveryCommaSeparatesTwoNumbers) {
+    // Each was once read as the three or four numbers before the stray comma.
+    for (const char* bad :
+         {"31,49,500,", ",31,49,500", "31,,49,500", "31,49,500,,", "31,49,500,0,10,", " 31,49,500", "31,49, 500",
+          "31,49,500 ", "+31,49,500", "31,49,inf", "31,49,500,nan", "31,49,500,1e999", "31,49,500,0,10,5,6,7"}) {
+        const Result<CameraPose> r = parseCamera(bad);
+        EXPECT_FALSE(r.ok()) << "'" << bad << "'";
+        if (!r.ok()) {
+            EXPECT_EQ(r.failure().where, std::string("--camera ") + bad);
+        }
+    }
+    EXPECT_TRUE(parseCamera("31,49,500").ok());
+    EXPECT_TRUE(parseCamera("-31.5e0,49,500,-20,0").ok());
+}
+
+TEST(ParseFrameSize, ReadsWidthByHeight) {
+    const Result<FrameSize> r = parseFrameSize("1920x1080", "--size", 8192);
+    ASSERT_TRUE(r.ok()) << r.failure().message();
+    EXPECT_EQ(r.value().width, 1920u);
+    EXPECT_EQ(r.value().height, 1080u);
+    EXPECT_EQ(parseFrameSize("16X8192", "--size", 8192).value().height, 8192u);
+}
+
+TEST(ParseFrameSize, RejectsMalformedAndOutOfRangeSizes) {
+    for (const char* bad :
+         {"", "x", "1920", "1920x", "x1080", "1920x1080x", "1920x1080x5", "-1920x1080", "+1920x1080", "1920 x1080",
+          "1920x1080 ", "0x0", "15x100", "100x8193", "99999999999x100", "4294967312x100", "1e3x100", "0x10"}) {
+        const Result<FrameSize> r = parseFrameSize(bad, "--size", 8192);
+        EXPECT_FALSE(r.ok()) << "'" << bad << "'";
+        if (!r.ok()) {
+            EXPECT_EQ(r.failure().where, std::string("--size ") + bad);
         }
     }
 }

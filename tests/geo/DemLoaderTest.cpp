@@ -1,8 +1,10 @@
 #include "geo/DemLoader.h"
 #include "Fixtures.h"
 
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <random>
@@ -276,6 +278,125 @@ TEST(DemLoader, ReadsSrtmHgt) {
     const auto h = r.value().sample(30.5, 50.5);
     ASSERT_TRUE(h.has_value());
     EXPECT_NEAR(*h, 160.0f, 1.0f);
+}
+
+} // namespace
+
+namespace {
+
+TEST(DemLoader, HeightsNoTerrainHasAreNodata) {
+    TempDir dir;
+    RasterSpec spec = lonLatSpec();
+    spec.values[0] = 3e38f;  // a wrong nodata: once drawn as a black frame
+    spec.values[1] = -20000; // below the deepest trench
+    spec.values[2] = 9500;   // above Everest
+    spec.values[3] = -10900; // the Challenger Deep is real
+    geo::test::writeGeoTiff(dir / "wild.tif", spec);
+    auto dem = geo::loadDem(dir / "wild.tif");
+    ASSERT_TRUE(dem) << dem.failure().message();
+    EXPECT_TRUE(std::isnan(dem.value().at(0, 0)));
+    EXPECT_TRUE(std::isnan(dem.value().at(1, 0)));
+    EXPECT_TRUE(std::isnan(dem.value().at(2, 0)));
+    EXPECT_FLOAT_EQ(dem.value().at(3, 0), -10900);
+    EXPECT_FLOAT_EQ(dem.value().at(3, 2), 230);
+}
+
+TEST(DemLoader, ScaledHeightsAreCheckedInMetres) {
+    TempDir dir;
+    RasterSpec spec = lonLatSpec();
+    spec.values[0] = 2000;
+    spec.scale = 10; // 20000 m
+    geo::test::writeGeoTiff(dir / "scaled.tif", spec);
+    auto dem = geo::loadDem(dir / "scaled.tif");
+    ASSERT_TRUE(dem) << dem.failure().message();
+    EXPECT_TRUE(std::isnan(dem.value().at(0, 0)));
+    EXPECT_FLOAT_EQ(dem.value().at(1, 0), 100);
+}
+
+TEST(DemLoader, NoPlausibleHeightAtAllIsRefused) {
+    TempDir dir;
+    RasterSpec spec = lonLatSpec();
+    for (float& h : spec.values) h = 3e38f;
+    geo::test::writeGeoTiff(dir / "wild.tif", spec);
+    auto dem = geo::loadDem(dir / "wild.tif");
+    ASSERT_FALSE(dem);
+    EXPECT_EQ(dem.failure().where, (dir / "wild.tif").string());
+    EXPECT_NE(dem.failure().what.find("-12000..9000 m"), std::string::npos) << dem.failure().what;
+
+    for (float& h : spec.values) h = -9999;
+    spec.nodata = -9999;
+    geo::test::writeGeoTiff(dir / "empty.tif", spec);
+    auto empty = geo::loadDem(dir / "empty.tif");
+    ASSERT_FALSE(empty);
+    EXPECT_NE(empty.failure().what.find("every cell is nodata"), std::string::npos) << empty.failure().what;
+}
+
+TEST(DemLoader, GeoreferencingBeyondThePolesIsRefused) {
+    TempDir dir;
+    RasterSpec spec{4, 4, {30.0, 1, 0, 100.0, 0, -1}, 4326, std::vector<float>(16, 100.0f)}; // 96..100 N
+    geo::test::writeGeoTiff(dir / "north.tif", spec);
+    auto dem = geo::loadDem(dir / "north.tif");
+    ASSERT_FALSE(dem);
+    EXPECT_EQ(dem.failure().where, (dir / "north.tif").string());
+    EXPECT_NE(dem.failure().what.find("latitudes 96..100"), std::string::npos) << dem.failure().what;
+
+    spec.geoTransform = {-200.0, 1, 0, 50.0, 0, -1}; // 200..196 W
+    geo::test::writeGeoTiff(dir / "west.tif", spec);
+    auto west = geo::loadDem(dir / "west.tif");
+    ASSERT_FALSE(west);
+    EXPECT_NE(west.failure().what.find("longitudes -200..-196"), std::string::npos) << west.failure().what;
+}
+
+TEST(DemLoader, CellCentresOnThePolesAreKept) {
+    // A point-registered global grid: cell centres at 90 N and 90 S put its edges half a cell beyond.
+    TempDir dir;
+    RasterSpec spec{36, 19, {-185.0, 10, 0, 95.0, 0, -10}, 4326, std::vector<float>(36 * 19, 5.0f)};
+    geo::test::writeGeoTiff(dir / "poles.tif", spec);
+    auto dem = geo::loadDem(dir / "poles.tif");
+    ASSERT_TRUE(dem) << dem.failure().message();
+}
+
+TEST(DemLoader, HugeRasterWithoutOverviewsIsRefusedBeforeReading) {
+    // Read whole, this took minutes and 1.7 GB to give an 8192-cell grid.
+    TempDir dir;
+    geo::test::writeSparseGeoTiff(dir / "huge.tif", 200000);
+    const auto start = std::chrono::steady_clock::now();
+    auto dem = geo::loadDem(dir / "huge.tif");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_FALSE(dem);
+    EXPECT_LT(seconds, 5.0);
+    EXPECT_EQ(dem.failure().message(), (dir / "huge.tif").string() +
+                                           ": 200000x200000 cells without overviews: too many to read; add overviews "
+                                           "with gdaladdo, or cut it down with gdal_translate -outsize");
+}
+
+TEST(DemLoader, OverviewsMakeALargeRasterReadable) {
+    TempDir dir;
+    RasterSpec spec{64, 64, {30.0, 1.0 / 64, 0, 50.0, 0, -1.0 / 64}};
+    spec.values.assign(64 * 64, 150.0f);
+    geo::test::writeGeoTiff(dir / "large.tif", spec);
+    const geo::DemOptions small{.maxSide = 16, .maxCellsRead = 1000};
+    auto refused = geo::loadDem(dir / "large.tif", small);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.failure().what.find("64x64 cells without overviews"), std::string::npos);
+
+    GDALAllRegister();
+    {
+        GDALDataset* dataset = GDALDataset::FromHandle(GDALOpen((dir / "large.tif").c_str(), GA_Update));
+        ASSERT_NE(dataset, nullptr);
+        const int levels[] = {2, 4};
+        ASSERT_EQ(dataset->BuildOverviews("AVERAGE", 2, levels, 0, nullptr, nullptr, nullptr), CE_None);
+        GDALClose(dataset);
+    }
+    auto dem = geo::loadDem(dir / "large.tif", small); // reads the 16x16 overview: 256 cells
+    ASSERT_TRUE(dem) << dem.failure().message();
+    EXPECT_EQ(dem.value().width, 16);
+    EXPECT_FLOAT_EQ(dem.value().at(5, 5), 150);
+
+    auto coarse = geo::loadDem(dir / "large.tif", {.maxSide = 32, .maxCellsRead = 1000}); // the 32x32 overview
+    ASSERT_FALSE(coarse);
+    EXPECT_NE(coarse.failure().what.find("nearest overview has 32x32 cells"), std::string::npos)
+        << coarse.failure().what;
 }
 
 } // namespace

@@ -66,6 +66,17 @@ void writeGeoTiff(const std::filesystem::path& path, const RasterSpec& spec) {
           "write heights");
 }
 
+void writeSparseGeoTiff(const std::filesystem::path& path, int side) {
+    const char* options[] = {"SPARSE_OK=YES", "TILED=YES", nullptr};
+    DatasetPtr dataset(driver("GTiff").Create(path.c_str(), side, side, 1, GDT_Int16, const_cast<char**>(options)));
+    check(dataset != nullptr, "create " + path.string());
+    std::array<double, 6> gt = {20, 20.0 / side, 0, 55, 0, -10.0 / side};
+    check(dataset->SetGeoTransform(gt.data()) == CE_None, "geotransform");
+    OGRSpatialReference wgs84;
+    check(wgs84.importFromEPSG(4326) == OGRERR_NONE, "EPSG:4326");
+    check(dataset->SetSpatialRef(&wgs84) == CE_None, "spatial reference");
+}
+
 void writeVectors(const std::filesystem::path& path, const std::string& driverName, const std::string& layerName,
                   int epsg, const std::vector<FeatureSpec>& features) {
     DatasetPtr dataset(std::filesystem::exists(path)

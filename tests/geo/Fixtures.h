@@ -34,6 +34,10 @@ struct RasterSpec {
 };
 void writeGeoTiff(const std::filesystem::path& path, const RasterSpec& spec);
 
+//! A tiled Int16 GeoTIFF of side x side cells over 20..40 E, 45..55 N with no block written (SPARSE_OK):
+//! a few megabytes on disk that declare as many cells as wanted.
+void writeSparseGeoTiff(const std::filesystem::path& path, int side);
+
 struct FeatureSpec {
     std::string wkt;
     std::vector<std::pair<std::string, std::string>> fields; //!< name, value; string fields

@@ -180,3 +180,50 @@ TEST(OfficialSpelling, LeavesOtherNamesAlone) {
 }
 
 } // namespace
+
+namespace {
+
+std::string placeCollection(const std::string& feature) {
+    return R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"name": "Kyiv", "population": 2797553},
+  "geometry": {"type": "Point", "coordinates": [30.5238, 50.4547]}},
+ )" + feature +
+           "]}";
+}
+
+TEST(PlaceLoader, PointsOffTheGlobeAreRefusedNamingTheFeature) {
+    TempDir dir;
+    // (GDAL reads a point with a NaN, [NaN, 50], as POINT EMPTY: skipped like a null geometry, nothing drawn.)
+    for (const char* point : {"[30, 91]", "[30, -90.5]", "[400, 50]", "[30, Infinity]", "[-Infinity, 5]"}) {
+        const std::filesystem::path file = dir / "places.geojson";
+        geo::test::writeText(file, placeCollection(R"({"type": "Feature", "properties": {"name": "Nowhere"},
+  "geometry": {"type": "Point", "coordinates": )" + std::string(point) +
+                                                   "}}"));
+        auto places = geo::loadPlaces(file);
+        ASSERT_FALSE(places) << point;
+        EXPECT_EQ(places.failure().where, file.string());
+        EXPECT_NE(places.failure().what.find("feature 1 of layer 'places'"), std::string::npos)
+            << places.failure().what;
+    }
+}
+
+TEST(PlaceLoader, PopulationThatIsNoCountIsRefused) {
+    TempDir dir;
+    geo::test::writeText(dir / "places.geojson", placeCollection(R"({"type": "Feature",
+  "properties": {"name": "Big", "population": 1e300}, "geometry": {"type": "Point", "coordinates": [30, 50]}})"));
+    auto places = geo::loadPlaces(dir / "places.geojson");
+    ASSERT_FALSE(places);
+    EXPECT_NE(places.failure().what.find("population"), std::string::npos) << places.failure().what;
+}
+
+TEST(PlaceLoader, UnknownCrsIsRefused) {
+    TempDir dir;
+    geo::test::writeText(dir / "places.geojson", R"({"type": "FeatureCollection",
+ "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::99999"}}, "features": [
+ {"type": "Feature", "properties": {"name": "Kyiv"}, "geometry": {"type": "Point", "coordinates": [30.5, 50.4]}}]})");
+    auto places = geo::loadPlaces(dir / "places.geojson");
+    ASSERT_FALSE(places);
+    EXPECT_NE(places.failure().what.find("PROJ does not know"), std::string::npos) << places.failure().what;
+}
+
+} // namespace

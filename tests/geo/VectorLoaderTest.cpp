@@ -194,3 +194,61 @@ TEST(RasterizeMask, InvalidGridIsEmptyAndNoPolygonsIsAllZero) {
 }
 
 } // namespace
+
+namespace {
+
+std::string lineCollection(const std::string& coordinates) {
+    return R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[22, 48], [23, 49]]}},
+ {"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": )" +
+           coordinates + "}}]}";
+}
+
+TEST(VectorLoader, CoordinatesOffTheGlobeAreRefusedNamingTheFeature) {
+    TempDir dir;
+    for (const char* coordinates :
+         {"[[22, 48], [NaN, 49]]", "[[22, 48], [23, Infinity]]", "[[22, 48], [23, 95]]", "[[22, 48], [-400, 49]]"}) {
+        const std::filesystem::path file = dir / "lines.geojson";
+        geo::test::writeText(file, lineCollection(coordinates));
+        auto vectors = geo::loadVectors(file);
+        ASSERT_FALSE(vectors) << coordinates;
+        EXPECT_EQ(vectors.failure().where, file.string());
+        EXPECT_NE(vectors.failure().what.find("feature 1 of layer 'lines'"), std::string::npos)
+            << vectors.failure().what;
+    }
+}
+
+TEST(VectorLoader, PolygonRingsOffTheGlobeAreRefused) {
+    TempDir dir;
+    geo::test::writeText(dir / "poly.geojson", R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"iso_a3": "UKR"},
+  "geometry": {"type": "Polygon", "coordinates": [[[22, 45], [40, 45], [40, 91], [22, 45]]]}}]})");
+    auto vectors = geo::loadVectors(dir / "poly.geojson");
+    ASSERT_FALSE(vectors);
+    EXPECT_NE(vectors.failure().what.find("(40, 91)"), std::string::npos) << vectors.failure().what;
+}
+
+TEST(VectorLoader, AFileOfPointsIsNoBorders) {
+    TempDir dir;
+    geo::test::writeText(dir / "points.geojson", R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"name": "Kyiv"}, "geometry": {"type": "Point", "coordinates": [30.5, 50.45]}},
+ {"type": "Feature", "properties": {"name": "Lviv"}, "geometry": {"type": "Point", "coordinates": [24.0, 49.8]}}]})");
+    auto vectors = geo::loadVectors(dir / "points.geojson");
+    ASSERT_FALSE(vectors);
+    EXPECT_EQ(vectors.failure().message(),
+              (dir / "points.geojson").string() + ": holds only points, no lines or polygons to draw");
+}
+
+TEST(VectorLoader, UnknownCrsIsRefusedNotReadAsWgs84) {
+    TempDir dir;
+    geo::test::writeText(dir / "unknown.geojson", R"({"type": "FeatureCollection",
+ "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::99999"}}, "features": [
+ {"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[22, 48], [23, 49]]}}]})");
+    auto vectors = geo::loadVectors(dir / "unknown.geojson");
+    ASSERT_FALSE(vectors);
+    EXPECT_EQ(vectors.failure().where, (dir / "unknown.geojson").string());
+    EXPECT_NE(vectors.failure().what.find("coordinate reference system PROJ does not know"), std::string::npos)
+        << vectors.failure().what;
+}
+
+} // namespace
