@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -159,6 +160,7 @@ OutputFile::OutputFile(const fs::path& target) : _target(target) {
     _real = r.real;
     _existed = r.old.has_value();
     _mode = _existed ? unsigned(r.old->st_mode & 07777) : unsigned(0666 & ~processUmask());
+    if (_existed) _owner = {r.old->st_uid, r.old->st_gid};
     // Hidden and unique beside the real file: the rename stays on one file system, and two writers
     // (or a crashed run's leftover) never share a temp file.
     std::string name(1, '.');
@@ -228,6 +230,11 @@ void OutputFile::fail(const std::string& why) const {
 void OutputFile::commit() {
     if (_committed || _fd < 0) fail("written twice");
     if (!flushBuffer()) fail();
+    // Root saving a user's tour gives it back to the user. Anyone else cannot give a file away, and
+    // then owns the new one, as with any editor's save: not a reason to refuse it. (Before fchmod:
+    // a change of owner clears set-user-ID bits.)
+    if (_owner && (_owner->first != geteuid() || _owner->second != getegid()))
+        (void)!fchown(_fd, _owner->first, _owner->second);
     if (fchmod(_fd, mode_t(_mode)) != 0) fail(errorText(errno));
     if (fsync(_fd) != 0) fail(errorText(errno));
     const int fd = _fd;

@@ -14,9 +14,11 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace geo {
@@ -63,6 +65,7 @@ private:
     std::filesystem::path _temp;   //!< beside _real, unique
     bool _existed = false;         //!< a regular file was there: it stays untouched until the rename
     unsigned _mode = 0;            //!< the permissions the file gets
+    std::optional<std::pair<unsigned, unsigned>> _owner; //!< the old file's user and group
     int _fd = -1;
     int _slot = -1; //!< in the signal handler's list of live temp files
     int _error = 0; //!< errno of the first failed write

@@ -50,13 +50,23 @@ TEST(OutputFile, WritesANewFileWithTheUsualPermissionsAndNoTempLeft) {
     EXPECT_EQ(namesIn(dir.path()), std::vector<std::string>{"new.txt"});
 }
 
-TEST(OutputFile, KeepsTheOldFilesPermissions) {
+TEST(OutputFile, KeepsTheOldFilesPermissionsAndOwner) {
     test::TempDir dir;
     test::writeText(dir / "tour.json", "old");
     fs::permissions(dir / "tour.json", fs::perms(0600));
+    const bool root = geteuid() == 0;
+    if (root) {
+        ASSERT_EQ(chown((dir / "tour.json").c_str(), 1234, 5678), 0); // a user's tour, saved by root
+    }
     writeOutputFile(dir / "tour.json", "new");
     EXPECT_EQ(readBytes(dir / "tour.json"), "new");
     EXPECT_EQ(permissionsOf(dir / "tour.json"), 0600u);
+    struct stat st {};
+    ASSERT_EQ(stat((dir / "tour.json").c_str(), &st), 0);
+    if (root) {
+        EXPECT_EQ(st.st_uid, 1234u);
+        EXPECT_EQ(st.st_gid, 5678u);
+    }
 }
 
 TEST(OutputFile, WritesWhereASymlinkPointsAndKeepsTheLink) {
