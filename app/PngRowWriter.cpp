@@ -1,24 +1,19 @@
 #include "app/PngRowWriter.h"
 
-#include "app/UsageError.h"
+#include "geo/OutputFile.h"
 
 #include <csetjmp>
-#include <cstdio>
 #include <png.h>
 #include <string>
-#include <system_error>
 
 namespace app {
-
-namespace fs = std::filesystem;
 
 namespace {
 
 // libpng reports errors by longjmp to the setjmp in the function that called it: these C-style
 // wrappers hold no C++ objects that a jump could skip, and turn the jump into a false result.
-bool startImage(png_structp png, png_infop info, FILE* file, uint32_t width, uint32_t height) {
+bool startImage(png_structp png, png_infop info, uint32_t width, uint32_t height) {
     if (setjmp(png_jmpbuf(png))) return false;
-    png_init_io(png, file);
     png_set_compression_level(png, 4); // as the single stills: fast, a little larger
     png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
@@ -45,72 +40,53 @@ void ignoreWarning(png_structp, png_const_charp) {}
     png_longjmp(png, 1);
 }
 
+// libpng writes through the OutputFile, which keeps the first failed write's error for fail() to report.
+void appendBytes(png_structp png, png_bytep data, size_t size) {
+    if (!static_cast<geo::OutputFile*>(png_get_io_ptr(png))->append(data, size)) png_error(png, "write failed");
+}
+void flushNothing(png_structp) {} // commit() flushes and syncs
+
 } // namespace
 
 struct PngRowWriter::Impl {
-    fs::path path, partial;
+    explicit Impl(const std::filesystem::path& path) : out(path) {}
+    ~Impl() {
+        if (png) png_destroy_write_struct(&png, &info);
+    }
+    geo::OutputFile out;
     uint32_t width = 0, height = 0, written = 0;
-    FILE* file = nullptr;
     png_structp png = nullptr;
     png_infop info = nullptr;
     bool finished = false;
-
-    [[noreturn]] void fail(const std::string& why) {
-        close();
-        std::error_code ignored;
-        fs::remove(partial, ignored);
-        throw UsageError(path.string() + ": cannot write the PNG (" + why + ")");
-    }
-    void close() {
-        if (png) png_destroy_write_struct(&png, &info);
-        png = nullptr;
-        info = nullptr;
-        if (file) std::fclose(file);
-        file = nullptr;
-    }
 };
 
-PngRowWriter::PngRowWriter(const fs::path& path, uint32_t width, uint32_t height) : _impl(std::make_unique<Impl>()) {
+PngRowWriter::PngRowWriter(const std::filesystem::path& path, uint32_t width, uint32_t height)
+    : _impl(std::make_unique<Impl>(path)) {
     Impl& p = *_impl;
-    p.path = path;
-    p.partial = path.string() + ".partial";
     p.width = width;
     p.height = height;
-    p.file = std::fopen(p.partial.c_str(), "wb");
-    if (!p.file) p.fail("does the folder exist and is it writable?");
     p.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, jumpBack, ignoreWarning);
     if (p.png) p.info = png_create_info_struct(p.png);
-    if (!p.png || !p.info) p.fail("out of memory");
-    if (!startImage(p.png, p.info, p.file, width, height)) p.fail("write error");
+    if (!p.png || !p.info) p.out.fail("out of memory");
+    png_set_write_fn(p.png, &p.out, appendBytes, flushNothing);
+    if (!startImage(p.png, p.info, width, height)) p.out.fail();
 }
 
-PngRowWriter::~PngRowWriter() {
-    if (_impl->finished) return;
-    _impl->close();
-    std::error_code ignored;
-    fs::remove(_impl->partial, ignored);
-}
+PngRowWriter::~PngRowWriter() = default;
 
 void PngRowWriter::writeRows(const uint8_t* rows, uint32_t count) {
     Impl& p = *_impl;
-    if (!p.png || p.written + count > p.height) p.fail("more rows than the image has");
-    if (!writeRowsTo(p.png, rows, count, size_t(p.width) * 4)) p.fail("write error: is the disk full?");
+    if (p.finished || p.written + count > p.height) p.out.fail("more rows than the image has");
+    if (!writeRowsTo(p.png, rows, count, size_t(p.width) * 4)) p.out.fail();
     p.written += count;
 }
 
 void PngRowWriter::finish() {
     Impl& p = *_impl;
-    if (!p.png || p.written != p.height) p.fail("only " + std::to_string(p.written) + " of its rows were given");
-    if (!endImage(p.png, p.info)) p.fail("write error: is the disk full?");
-    png_destroy_write_struct(&p.png, &p.info);
-    p.png = nullptr;
-    const bool flushed = std::fflush(p.file) == 0;
-    const bool closed = std::fclose(p.file) == 0;
-    p.file = nullptr;
-    if (!flushed || !closed) p.fail("write error: is the disk full?");
-    std::error_code ec;
-    fs::rename(p.partial, p.path, ec);
-    if (ec) p.fail(ec.message());
+    if (p.finished || p.written != p.height)
+        p.out.fail("only " + std::to_string(p.written) + " of its rows were given");
+    if (!endImage(p.png, p.info)) p.out.fail();
+    p.out.commit();
     p.finished = true;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Writes a PNG a band of rows at a time (libpng's row API), for images too large to hold at once
-// (posters). Written to PATH.partial and renamed over PATH by finish(): a failed or abandoned write
-// never leaves a half-written file under the target's name.
+// (posters). Written through geo::OutputFile: a failed, abandoned or interrupted write leaves the
+// file that was there untouched and no temp file behind.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -10,15 +10,15 @@ namespace app {
 
 class PngRowWriter {
 public:
-    //! Starts an RGBA8 PNG of `width` x `height`; throws UsageError naming `path` when it cannot.
+    //! Starts an RGBA8 PNG of `width` x `height`; throws geo::OutputError naming `path` when it cannot.
     PngRowWriter(const std::filesystem::path& path, uint32_t width, uint32_t height);
-    ~PngRowWriter(); //!< removes the partial file unless finish() succeeded
+    ~PngRowWriter(); //!< removes the temp file unless finish() succeeded
     PngRowWriter(const PngRowWriter&) = delete;
     PngRowWriter& operator=(const PngRowWriter&) = delete;
 
-    //! Appends `count` tightly packed RGBA8 rows, top first; throws UsageError naming the file.
+    //! Appends `count` tightly packed RGBA8 rows, top first; throws geo::OutputError naming the file.
     void writeRows(const uint8_t* rows, uint32_t count);
-    //! After the last row: completes the file and renames it over the target; throws UsageError.
+    //! After the last row: completes the file and renames it over the target; throws geo::OutputError.
     void finish();
 
 private:

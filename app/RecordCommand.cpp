@@ -3,6 +3,7 @@
 #include "app/ScenarioSwitch.h"
 #include "app/UsageError.h"
 #include "app/VideoEncoder.h"
+#include "geo/OutputFile.h"
 #include "geo/Picking.h"
 #include "geo/Tour.h"
 
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 
 namespace app {
@@ -22,6 +24,25 @@ namespace {
 std::atomic<bool> gStop{false};
 extern "C" void onInterrupt(int) {
     gStop = true;
+}
+
+//! While recording, Ctrl-C asks the loop to stop (a playable file); the earlier handler comes back after,
+//! also when an error ends the recording.
+struct StopOnInterrupt {
+    StopOnInterrupt() : previous(std::signal(SIGINT, onInterrupt)) { gStop = false; }
+    ~StopOnInterrupt() { std::signal(SIGINT, previous); }
+    void (*previous)(int);
+};
+
+//! Makes the --frames folder and refuses, in one line, one that cannot hold the frames.
+void prepareFrameFolder(const std::filesystem::path& folder) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::exists(folder, ec) && !fs::is_directory(folder, ec))
+        throw UsageError(folder.string() + ": is not a folder (--frames writes a PNG per frame into a folder)");
+    fs::create_directories(folder, ec);
+    if (ec) throw UsageError(folder.string() + ": cannot make the folder for the frames (" + ec.message() + ")");
+    geo::checkOutputPath(folder / "frame_000000.png");
 }
 
 //! Frames done, frames per second and time left on stderr: one line rewritten in place on a
@@ -71,6 +92,7 @@ Command addRecordCommand(CLI::App& cli) {
     return [o, c]() -> int {
         if (!c->parsed()) return -1;
         if (o->out.empty() == o->frames.empty()) throw UsageError("record: give either --out FILE.mp4 or --frames DIR");
+        if (!o->out.empty()) geo::checkOutputPath(o->out); // a folder, a device, a missing folder: said up front
         const VkExtent2D size = parseSize(o->size);
         if (size.width % 2 || size.height % 2 || size.width > 7680 || size.height > 4320)
             throw UsageError("--size " + o->size + ": video frames are even-sized, up to 7680x4320");
@@ -86,7 +108,7 @@ Command addRecordCommand(CLI::App& cli) {
         const auto scene = loadScene(sceneOptions);
         if (const auto bad = geo::checkTourScenarios(tour.tour, scene->scenarios); !bad.empty())
             throw UsageError(bad.front().text());
-        if (!o->frames.empty()) std::filesystem::create_directories(o->frames);
+        if (!o->frames.empty()) prepareFrameFolder(o->frames);
 
         const geo::CameraPath path(tour.tour);
         const int total = int(std::floor(path.duration() * o->fps + 1e-9)) + 1;
@@ -98,8 +120,7 @@ Command addRecordCommand(CLI::App& cli) {
         std::cerr << "bulwark: recording " << o->tour << ": " << total << " frames at " << o->fps << " frames/s, "
                   << size.width << "x" << size.height << ", on " << context.deviceName() << std::endl;
 
-        gStop = false;
-        const auto previous = std::signal(SIGINT, onInterrupt);
+        std::optional<StopOnInterrupt> stopOnInterrupt(std::in_place);
         const renderer::SceneView base = sceneOptions.view(*scene);
         const auto start = std::chrono::steady_clock::now();
         int done = 0;
@@ -122,16 +143,21 @@ Command addRecordCommand(CLI::App& cli) {
             const auto renderStart = std::chrono::steady_clock::now();
             std::vector<uint8_t> pixels = renderer.renderStill(view);
             renderSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - renderStart).count();
-            if (encoder)
-                encoder->push(std::move(pixels));
-            else {
-                char name[32];
-                std::snprintf(name, sizeof name, "frame_%06d.png", done);
-                writePng(std::filesystem::path(o->frames) / name, pixels, size.width, size.height);
+            try {
+                if (encoder)
+                    encoder->push(std::move(pixels));
+                else {
+                    char name[32];
+                    std::snprintf(name, sizeof name, "frame_%06d.png", done);
+                    writePng(std::filesystem::path(o->frames) / name, pixels, size.width, size.height);
+                }
+            } catch (const std::exception&) {
+                if (isatty(fileno(stderr))) std::fprintf(stderr, "\n"); // the error on a line of its own
+                throw;
             }
             progress(done + 1, total, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         }
-        std::signal(SIGINT, previous);
+        stopOnInterrupt.reset();
         if (encoder) encoder->finish();
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (isatty(fileno(stderr))) std::fprintf(stderr, "\n");

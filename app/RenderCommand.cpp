@@ -2,6 +2,7 @@
 #include "app/PngFile.h"
 #include "app/PngRowWriter.h"
 #include "app/UsageError.h"
+#include "geo/OutputFile.h"
 #include "renderer/TiledStill.h"
 
 #include <iostream>
@@ -33,6 +34,7 @@ Command addRenderCommand(CLI::App& cli) {
     return [o, c]() -> int {
         if (!c->parsed()) return -1;
         const VkExtent2D size = parseSize(o->size, "--size", kMaxPosterSide);
+        geo::checkOutputPath(o->out); // a folder, a device or a missing folder: said now, not after rendering
         const auto scene = loadScene(o->scene);
         const renderer::SceneView view = o->scene.view(*scene);
         renderer::Context context(contextOptionsFromEnvironment());

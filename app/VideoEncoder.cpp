@@ -1,6 +1,7 @@
 #include "app/VideoEncoder.h"
 
 #include "app/UsageError.h"
+#include "geo/OutputFile.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -46,20 +47,24 @@ struct VideoEncoder::Impl {
 };
 
 VideoEncoder::VideoEncoder(const std::filesystem::path& file, int width, int height, int fps, int quality)
-    : _impl(new Impl), _file(file), _temp(file.string() + ".recording.mp4"), _width(width), _height(height) {
+    : _output(std::make_unique<geo::OutputFile>(file)), _impl(new Impl), _file(file), _width(width), _height(height) {
     auto fail = [&](const std::string& what) {
         delete _impl;
         _impl = nullptr;
-        std::error_code ignored;
-        std::filesystem::remove(_temp, ignored);
         throw UsageError(file.string() + ": " + what);
     };
+    auto failWriting = [&](int error) {
+        delete _impl;
+        _impl = nullptr;
+        _output->fail(averror(error));
+    };
+    const std::string temp = _output->tempPath().string();
     av_log_set_level(AV_LOG_ERROR); // FFmpeg's chatter stays out of the user's terminal
     const AVCodec* h264 = avcodec_find_encoder_by_name("libx264");
     if (!h264) h264 = avcodec_find_encoder(AV_CODEC_ID_H264);
     if (!h264) fail("no H.264 encoder in this FFmpeg (install libavcodec with libx264)");
     _encoderName = h264->name;
-    if (avformat_alloc_output_context2(&_impl->format, nullptr, "mp4", _temp.c_str()) < 0 || !_impl->format)
+    if (avformat_alloc_output_context2(&_impl->format, nullptr, "mp4", temp.c_str()) < 0 || !_impl->format)
         fail("cannot make an MP4 file");
     _impl->stream = avformat_new_stream(_impl->format, nullptr);
     _impl->codec = avcodec_alloc_context3(h264);
@@ -80,13 +85,12 @@ VideoEncoder::VideoEncoder(const std::filesystem::path& file, int width, int hei
     if (const int r = avcodec_open2(c, h264, nullptr); r < 0) fail("cannot open the H.264 encoder: " + averror(r));
     avcodec_parameters_from_context(_impl->stream->codecpar, c);
     _impl->stream->time_base = c->time_base;
-    if (const int r = avio_open(&_impl->format->pb, _temp.c_str(), AVIO_FLAG_WRITE); r < 0)
-        fail("cannot write the video (" + averror(r) + ")");
+    if (const int r = avio_open(&_impl->format->pb, temp.c_str(), AVIO_FLAG_WRITE); r < 0) failWriting(r);
     AVDictionary* options = nullptr;
     av_dict_set(&options, "movflags", "+faststart", 0); // the index up front: plays while downloading
     const int header = avformat_write_header(_impl->format, &options);
     av_dict_free(&options);
-    if (header < 0) fail("cannot start the MP4 (" + averror(header) + ")");
+    if (header < 0) failWriting(header);
     _impl->headerWritten = true;
     _impl->scale = sws_getContext(width, height, AV_PIX_FMT_RGBA, width, height, AV_PIX_FMT_YUV420P, SWS_BICUBIC,
                                   nullptr, nullptr, nullptr);
@@ -108,15 +112,13 @@ VideoEncoder::~VideoEncoder() {
         _changed.notify_all();
         _worker.join();
     }
-    delete _impl;
-    std::error_code ignored;
-    std::filesystem::remove(_temp, ignored); // not finished: no half file left behind
+    delete _impl; // FFmpeg closes the temp file; _output then removes it unless finish() committed it
 }
 
 void VideoEncoder::push(std::vector<uint8_t> rgba) {
     std::unique_lock lock(_mutex);
     _changed.wait(lock, [&] { return _queue.size() < kQueueDepth || !_error.empty(); });
-    if (!_error.empty()) throw UsageError(_file.string() + ": " + _error);
+    if (!_error.empty()) throw UsageError(_error);
     _queue.push_back(std::move(rgba));
     _changed.notify_all();
 }
@@ -136,9 +138,14 @@ void VideoEncoder::run() {
             const auto start = std::chrono::steady_clock::now();
             encodeOne(rgba);
             _busySeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        } catch (const geo::OutputError& e) {
+            std::lock_guard lock(_mutex);
+            _error = e.what(); // names the file already
+            _changed.notify_all();
+            return;
         } catch (const std::exception& e) {
             std::lock_guard lock(_mutex);
-            _error = e.what();
+            _error = _file.string() + ": " + e.what();
             _changed.notify_all();
             return;
         }
@@ -163,7 +170,7 @@ void VideoEncoder::encodeOne(const std::vector<uint8_t>& rgba) {
             av_packet_rescale_ts(_impl->packet, _impl->codec->time_base, _impl->stream->time_base);
             _impl->packet->stream_index = _impl->stream->index;
             if (const int w = av_interleaved_write_frame(_impl->format, _impl->packet); w < 0)
-                throw std::runtime_error("cannot write the video: " + averror(w));
+                _output->fail(averror(w));
         }
     };
     drain(f);
@@ -176,7 +183,7 @@ void VideoEncoder::finish() {
     }
     _changed.notify_all();
     _worker.join();
-    if (!_error.empty()) throw UsageError(_file.string() + ": " + _error);
+    if (!_error.empty()) throw UsageError(_error);
     // Flush what the encoder holds back (B-frames), then the MP4 index.
     avcodec_send_frame(_impl->codec, nullptr);
     for (;;) {
@@ -185,14 +192,14 @@ void VideoEncoder::finish() {
         if (_impl->packet->duration == 0) _impl->packet->duration = 1;
         av_packet_rescale_ts(_impl->packet, _impl->codec->time_base, _impl->stream->time_base);
         _impl->packet->stream_index = _impl->stream->index;
-        av_interleaved_write_frame(_impl->format, _impl->packet);
+        if (const int w = av_interleaved_write_frame(_impl->format, _impl->packet); w < 0) _output->fail(averror(w));
     }
-    if (const int r = av_write_trailer(_impl->format); r < 0)
-        throw UsageError(_file.string() + ": cannot finish the MP4 (" + averror(r) + ")");
-    avio_closep(&_impl->format->pb);
-    std::error_code ec;
-    std::filesystem::rename(_temp, _file, ec);
-    if (ec) throw UsageError(_file.string() + ": cannot move the video into place (" + ec.message() + ")");
+    if (const int r = av_write_trailer(_impl->format); r < 0) _output->fail(averror(r));
+    // avio_close drops a failed last flush on the floor: flush first and look.
+    avio_flush(_impl->format->pb);
+    if (const int r = _impl->format->pb->error; r < 0) _output->fail(averror(r));
+    if (const int r = avio_closep(&_impl->format->pb); r < 0) _output->fail(averror(r));
+    _output->commit();
 }
 
 } // namespace app

@@ -1,21 +1,26 @@
 #pragma once
 // H.264 in MP4 (yuv420p, playable everywhere) through FFmpeg's libraries. Frames are encoded on a
-// worker thread while the next ones render; the file is written aside and renamed into place on
+// worker thread while the next ones render; FFmpeg writes a geo::OutputFile's temp file, committed on
 // finish(), so a stopped recording still leaves a playable file and a failed one no half file.
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+namespace geo {
+class OutputFile;
+}
+
 namespace app {
 
 class VideoEncoder {
 public:
-    //! Opens the encoder and the file; throws UsageError naming the file on failure. `quality`
+    //! Opens the encoder and the file; throws UsageError or geo::OutputError naming the file on failure. `quality`
     //! 0..100 (higher is better) maps onto x264's constant rate factor.
     VideoEncoder(const std::filesystem::path& file, int width, int height, int fps, int quality);
     ~VideoEncoder();
@@ -34,8 +39,9 @@ private:
     struct Impl;
     void run();
     void encodeOne(const std::vector<uint8_t>& rgba);
+    std::unique_ptr<geo::OutputFile> _output; //!< outlives _impl: FFmpeg closes its file before the temp goes
     Impl* _impl;
-    std::filesystem::path _file, _temp;
+    std::filesystem::path _file;
     int _width, _height;
     int _written = 0;
     double _busySeconds = 0;

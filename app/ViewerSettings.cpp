@@ -1,5 +1,7 @@
 #include "app/ViewerSettings.h"
 
+#include "geo/OutputFile.h"
+
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -57,23 +59,12 @@ bool saveViewerSettings(const ViewerSettings& settings, const std::filesystem::p
         doc["window"] = {{"monitor", p.monitor}, {"x", p.x},           {"y", p.y},
                          {"width", p.width},     {"height", p.height}, {"fullscreen", p.fullscreen}};
     }
-    std::error_code ec;
+    std::error_code ec; // a folder that cannot be made is reported by the write, naming the file
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
-    const std::filesystem::path temp = file.string() + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::trunc);
-        out << doc.dump(2) << "\n";
-        out.close();
-        if (!out) {
-            if (error) *error = temp.string() + ": cannot write";
-            std::filesystem::remove(temp, ec);
-            return false;
-        }
-    }
-    std::filesystem::rename(temp, file, ec);
-    if (ec) {
-        if (error) *error = file.string() + ": " + ec.message();
-        std::filesystem::remove(temp, ec);
+    try {
+        geo::writeOutputFile(file, doc.dump(2) + "\n");
+    } catch (const geo::OutputError& e) {
+        if (error) *error = e.what();
         return false;
     }
     return true;

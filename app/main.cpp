@@ -1,12 +1,14 @@
 // bulwark: a 3D briefing viewer of Ukraine's terrain, borders and security-guarantee scenarios.
 #include "app/Commands.h"
 #include "app/UsageError.h"
+#include "geo/OutputFile.h"
 #include "renderer/VulkanError.h"
 
 #include <CLI/CLI.hpp>
 #include <iostream>
 
 int main(int argc, char** argv) {
+    geo::removeOutputTempsOnSignal(); // Ctrl-C while a file is written leaves no temp file behind
     CLI::App cli{"Bulwark: Ukraine's terrain, borders and places in 3D, on any Vulkan device.\n"
                  "With no command, opens the interactive viewer."};
     cli.set_help_all_flag("--help-all", "Help for every command");
@@ -29,6 +31,9 @@ int main(int argc, char** argv) {
             if (const int code = command(); code >= 0) return code;
         return view();
     } catch (const app::UsageError& e) {
+        std::cerr << "bulwark: " << e.what() << "\n";
+        return app::kExitBadInput;
+    } catch (const geo::OutputError& e) { // a full disk, a folder or a device given as the file to write
         std::cerr << "bulwark: " << e.what() << "\n";
         return app::kExitBadInput;
     } catch (const renderer::VulkanError& e) {

@@ -1,5 +1,7 @@
 #include "geo/Tour.h"
 
+#include "geo/OutputFile.h"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -184,16 +186,11 @@ Result<bool> saveTour(const Tour& tour, const fs::path& file) {
         if (!k.caption.empty()) j["caption"] = k.caption;
         doc["keyframes"].push_back(j);
     }
-    const fs::path temp = file.string() + ".saving";
-    {
-        std::ofstream out(temp, std::ios::trunc);
-        out << doc.dump(2) << "\n";
-        out.flush();
-        if (!out) return Failure{file.string(), "cannot write the tour (is the folder writable?)"};
+    try {
+        writeOutputFile(file, doc.dump(2) + "\n");
+    } catch (const OutputError& e) {
+        return e.failure;
     }
-    std::error_code ec;
-    fs::rename(temp, file, ec);
-    if (ec) return Failure{file.string(), "cannot replace the tour: " + ec.message()};
     return true;
 }
 

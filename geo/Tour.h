@@ -38,7 +38,7 @@ struct TourLoad {
 TourLoad loadTour(const std::filesystem::path& file);
 //! Scenario ids the tour names that `set` lacks, as problems.
 std::vector<Problem> checkTourScenarios(const Tour& tour, const ScenarioSet& set);
-//! Writes the tour as JSON next to it and renames it over the file, so a crash never leaves half a tour.
+//! Writes the tour as JSON through an OutputFile: a full disk, a crash or Ctrl-C never costs the saved tour.
 Result<bool> saveTour(const Tour& tour, const std::filesystem::path& file);
 
 const char* easingName(Easing easing);

@@ -1,18 +1,29 @@
 // The bulwark command line, run as a user runs it: exit codes, messages, and files written.
 #include "Fixtures.h"
+#include "SmallDisk.h"
 
+#include <algorithm>
 #include <array>
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <iostream>
 #include <nlohmann/json.hpp>
+#include <spawn.h>
 #include <sstream>
 #include <stb/stb_image.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
 namespace fs = std::filesystem;
+using geo::test::namesIn;
+using geo::test::readBytes;
 
 struct Outcome {
     int code = -1;
@@ -299,6 +310,167 @@ TEST(Cli, UnwritableOutputIsAClearError) {
     const Outcome r = bulwark("render --out /nonexistent-folder/x.png " + std::string(kSmall));
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("/nonexistent-folder/x.png"), std::string::npos) << r.out;
+}
+
+// Outputs (stills, posters, frames, videos) go through geo::OutputFile: these run the real binary on
+// a full disk, a device node, a symlink, a private file, folders and empty names, and Ctrl-C.
+
+//! Expects exit 2 and one line naming `file` with "No space left on device", and no "wrote".
+void expectFullDisk(const Outcome& r, const fs::path& file) {
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("bulwark: " + file.string() + ": cannot write (No space left on device)"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("wrote"), std::string::npos) << r.out;
+}
+
+TEST(Output, RenderOnAFullDiskKeepsTheGoodStill) {
+    geo::test::SmallDisk disk(256 * 1024);
+    if (!disk.mounted()) GTEST_SKIP() << disk.why();
+    const fs::path still = disk / "still.png";
+    ASSERT_EQ(bulwark("render --quiet --out " + quoted(still) + " " + kSmall).code, 0);
+    const std::string good = readBytes(still);
+    disk.fill();
+    for (const std::string size : {"--size 640x400", "--size 1200x800 --tile 512"}) { // a still, then a poster
+        const Outcome r = bulwark("render --out " + quoted(still) + " --camera 31,48.5,900 " + size);
+        expectFullDisk(r, still);
+        EXPECT_EQ(r.lines(), 1u) << r.out;
+        EXPECT_NE(r.out.find("the previous file is unchanged"), std::string::npos) << r.out;
+        EXPECT_EQ(readBytes(still), good) << size;
+        EXPECT_EQ(namesIn(disk.path()), (std::vector<std::string>{"filler", "still.png"})) << size;
+    }
+}
+
+TEST(Output, RecordFramesOnAFullDiskStopsAndReportsOnlyTheFramesWritten) {
+    geo::test::SmallDisk disk(96 * 1024); // a few 96x64 frames fit, not the 11 of the tour
+    if (!disk.mounted()) GTEST_SKIP() << disk.why();
+    const fs::path frames = disk / "frames";
+    const Outcome r = bulwark("record " + kShortTour + " --frames " + quoted(frames) + " --size 96x64 --fps 5");
+    const std::vector<std::string> written = namesIn(frames);
+    ASSERT_GT(written.size(), 0u) << r.out;
+    ASSERT_LT(written.size(), 11u) << r.out;
+    char frame[32];
+    std::snprintf(frame, sizeof frame, "frame_%06zu.png", written.size());
+    expectFullDisk(r, frames / frame);
+    // The last progress line counts exactly the frames on disk, and each of them is a whole PNG.
+    const size_t last = r.out.rfind(" frames, ");
+    ASSERT_NE(last, std::string::npos) << r.out;
+    const size_t start = r.out.rfind(' ', r.out.rfind('/', last) - 1) + 1;
+    EXPECT_EQ(r.out.substr(start, r.out.rfind('/', last) - start), std::to_string(written.size())) << r.out;
+    for (size_t i = 0; i < written.size(); ++i) {
+        std::snprintf(frame, sizeof frame, "frame_%06zu.png", i);
+        EXPECT_EQ(written[i], frame);
+        int w = 0, h = 0, n = 0;
+        EXPECT_TRUE(stbi_info((frames / frame).c_str(), &w, &h, &n)) << frame << " is not a whole PNG";
+    }
+}
+
+TEST(Output, RecordOnAFullDiskKeepsTheGoodVideo) {
+    geo::test::SmallDisk disk(512 * 1024);
+    if (!disk.mounted()) GTEST_SKIP() << disk.why();
+    const fs::path video = disk / "tour.mp4";
+    ASSERT_EQ(bulwark("record " + kShortTour + " --out " + quoted(video) + " --size 96x64 --fps 5").code, 0);
+    const std::string good = readBytes(video);
+    disk.fill();
+    const Outcome r = bulwark("record " + kShortTour + " --out " + quoted(video) + " --size 160x96 --fps 10");
+    expectFullDisk(r, video);
+    EXPECT_EQ(readBytes(video), good);
+    EXPECT_EQ(namesIn(disk.path()), (std::vector<std::string>{"filler", "tour.mp4"}));
+}
+
+TEST(Output, DeviceNodesFifosFoldersAndEmptyNamesAreRefusedNotReplaced) {
+    geo::test::TempDir dir;
+    const bool root = mknod((dir / "null").c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0;
+    ASSERT_EQ(mkfifo((dir / "fifo").c_str(), 0644), 0);
+    fs::create_directories(dir / "folder");
+    geo::test::writeText(dir / "plain.txt", "text");
+    std::vector<BadInput> cases{
+        {"render --out " + quoted(dir / "fifo") + " " + kSmall, {(dir / "fifo").string(), "FIFO"}},
+        {"render --out " + quoted(dir / "folder") + " " + kSmall, {(dir / "folder").string(), "is a folder"}},
+        {"render --out " + quoted(fs::path(dir.path().string() + "/new/")) + " " + kSmall, {"new/", "names a folder"}},
+        {"render --size 2000x1200 --tile 512 --out " + quoted(dir / "folder"), {"is a folder"}},
+        {"record " + kShortTour + " --out " + quoted(dir / "folder"), {(dir / "folder").string(), "is a folder"}},
+        {"record " + kShortTour + " --frames " + quoted(dir / "plain.txt"), {"plain.txt", "is not a folder"}},
+        {"record " + kShortTour + " --frames " + quoted(dir / "plain.txt" / "frames"),
+         {"plain.txt/frames", "cannot make the folder"}},
+    };
+    if (root) {
+        cases.push_back({"render --out " + quoted(dir / "null") + " " + kSmall, {"null", "character device"}});
+        cases.push_back({"record " + kShortTour + " --out " + quoted(dir / "null"), {"null", "character device"}});
+    }
+    for (const BadInput& bad : cases) expectOneClearError(bad);
+    const Outcome empty = bulwark("render --out '' " + std::string(kSmall), "cd " + quoted(dir.path()) + " &&");
+    EXPECT_EQ(empty.code, 2) << empty.out;
+    EXPECT_EQ(empty.lines(), 1u) << empty.out;
+    EXPECT_NE(empty.out.find("empty output file name"), std::string::npos) << empty.out;
+    std::vector<std::string> expected{"fifo", "folder", "plain.txt"};
+    if (root) expected.insert(expected.begin() + 2, "null");
+    EXPECT_EQ(namesIn(dir.path()), expected);
+    EXPECT_TRUE(namesIn(dir / "folder").empty());
+    if (root) {
+        EXPECT_TRUE(fs::is_character_file(dir / "null"));
+    } else {
+        std::cout << "(not root: the device-node cases were left out)\n";
+    }
+}
+
+TEST(Output, ASymlinkStaysALinkAndAPrivateStillStaysPrivate) {
+    geo::test::TempDir dir;
+    fs::create_directories(dir / "real");
+    ASSERT_EQ(bulwark("render --quiet --out " + quoted(dir / "real" / "still.png") + " " + kSmall).code, 0);
+    fs::permissions(dir / "real" / "still.png", fs::perms(0600));
+    fs::create_symlink("real/still.png", dir / "link.png");
+    const Outcome r = bulwark("render --out " + quoted(dir / "link.png") + " --size 100x60 --camera 31,48.5,900");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_TRUE(fs::is_symlink(dir / "link.png"));
+    int w = 0, h = 0, n = 0;
+    ASSERT_TRUE(stbi_info((dir / "real" / "still.png").c_str(), &w, &h, &n));
+    EXPECT_EQ(w, 100); // the new still, where the link points
+    EXPECT_EQ(fs::status(dir / "real" / "still.png").permissions() & fs::perms::all, fs::perms(0600));
+    EXPECT_EQ(namesIn(dir.path()), (std::vector<std::string>{"link.png", "real"}));
+    EXPECT_EQ(namesIn(dir / "real"), std::vector<std::string>{"still.png"});
+}
+
+TEST(Output, CtrlCDuringAPosterLeavesNoTempFile) {
+    geo::test::TempDir dir;
+    // Started directly, with SIGINT at its default as for a program in a terminal's foreground (a
+    // shell's `&` would ignore it).
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t interrupt, none;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigemptyset(&none);
+    posix_spawnattr_setsigdefault(&attributes, &interrupt);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    const std::string log = (dir / "log").string();
+    posix_spawn_file_actions_addopen(&files, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&files, 1, 2);
+    const std::string out = (dir / "poster.png").string();
+    std::vector<std::string> args{BULWARK_EXE, "render", "--size", "8000x6000", "--tile", "512", "--out", out};
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    ASSERT_EQ(posix_spawn(&pid, BULWARK_EXE, &files, &attributes, argv.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&files);
+    posix_spawnattr_destroy(&attributes);
+    // Once the poster's temp file is there, the rows are being written: press Ctrl-C.
+    bool writing = false;
+    for (int i = 0; i < 1200 && !writing; ++i) {
+        for (const std::string& name : namesIn(dir.path())) writing |= name.rfind(".poster.png.", 0) == 0;
+        if (!writing) usleep(50000);
+    }
+    EXPECT_TRUE(writing) << readBytes(log);
+    usleep(300000);
+    kill(pid, SIGINT);
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    const bool interrupted = WIFSIGNALED(status) ? WTERMSIG(status) == SIGINT : WEXITSTATUS(status) == 130;
+    EXPECT_TRUE(interrupted) << "status " << status << ": " << readBytes(log);
+    EXPECT_EQ(namesIn(dir.path()), std::vector<std::string>{"log"}) << "a temp or half poster was left";
 }
 
 TEST(Cli, BenchPrintsOneJsonObject) {

@@ -54,6 +54,10 @@ void writeFerretNetcdf(const std::filesystem::path& path, const std::vector<doub
                        const std::vector<double>& lats, const std::vector<float>& values);
 
 void writeText(const std::filesystem::path& path, const std::string& text);
+//! The whole file's bytes; "" when it cannot be read.
+std::string readBytes(const std::filesystem::path& path);
+//! The names in `folder`, sorted: what a test expects to find after a write (no temp file left).
+std::vector<std::string> namesIn(const std::filesystem::path& folder);
 
 //! lon/lat of a point given in EPSG:`epsg`, through PROJ (to build expected values).
 std::array<double, 2> toLonLat(int epsg, double x, double y);
