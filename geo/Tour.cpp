@@ -126,8 +126,8 @@ TourLoad loadTour(const fs::path& file) {
         load.tour.keyframes.push_back(std::move(keyframe));
     }
     if (const double seconds = CameraPath(load.tour).duration(); load.problems.empty() && seconds > kMaxTourSeconds)
-        report("", "keyframes", "the tour lasts " + formatNumber(seconds) + " s, more than the " +
-                                    formatNumber(kMaxTourSeconds) + " s a tour may last");
+        report("", "keyframes", "the tour lasts " + formatNumber(seconds / 3600) + " hours; a tour may last " +
+                                    formatNumber(kMaxTourSeconds / 3600) + " at most");
     return load;
 }
 
