@@ -46,7 +46,7 @@ bool isGdalVirtualPath(const std::string& path) {
 }
 
 std::optional<Failure> checkInputPath(const std::filesystem::path& path, InputKind kind) {
-    struct stat info{};
+    struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
         const int error = errno;
         if (error == ENOENT || error == ENOTDIR) return Failure{path.string(), "file not found"};
@@ -57,7 +57,7 @@ std::optional<Failure> checkInputPath(const std::filesystem::path& path, InputKi
 }
 
 std::optional<Failure> checkGdalInputPath(const std::filesystem::path& path, InputKind kind) {
-    struct stat info{};
+    struct stat info {};
     // A connection string that happens to name an existing file is checked as that file.
     if (isGdalVirtualPath(path.string()) && ::stat(path.c_str(), &info) != 0) return std::nullopt;
     return checkInputPath(path, kind);
@@ -72,13 +72,14 @@ Result<std::string> readInputFile(const std::filesystem::path& path, std::size_t
         return Failure{path.string(), error == ENOENT ? std::string("file not found")
                                                       : std::string("cannot be read: ") + std::strerror(error)};
     }
-    struct stat info{};
-    if (::fstat(file.fd, &info) != 0) return Failure{path.string(), std::string("cannot be read: ") + std::strerror(errno)};
+    struct stat info {};
+    if (::fstat(file.fd, &info) != 0)
+        return Failure{path.string(), std::string("cannot be read: ") + std::strerror(errno)};
     if (std::string problem = notAFile(info.st_mode, InputKind::File); !problem.empty())
         return Failure{path.string(), problem};
     if (static_cast<std::size_t>(info.st_size) > maxBytes)
-        return Failure{path.string(), "is " + sizeText(static_cast<std::size_t>(info.st_size)) +
-                                          ", more than the " + sizeText(maxBytes) + " such a file may be"};
+        return Failure{path.string(), "is " + sizeText(static_cast<std::size_t>(info.st_size)) + ", more than the " +
+                                          sizeText(maxBytes) + " such a file may be"};
     ::fcntl(file.fd, F_SETFL, ::fcntl(file.fd, F_GETFL) & ~O_NONBLOCK);
     std::string content;
     content.reserve(static_cast<std::size_t>(info.st_size));

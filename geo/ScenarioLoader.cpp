@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr const char* kFormat = "bulwark-scenarios/1";
-constexpr double kMaxPersonnel = 10'000'000;                //!< more than any deployment; beyond is a typo
+constexpr double kMaxPersonnel = 10'000'000;                       //!< more than any deployment; beyond is a typo
 constexpr double kLowestFloorM = -500, kHighestCeilingM = 100'000; //!< below the Dead Sea .. the edge of space
 
 //! Metres as a message shows them; the value is finite and in range by then.
@@ -116,13 +116,11 @@ void readGeometry(const OGRGeometry* g, ScenarioFeature& feature, const Reporter
             return report(feature.id, "geometry", std::string("a ") + kindName(feature.kind) + " must be a Polygon");
         for (const Polygon& p : feature.polygons)
             for (const Ring& ring : p.rings)
-                if (!std::all_of(ring.begin(), ring.end(), onEarth))
-                    return report(feature.id, "geometry", kOffEarth);
+                if (!std::all_of(ring.begin(), ring.end(), onEarth)) return report(feature.id, "geometry", kOffEarth);
         for (const Polygon& p : feature.polygons)
             if (!isValid(p)) return report(feature.id, "geometry", "invalid polygon (self-intersecting or unclosed)");
     }
-    if (!std::all_of(feature.points.begin(), feature.points.end(), onEarth))
-        report(feature.id, "geometry", kOffEarth);
+    if (!std::all_of(feature.points.begin(), feature.points.end(), onEarth)) report(feature.id, "geometry", kOffEarth);
 }
 
 void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& problems) {
@@ -246,7 +244,8 @@ ScenarioLoad loadScenarios(const fs::path& manifest) {
     const Reporter report{manifest.string(), load.problems};
     if (countryNames().empty())
         report("", "",
-               std::string("cannot read ISO 3166 codes from ") + kIsoCodesFile + " (install the Debian package iso-codes)");
+               std::string("cannot read ISO 3166 codes from ") + kIsoCodesFile +
+                   " (install the Debian package iso-codes)");
     const auto read = readJsonFile(manifest);
     if (!read) {
         report("", "", read.failure().what);
@@ -257,14 +256,16 @@ ScenarioLoad loadScenarios(const fs::path& manifest) {
         report("", "", "not a JSON object (is it a scenario manifest?)");
         return load;
     }
-    const JsonFields fields(doc, [&](const std::string& field, const std::string& message) { report("", field, message); });
+    const JsonFields fields(doc,
+                            [&](const std::string& field, const std::string& message) { report("", field, message); });
     // A field present with the wrong type has been reported by the reader already.
     const auto format = fields.text("format");
     if (format.value_or("") != kFormat && (format || !fields.has("format")))
         report("", "format", std::string("must be \"") + kFormat + "\"");
     const json* scenarios = fields.array("scenarios");
     if (!scenarios || scenarios->empty()) {
-        if (!fields.has("scenarios") || scenarios) report("", "scenarios", "missing: a list of {id, name, description}");
+        if (!fields.has("scenarios") || scenarios)
+            report("", "scenarios", "missing: a list of {id, name, description}");
         return load;
     }
     int number = 0;
@@ -276,7 +277,8 @@ ScenarioLoad loadScenarios(const fs::path& manifest) {
         });
         const std::optional<std::string> id = scenario.text("id");
         if (!id || id->empty()) {
-            if (scenario.isObject() && (!scenario.has("id") || id)) report(where, "id", "missing: each scenario needs an id");
+            if (scenario.isObject() && (!scenario.has("id") || id))
+                report(where, "id", "missing: each scenario needs an id");
             continue;
         }
         where = *id;
@@ -296,7 +298,8 @@ ScenarioLoad loadScenarios(const fs::path& manifest) {
     }
     const std::optional<std::string> features = fields.text("features");
     if (!features || features->empty()) {
-        if (!fields.has("features") || features) report("", "features", "missing: the features file, relative to the manifest");
+        if (!fields.has("features") || features)
+            report("", "features", "missing: the features file, relative to the manifest");
         return load;
     }
     load.set.featuresFile = manifest.parent_path() / *features;

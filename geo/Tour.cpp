@@ -1,8 +1,8 @@
 #include "geo/Tour.h"
 
+#include "geo/JsonFields.h"
 #include <algorithm>
 #include <cmath>
-#include "geo/JsonFields.h"
 
 #include <fstream>
 #include <set>
@@ -66,7 +66,8 @@ TourLoad loadTour(const fs::path& file) {
         report("", "", "not a JSON object (is it a tour?)");
         return load;
     }
-    const JsonFields fields(doc, [&](const std::string& field, const std::string& message) { report("", field, message); });
+    const JsonFields fields(doc,
+                            [&](const std::string& field, const std::string& message) { report("", field, message); });
     fields.refuseUnknown({"format", "title", "scenarios", "keyframes"});
     // A field present with the wrong type has been reported by the reader already.
     const auto format = fields.text("format");
@@ -89,9 +90,8 @@ TourLoad loadTour(const fs::path& file) {
     for (const json& k : *keyframes) {
         ++number;
         const std::string where = "keyframe " + std::to_string(number);
-        const JsonFields key(k, [&](const std::string& field, const std::string& message) {
-            report(where, field, message);
-        });
+        const JsonFields key(
+            k, [&](const std::string& field, const std::string& message) { report(where, field, message); });
         if (!key.isObject()) continue;
         Keyframe keyframe;
         key.refuseUnknown({"camera", "duration", "easing", "hold", "scenario", "caption"});
@@ -126,8 +126,9 @@ TourLoad loadTour(const fs::path& file) {
         load.tour.keyframes.push_back(std::move(keyframe));
     }
     if (const double seconds = CameraPath(load.tour).duration(); load.problems.empty() && seconds > kMaxTourSeconds)
-        report("", "keyframes", "the tour lasts " + formatNumber(seconds / 3600) + " hours; a tour may last " +
-                                    formatNumber(kMaxTourSeconds / 3600) + " at most");
+        report("", "keyframes",
+               "the tour lasts " + formatNumber(seconds / 3600) + " hours; a tour may last " +
+                   formatNumber(kMaxTourSeconds / 3600) + " at most");
     return load;
 }
 

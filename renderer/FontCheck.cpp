@@ -9,14 +9,16 @@ namespace renderer {
 
 namespace {
 
-constexpr int kMaxComponentDepth = 8;   //!< composite glyphs nest a level or two in real fonts
-constexpr int kMaxGlyphEms = 16;        //!< a glyph box wider or taller than this many line heights is damage
+constexpr int kMaxComponentDepth = 8; //!< composite glyphs nest a level or two in real fonts
+constexpr int kMaxGlyphEms = 16;      //!< a glyph box wider or taller than this many line heights is damage
 
 //! Big-endian reads that never leave the file: out of range is an error, not a read.
 class Bytes {
 public:
     explicit Bytes(const std::vector<unsigned char>& data) : _data(data) {}
-    bool has(uint64_t offset, uint64_t length) const { return offset <= _data.size() && length <= _data.size() - offset; }
+    bool has(uint64_t offset, uint64_t length) const {
+        return offset <= _data.size() && length <= _data.size() - offset;
+    }
     uint32_t u8(uint64_t at) const { return _data[at]; }
     uint32_t u16(uint64_t at) const { return uint32_t(_data[at]) << 8 | _data[at + 1]; }
     int32_t i16(uint64_t at) const { return int16_t(u16(at)); }
@@ -136,7 +138,8 @@ std::string checkCmapSubtable(const Font& f, uint64_t at) {
             return "character map's search fields are damaged";
         const uint64_t ends = at + 14, starts = ends + 2 * segments + 2, offsets = starts + 4 * segments;
         for (uint32_t s = 0; s < segments; ++s) {
-            const uint32_t first = b.u16(starts + 2 * s), last = b.u16(ends + 2 * s), rangeOffset = b.u16(offsets + 2 * s);
+            const uint32_t first = b.u16(starts + 2 * s), last = b.u16(ends + 2 * s),
+                           rangeOffset = b.u16(offsets + 2 * s);
             if (first > last) return "character map's segments are damaged";
             if (rangeOffset && !inside(offsets + 2 * s + rangeOffset, 2 * (uint64_t(last - first) + 1)))
                 return "character map points outside its table";

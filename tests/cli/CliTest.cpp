@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stb/stb_image.h>
-#include <iostream>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -458,7 +458,8 @@ nlohmann::json scenarioFeatures(const nlohmann::json& hubChanges = {}, const nlo
           {"scenarios", {"a"}}}},
         {"geometry",
          {{"type", "Polygon"},
-          {"coordinates", {ring.is_null() ? nlohmann::json{{21, 50}, {23, 50}, {23, 51}, {21, 51}, {21, 50}} : ring}}}}};
+          {"coordinates",
+           {ring.is_null() ? nlohmann::json{{21, 50}, {23, 50}, {23, 51}, {21, 51}, {21, 50}} : ring}}}}};
     for (auto& [k, v] : hubChanges.items()) hub["properties"][k] = v;
     for (auto& [k, v] : zoneChanges.items()) zone["properties"][k] = v;
     return {{"type", "FeatureCollection"}, {"features", {hub, zone}}};
@@ -483,10 +484,10 @@ nlohmann::json tourOf(size_t keyframes, double duration = 2) {
 
 struct BadFileRow {
     std::string name;
-    std::string args;                                             //!< "{dir}" stands for the row's folder
-    std::vector<std::pair<std::string, std::string>> files;       //!< name in the folder, content
-    std::vector<std::string> mentions;                            //!< "{dir}" too
-    std::string env;                                              //!< before the command (e.g. "timeout 20")
+    std::string args;                                       //!< "{dir}" stands for the row's folder
+    std::vector<std::pair<std::string, std::string>> files; //!< name in the folder, content
+    std::vector<std::string> mentions;                      //!< "{dir}" too
+    std::string env;                                        //!< before the command (e.g. "timeout 20")
 };
 
 std::string expand(std::string text, const fs::path& dir) {
@@ -540,18 +541,30 @@ TEST(BadInputs, EachGivesOneLineNamingTheFileOrValue) {
     }();
     const nlohmann::json lat95 = {{21, 50}, {23, 50}, {23, 95}, {21, 51}, {21, 50}};
     const std::vector<BadFileRow> rows = {
-        {"manifest format of the wrong type", render + "--scenarios {dir}/s.json",
-         {{"s.json", withManifest({{"format", 5}})}, {"features.geojson", features}}, {"{dir}/s.json", "format"}},
-        {"scenario name of the wrong type", render + "--scenarios {dir}/s.json",
-         {{"s.json", badName.dump()}, {"features.geojson", features}}, {"{dir}/s.json", "a: name: must be text"}},
-        {"features of the wrong type", render + "--scenarios {dir}/s.json",
-         {{"s.json", withManifest({{"features", {{"file", "x"}}}})}}, {"{dir}/s.json", "features: must be text"}},
-        {"manifest that is not JSON", render + "--scenarios {dir}/s.json", {{"s.json", "{\"format\": "}},
+        {"manifest format of the wrong type",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", withManifest({{"format", 5}})}, {"features.geojson", features}},
+         {"{dir}/s.json", "format"}},
+        {"scenario name of the wrong type",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", badName.dump()}, {"features.geojson", features}},
+         {"{dir}/s.json", "a: name: must be text"}},
+        {"features of the wrong type",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", withManifest({{"features", {{"file", "x"}}}})}},
+         {"{dir}/s.json", "features: must be text"}},
+        {"manifest that is not JSON",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", "{\"format\": "}},
          {"{dir}/s.json", "not valid JSON"}},
         {"tour title of the wrong type", record, {{"tour.json", badTitle.dump()}}, {"{dir}/tour.json", "title"}},
-        {"caption of the wrong type", record, {{"tour.json", badCaption.dump()}},
+        {"caption of the wrong type",
+         record,
+         {{"tour.json", badCaption.dump()}},
          {"{dir}/tour.json", "keyframe 2: caption: must be text"}},
-        {"camera field of the wrong type", record, {{"tour.json", badCamera.dump()}},
+        {"camera field of the wrong type",
+         record,
+         {{"tour.json", badCamera.dump()}},
          {"{dir}/tour.json", "keyframe 2: camera.lat: must be a number"}},
         {"folder as manifest", render + "--scenarios {dir}/folder", {}, {"{dir}/folder", "is a folder"}},
         {"folder as manifest to validate", "validate {dir}/folder", {}, {"{dir}/folder", "is a folder"}},
@@ -564,22 +577,34 @@ TEST(BadInputs, EachGivesOneLineNamingTheFileOrValue) {
         {"FIFO as manifest to validate", "validate {dir}/fifo", {}, {"{dir}/fifo", "named pipe"}, "timeout 20"},
         {"FIFO as tour", "record {dir}/fifo --out {dir}/out/x.mp4", {}, {"{dir}/fifo", "named pipe"}, "timeout 20"},
         {"FIFO as font", render + "--font {dir}/fifo", {}, {"{dir}/fifo", "named pipe"}, "timeout 20"},
+        {"FIFO as the manifest's features file",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", withManifest({{"features", "fifo"}})}},
+         {"{dir}/fifo", "named pipe"},
+         "timeout 20"},
         {"device as manifest", render + "--scenarios /dev/zero", {}, {"/dev/zero", "device"}, "timeout 20"},
         {"font cut to 4096 bytes", render + "--font {dir}/cut.ttf", {{"cut.ttf", cut}}, {"{dir}/cut.ttf", "cut short"}},
-        {"personnel 1e300", render + "--scenarios {dir}/s.json",
+        {"personnel 1e300",
+         render + "--scenarios {dir}/s.json",
          {{"s.json", manifest}, {"features.geojson", scenarioFeatures({{"personnel", 1e300}}).dump()}},
          {"hub-1: personnel", "10000000"}},
-        {"air zone floor 1e300", render + "--scenarios {dir}/s.json",
+        {"air zone floor 1e300",
+         render + "--scenarios {dir}/s.json",
          {{"s.json", manifest}, {"features.geojson", scenarioFeatures({}, {{"floor_m", 1e300}}).dump()}},
          {"air-1: floor_m", "100000 m"}},
-        {"polygon at latitude 95", render + "--scenarios {dir}/s.json",
+        {"polygon at latitude 95",
+         render + "--scenarios {dir}/s.json",
          {{"s.json", manifest}, {"features.geojson", scenarioFeatures({}, {}, lat95).dump()}},
          {"air-1: geometry", "lat -90..90"}},
-        {"44 scenarios", render + "--scenarios {dir}/s.json",
-         {{"s.json", scenarioManifest(44).dump()}, {"features.geojson", features}}, {"44 scenarios", "at most 31"}},
+        {"44 scenarios",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", scenarioManifest(44).dump()}, {"features.geojson", features}},
+         {"44 scenarios", "at most 31"}},
         // 5000 hours: 2.16 billion frames at 120 frames/s, more than an int counts (it printed -2147483647).
-        {"a 5000-hour tour at 120 frames/s", "record {dir}/tour.json --fps 120 --size 96x64 --frames {dir}/out/frames",
-         {{"tour.json", tourOf(5001, 3600).dump()}}, {"{dir}/tour.json", "a tour may last 24 at most"}},
+        {"a 5000-hour tour at 120 frames/s",
+         "record {dir}/tour.json --fps 120 --size 96x64 --frames {dir}/out/frames",
+         {{"tour.json", tourOf(5001, 3600).dump()}},
+         {"{dir}/tour.json", "a tour may last 24 at most"}},
     };
     for (const BadFileRow& row : rows) expectOneClearLine(row);
     std::cout << "bad inputs in the table: " << rows.size() << "\n";
@@ -590,8 +615,8 @@ TEST(BadInputs, TheCleanSetOfTheTableRenders) {
     geo::test::TempDir dir;
     geo::test::writeText(dir / "s.json", scenarioManifest().dump());
     geo::test::writeText(dir / "features.geojson", scenarioFeatures().dump());
-    const Outcome r = bulwark("render --size 96x64 --out " + quoted(dir / "x.png") + " --scenarios " +
-                              quoted(dir / "s.json"));
+    const Outcome r =
+        bulwark("render --size 96x64 --out " + quoted(dir / "x.png") + " --scenarios " + quoted(dir / "s.json"));
     EXPECT_EQ(r.code, 0) << r.out;
 }
 
@@ -600,12 +625,14 @@ TEST(BadInputs, DamagedViewerSettingsGiveOneClearWarning) {
     // display, so without one: the warning, then the display error.
     geo::test::TempDir dir;
     fs::create_directory(dir / "folder");
-    geo::test::writeText(dir / "typed.json", R"({"ui_scale": "big", "window": {"x": "left", "y": 0, "width": 800, "height": 600}})");
+    geo::test::writeText(dir / "typed.json",
+                         R"({"ui_scale": "big", "window": {"x": "left", "y": 0, "width": 800, "height": 600}})");
     geo::test::writeText(dir / "broken.json", R"({"ui_scale": 1.5, "window": {)");
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"typed.json", "ui_scale: must be a number"}, {"broken.json", "not valid JSON"}, {"folder", "is a folder"}};
     for (const auto& [name, problem] : cases) {
-        const Outcome r = bulwark("--exit-after 1", "BULWARK_CONFIG=" + quoted(dir / name) + " env -u DISPLAY -u WAYLAND_DISPLAY");
+        const Outcome r =
+            bulwark("--exit-after 1", "BULWARK_CONFIG=" + quoted(dir / name) + " env -u DISPLAY -u WAYLAND_DISPLAY");
         EXPECT_EQ(r.code, 2) << name << "\n" << r.out;
         EXPECT_EQ(r.lines(), 2u) << name << "\n" << r.out;
         const size_t warning = r.out.find("bulwark: warning: " + (dir / name).string() + ": " + problem);

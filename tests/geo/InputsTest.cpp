@@ -7,12 +7,12 @@
 #include "geo/JsonFields.h"
 
 #include <chrono>
+#include <climits>
 #include <cmath>
 #include <fstream>
-#include <iterator>
-#include <climits>
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -51,13 +51,14 @@ TEST(JsonFields, ReadsEachTypeAndReportsWrongOnesByField) {
     EXPECT_TRUE(f.array("items"));
     EXPECT_FALSE(f.object("title"));
     const std::vector<std::pair<std::string, std::string>> expected = {
-        {"name", "must be text"},       {"n", "must be a number"},         {"flag", "must be true or false"},
+        {"name", "must be text"},           {"n", "must be a number"},  {"flag", "must be true or false"},
         {"camera.lat", "must be a number"}, {"list", "must be a list"}, {"title", "must be an object"}};
     EXPECT_EQ(c.problems, expected);
 }
 
 TEST(JsonFields, NumbersOutOfRangeOrHugeAreProblemsNotWrappedIntegers) {
-    const json doc = json::parse(R"({"lat": 95, "big": 1e300, "x": 2.5, "u": 18446744073709551615, "w": -3, "ok": 40})");
+    const json doc =
+        json::parse(R"({"lat": 95, "big": 1e300, "x": 2.5, "u": 18446744073709551615, "w": -3, "ok": 40})");
     Collected c;
     const JsonFields f(doc, c.sink());
     EXPECT_FALSE(f.number("lat", -90, 90));

@@ -52,7 +52,8 @@ TEST(FontCheck, NamesWhatIsWrong) {
     std::vector<unsigned char> noGlyf = font;
     const unsigned tables = unsigned(font[4]) << 8 | font[5];
     for (unsigned i = 0; i < tables; ++i)
-        if (std::string(noGlyf.begin() + 12 + 16 * i, noGlyf.begin() + 16 + 16 * i) == "glyf") noGlyf[12 + 16 * i] = 'x';
+        if (std::string(noGlyf.begin() + 12 + 16 * i, noGlyf.begin() + 16 + 16 * i) == "glyf")
+            noGlyf[12 + 16 * i] = 'x';
     EXPECT_EQ(checkFont(noGlyf), "lacks the 'glyf' table stb_truetype needs");
 }
 
