@@ -4,6 +4,7 @@
 #include "app/UsageError.h"
 #include "app/VideoEncoder.h"
 #include "geo/OutputFile.h"
+#include "geo/Checked.h"
 #include "geo/Picking.h"
 #include "geo/Tour.h"
 
@@ -102,6 +103,13 @@ Command addRecordCommand(CLI::App& cli) {
                              (tour.problems.size() > 1
                                   ? " (and " + std::to_string(tour.problems.size() - 1) + " more: run bulwark validate)"
                                   : ""));
+        const geo::CameraPath path(tour.tour);
+        // Checked: a tour too long to number its frames must fail here, not wrap to a negative count.
+        const auto frames = geo::checkedInteger<int>(std::floor(path.duration() * o->fps + 1e-9) + 1);
+        if (!frames)
+            throw UsageError(o->tour + ": " + std::to_string(path.duration()) + " s at " + std::to_string(o->fps) +
+                             " frames/s is more frames than record can count");
+        const int total = *frames;
         SceneOptions sceneOptions = o->scene;
         if (sceneOptions.scenarios.empty() && !tour.tour.scenarios.empty())
             sceneOptions.scenarios = tour.tour.scenarios.string();
@@ -110,8 +118,6 @@ Command addRecordCommand(CLI::App& cli) {
             throw UsageError(bad.front().text());
         if (!o->frames.empty()) prepareFrameFolder(o->frames);
 
-        const geo::CameraPath path(tour.tour);
-        const int total = int(std::floor(path.duration() * o->fps + 1e-9)) + 1;
         renderer::Context context(contextOptionsFromEnvironment());
         renderer::SceneRenderer renderer(context, scene->inputs, size);
         std::unique_ptr<VideoEncoder> encoder;

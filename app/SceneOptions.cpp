@@ -4,9 +4,11 @@
 #include "geo/Countries.h"
 #include "geo/DemLoader.h"
 #include "geo/FrameSize.h"
+#include "geo/InputPath.h"
 #include "geo/Picking.h"
 #include "geo/PlaceLoader.h"
 #include "geo/VectorLoader.h"
+#include "renderer/FontCheck.h"
 
 #include <algorithm>
 #include <charconv>
@@ -161,6 +163,10 @@ template <class T> T orFail(geo::Result<T> result) {
     return std::move(result).value();
 }
 
+//! Far beyond any label font (DejaVu Sans Bold is 0.7 MB, Noto CJK 20 MB): refused rather than read whole.
+constexpr size_t kMaxFontBytes = 64u << 20;
+
+//! The font's bytes, checked (renderer::checkFont) before stb_truetype, which trusts them, sees them.
 std::vector<unsigned char> readFont(const std::string& requested) {
     std::vector<fs::path> candidates;
     if (!requested.empty())
@@ -170,18 +176,15 @@ std::vector<unsigned char> readFont(const std::string& requested) {
                       "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                       "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"};
     for (const fs::path& p : candidates) {
-        std::ifstream in(p, std::ios::binary);
-        if (!in) continue;
-        std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        // stb_truetype trusts its input: only hand it files that start like a TrueType or OpenType font.
-        static const std::vector<std::string> magics = {std::string("\x00\x01\x00\x00", 4), "true", "OTTO"};
-        const std::string head(bytes.begin(), bytes.begin() + std::min<size_t>(bytes.size(), 4));
-        if (bytes.size() < 1024 || std::find(magics.begin(), magics.end(), head) == magics.end())
-            throw UsageError(p.string() + ": not a TrueType font");
+        if (requested.empty() && geo::checkInputPath(p)) continue; // try the next default
+        const geo::Result<std::string> read = geo::readInputFile(p, kMaxFontBytes);
+        if (!read) throw UsageError(read.failure().message());
+        std::vector<unsigned char> bytes(read.value().begin(), read.value().end());
+        if (const std::string problem = renderer::checkFont(bytes); !problem.empty())
+            throw UsageError(p.string() + ": " + problem);
         return bytes;
     }
-    throw UsageError((requested.empty() ? std::string("DejaVu Sans Bold") : requested) +
-                     ": font not found (install fonts-dejavu-core)");
+    throw UsageError("DejaVu Sans Bold: font not found (install fonts-dejavu-core)");
 }
 
 } // namespace

@@ -1,13 +1,13 @@
 #include "app/Commands.h"
 #include "app/UsageError.h"
+#include "geo/InputPath.h"
+#include "geo/JsonFields.h"
 #include "geo/Scenario.h"
 #include "geo/Tour.h"
 #include "geo/VectorLoader.h"
 
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 namespace app {
 
@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 
 //! A manifest as given, or the scenarios.json beside a features file.
 fs::path manifestFor(const fs::path& path) {
+    if (const auto refused = geo::checkInputPath(path)) throw UsageError(refused->message());
     if (path.extension() == ".json") return path;
     const fs::path beside = path.parent_path() / "scenarios.json";
     if (!fs::exists(beside))
@@ -24,11 +25,13 @@ fs::path manifestFor(const fs::path& path) {
     return beside;
 }
 
-//! A tour file says so in its format field.
+//! A tour file says so in its format field. A file that cannot be read is no tour: loading it as
+//! scenarios then says why, in one line.
 bool isTour(const fs::path& path) {
-    std::ifstream in(path);
-    const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
-    return doc.is_object() && doc.value("format", "") == "bulwark-tour/1";
+    const auto doc = geo::readJsonFile(path);
+    if (!doc || !doc.value().is_object()) return false;
+    const auto format = doc.value().find("format");
+    return format != doc.value().end() && *format == "bulwark-tour/1";
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "app/ViewerSettings.h"
+#include "geo/JsonFields.h"
 
 #include "geo/OutputFile.h"
 
@@ -19,36 +20,37 @@ std::filesystem::path viewerSettingsPath() {
 }
 
 ViewerSettings loadViewerSettings(const std::filesystem::path& file, std::string* warning) {
-    ViewerSettings settings;
-    std::ifstream in(file);
-    if (!in) return settings;
-    try {
-        const nlohmann::json doc = nlohmann::json::parse(in);
-        if (doc.contains("ui_scale")) {
-            const float scale = doc.at("ui_scale").get<float>();
-            if (!(scale >= kMinUiScale && scale <= kMaxUiScale))
-                throw std::runtime_error("ui_scale " + std::to_string(scale) + " is outside 0.5..4");
-            settings.uiScale = scale;
-        }
-        if (doc.contains("window")) {
-            const nlohmann::json& w = doc.at("window");
+    std::error_code missing;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(file, missing))) return {}; // the first run
+    std::string problem;
+    const auto read = geo::readJsonFile(file);
+    if (!read) {
+        problem = read.failure().what;
+    } else {
+        ViewerSettings settings;
+        // The first problem is the warning; the window opens with the defaults.
+        const geo::JsonFields doc(read.value(), [&](const std::string& field, const std::string& message) {
+            if (problem.empty()) problem = (field.empty() ? "" : field + ": ") + message;
+        });
+        if (const auto scale = doc.number("ui_scale", kMinUiScale, kMaxUiScale)) settings.uiScale = float(*scale);
+        if (const auto w = doc.object("window")) {
             WindowPlacement p;
-            p.monitor = w.value("monitor", std::string());
-            p.x = w.at("x").get<int>();
-            p.y = w.at("y").get<int>();
-            p.width = w.at("width").get<int>();
-            p.height = w.at("height").get<int>();
-            p.fullscreen = w.value("fullscreen", false);
-            if (p.width < 16 || p.height < 16 || p.width > 32768 || p.height > 32768)
-                throw std::runtime_error("window size " + std::to_string(p.width) + "x" + std::to_string(p.height) +
-                                         " is out of range");
+            p.monitor = w->text("monitor").value_or("");
+            for (const char* required : {"x", "y", "width", "height"})
+                if (!w->has(required)) w->report(required, "missing");
+            // Positions may be negative (a monitor left of the primary one), never beyond any screen.
+            constexpr long long kFar = 1 << 20;
+            p.x = int(w->integer("x", -kFar, kFar).value_or(0));
+            p.y = int(w->integer("y", -kFar, kFar).value_or(0));
+            p.width = int(w->integer("width", 16, 32768).value_or(p.width));
+            p.height = int(w->integer("height", 16, 32768).value_or(p.height));
+            p.fullscreen = w->flag("fullscreen").value_or(false);
             settings.window = p;
         }
-    } catch (const std::exception& e) {
-        if (warning) *warning = file.string() + ": " + e.what() + "; using the default window";
-        return ViewerSettings{};
+        if (problem.empty()) return settings;
     }
-    return settings;
+    if (warning) *warning = file.string() + ": " + problem + "; using the default window";
+    return ViewerSettings{};
 }
 
 bool saveViewerSettings(const ViewerSettings& settings, const std::filesystem::path& file, std::string* error) {

@@ -1,20 +1,22 @@
 #include "geo/Countries.h"
 
-#include <fstream>
-#include <nlohmann/json.hpp>
+#include "geo/JsonFields.h"
 
 namespace geo {
 
 const std::map<std::string, std::string>& countryNames() {
     static const std::map<std::string, std::string> names = [] {
         std::map<std::string, std::string> out;
-        std::ifstream in(kIsoCodesFile);
-        const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
-        if (!doc.is_object() || !doc.contains("3166-1")) return out;
-        for (const nlohmann::json& entry : doc["3166-1"]) {
-            if (!entry.contains("alpha_2") || !entry["alpha_2"].is_string()) continue;
-            const char* field = entry.contains("common_name") ? "common_name" : "name";
-            out[entry["alpha_2"].get<std::string>()] = entry.value(field, entry["alpha_2"].get<std::string>());
+        const auto doc = readJsonFile(kIsoCodesFile);
+        if (!doc || !doc.value().is_object()) return out; // the caller reports the missing codes
+        const JsonFields file(doc.value(), [](const std::string&, const std::string&) {});
+        const nlohmann::json* entries = file.array("3166-1");
+        if (!entries) return out;
+        for (const nlohmann::json& entry : *entries) {
+            const JsonFields country(entry, [](const std::string&, const std::string&) {});
+            const auto code = country.text("alpha_2");
+            if (!code) continue;
+            out[*code] = country.text("common_name").value_or(country.text("name").value_or(*code));
         }
         return out;
     }();

@@ -80,10 +80,10 @@ Failure GdalSession::fail(const std::filesystem::path& file, const std::string& 
     return Failure{file.string(), reason.empty() ? problem : problem + " (" + reason + ")"};
 }
 
-Result<GdalDatasetPtr> GdalSession::open(const std::filesystem::path& file, unsigned flags,
-                                         const std::string& kind) const {
-    std::error_code error;
-    if (!std::filesystem::exists(file, error)) return Failure{file.string(), "file not found"};
+Result<GdalDatasetPtr> GdalSession::open(const std::filesystem::path& file, unsigned flags, const std::string& kind,
+                                         std::optional<InputKind> input) const {
+    const InputKind allowed = input.value_or((flags & GDAL_OF_RASTER) ? InputKind::File : InputKind::FileOrFolder);
+    if (auto refused = checkGdalInputPath(file, allowed)) return *refused;
     flags |= GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR;
     GdalDatasetPtr dataset(GDALDataset::Open(file.c_str(), flags));
     if (!dataset) return fail(file, "not a " + kind + " GDAL can read");

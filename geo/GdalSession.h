@@ -1,6 +1,7 @@
 #pragma once
 // Private to geo/: the one place that sets GDAL up, owns its handles and turns its errors into Failures.
 // Public geo headers never include this file (nor any GDAL header).
+#include "InputPath.h"
 #include "Result.h"
 
 #include <filesystem>
@@ -48,8 +49,12 @@ public:
     //! said something.
     Failure fail(const std::filesystem::path& file, const std::string& problem) const;
     //! Opens read-only with GDALOpenEx `flags` (GDAL_OF_RASTER or GDAL_OF_VECTOR). Fails with
-    //! "file not found" or "not a <kind> GDAL can read (reason)".
-    Result<GdalDatasetPtr> open(const std::filesystem::path& file, unsigned flags, const std::string& kind) const;
+    //! "file not found" or "not a <kind> GDAL can read (reason)". The path is checked first
+    //! (checkGdalInputPath): a FIFO, socket or device never reaches GDAL, nor does a folder unless
+    //! `input` allows one; by default vectors may be folders (a folder of shapefiles, a File
+    //! Geodatabase), rasters may not (GDAL would read a folder as an Arc/Info grid: refused for now).
+    Result<GdalDatasetPtr> open(const std::filesystem::path& file, unsigned flags, const std::string& kind,
+                                std::optional<InputKind> input = std::nullopt) const;
 
     //! Everything GDAL reported, oldest first (for tests and debugging).
     const std::vector<std::string>& errors() const { return _errors; }

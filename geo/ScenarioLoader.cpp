@@ -1,9 +1,13 @@
 #include "GdalSession.h"
+#include "geo/Checked.h"
 #include "geo/Countries.h"
+#include "geo/JsonFields.h"
 #include "geo/Scenario.h"
 #include "geo/Spatial.h"
 
-#include <fstream>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
 #include <set>
@@ -17,7 +21,22 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr const char* kFormat = "bulwark-scenarios/1";
+constexpr double kMaxPersonnel = 10'000'000;                       //!< more than any deployment; beyond is a typo
+constexpr double kLowestFloorM = -500, kHighestCeilingM = 100'000; //!< below the Dead Sea .. the edge of space
 
+//! Metres as a message shows them; the value is finite and in range by then.
+std::string metres(double m) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f m", m);
+    return text;
+}
+
+constexpr const char* kOffEarth = "coordinates outside lon -180..180, lat -90..90 (or not numbers)";
+
+//! NaN fails every comparison, so the test is written to accept only what is inside.
+bool onEarth(const glm::dvec2& p) {
+    return std::isfinite(p.x) && std::isfinite(p.y) && p.x >= -180 && p.x <= 180 && p.y >= -90 && p.y <= 90;
+}
 
 //! Collects the problems of one file.
 struct Reporter {
@@ -96,17 +115,18 @@ void readGeometry(const OGRGeometry* g, ScenarioFeature& feature, const Reporter
         else
             return report(feature.id, "geometry", std::string("a ") + kindName(feature.kind) + " must be a Polygon");
         for (const Polygon& p : feature.polygons)
+            for (const Ring& ring : p.rings)
+                if (!std::all_of(ring.begin(), ring.end(), onEarth)) return report(feature.id, "geometry", kOffEarth);
+        for (const Polygon& p : feature.polygons)
             if (!isValid(p)) return report(feature.id, "geometry", "invalid polygon (self-intersecting or unclosed)");
     }
-    for (const glm::dvec2& p : feature.points)
-        if (p.x < -180 || p.x > 180 || p.y < -90 || p.y > 90)
-            return report(feature.id, "geometry", "coordinates outside lon -180..180, lat -90..90");
+    if (!std::all_of(feature.points.begin(), feature.points.end(), onEarth)) report(feature.id, "geometry", kOffEarth);
 }
 
 void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& problems) {
     const Reporter report{file.string(), problems};
     GdalSession gdal;
-    auto opened = gdal.open(file, GDAL_OF_VECTOR, "vector file");
+    auto opened = gdal.open(file, GDAL_OF_VECTOR, "vector file", InputKind::File);
     if (!opened) return report("", "", opened.failure().what);
     GDALDataset& dataset = *opened.value();
     if (dataset.GetLayerCount() != 1) return report("", "", "must hold exactly one layer of features");
@@ -152,20 +172,35 @@ void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& 
                     report(feature.id, "nations", "'" + code + "' is not an ISO 3166-1 alpha-2 code");
         }
         if (const auto personnel = readNumber(*f, fPersonnel)) {
-            if (*personnel < 0 || *personnel != std::floor(*personnel))
-                report(feature.id, "personnel", "must be a whole number, zero or more");
+            const auto whole = *personnel == std::floor(*personnel) && *personnel >= 0 && *personnel <= kMaxPersonnel
+                                   ? checkedInteger<std::int64_t>(*personnel)
+                                   : std::nullopt;
+            if (!whole)
+                report(feature.id, "personnel",
+                       "must be a whole number from 0 to " + std::to_string(std::int64_t(kMaxPersonnel)));
             else
-                feature.personnel = static_cast<std::int64_t>(*personnel);
+                feature.personnel = *whole;
         }
-        feature.floorM = readNumber(*f, fFloor);
-        feature.ceilingM = readNumber(*f, fCeiling);
+        // Heights outside the plausible range are refused, so no later step converts 1e300 to an integer.
+        const auto height = [&](int index, const char* name) -> std::optional<double> {
+            const auto m = readNumber(*f, index);
+            if (m && !(std::isfinite(*m) && *m >= kLowestFloorM && *m <= kHighestCeilingM)) {
+                report(feature.id, name,
+                       "must be within " + metres(kLowestFloorM) + ".." + metres(kHighestCeilingM) + " of sea level");
+                return std::nullopt;
+            }
+            return m;
+        };
+        feature.floorM = height(fFloor, "floor_m");
+        feature.ceilingM = height(fCeiling, "ceiling_m");
         if (feature.kind == FeatureKind::AirZone) {
-            if (!feature.floorM) report(feature.id, "floor_m", "missing: an air zone needs floor_m and ceiling_m");
-            if (!feature.ceilingM) report(feature.id, "ceiling_m", "missing: an air zone needs floor_m and ceiling_m");
+            if (!feature.floorM && !readNumber(*f, fFloor))
+                report(feature.id, "floor_m", "missing: an air zone needs floor_m and ceiling_m");
+            if (!feature.ceilingM && !readNumber(*f, fCeiling))
+                report(feature.id, "ceiling_m", "missing: an air zone needs floor_m and ceiling_m");
             if (feature.floorM && feature.ceilingM && *feature.floorM >= *feature.ceilingM)
                 report(feature.id, "floor_m",
-                       "floor " + std::to_string(int(*feature.floorM)) + " m is not below ceiling " +
-                           std::to_string(int(*feature.ceilingM)) + " m");
+                       "floor " + metres(*feature.floorM) + " is not below ceiling " + metres(*feature.ceilingM));
             if (feature.floorM && *feature.floorM < 0) report(feature.id, "floor_m", "below sea level");
         } else if (feature.floorM || feature.ceilingM) {
             report(feature.id, feature.floorM ? "floor_m" : "ceiling_m", "only air zones have a floor and ceiling");
@@ -187,7 +222,7 @@ void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& 
         else {
             feature.scenarios = *scenarios;
             for (const std::string& id : feature.scenarios) {
-                if (const auto index = set.indexOf(id))
+                if (const auto index = set.indexOf(id); index && *index < size_t(kMaxScenarios))
                     feature.scenarioMask |= 1u << *index;
                 else
                     report(feature.id, "scenarios", "unknown scenario id '" + id + "'");
@@ -209,42 +244,65 @@ ScenarioLoad loadScenarios(const fs::path& manifest) {
     const Reporter report{manifest.string(), load.problems};
     if (countryNames().empty())
         report("", "",
-               std::string("cannot read ISO 3166 codes from ") + kIsoCodesFile + " (install the Debian package iso-codes)");
-    if (!fs::exists(manifest)) {
-        report("", "", "file not found");
+               std::string("cannot read ISO 3166 codes from ") + kIsoCodesFile +
+                   " (install the Debian package iso-codes)");
+    const auto read = readJsonFile(manifest);
+    if (!read) {
+        report("", "", read.failure().what);
         return load;
     }
-    std::ifstream in(manifest);
-    json doc = json::parse(in, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) {
+    const json& doc = read.value();
+    if (!doc.is_object()) {
         report("", "", "not a JSON object (is it a scenario manifest?)");
         return load;
     }
-    if (doc.value("format", "") != kFormat) report("", "format", std::string("must be \"") + kFormat + "\"");
-    if (!doc.contains("scenarios") || !doc["scenarios"].is_array() || doc["scenarios"].empty()) {
-        report("", "scenarios", "missing: a list of {id, name, description}");
+    const JsonFields fields(doc,
+                            [&](const std::string& field, const std::string& message) { report("", field, message); });
+    // A field present with the wrong type has been reported by the reader already.
+    const auto format = fields.text("format");
+    if (format.value_or("") != kFormat && (format || !fields.has("format")))
+        report("", "format", std::string("must be \"") + kFormat + "\"");
+    const json* scenarios = fields.array("scenarios");
+    if (!scenarios || scenarios->empty()) {
+        if (!fields.has("scenarios") || scenarios)
+            report("", "scenarios", "missing: a list of {id, name, description}");
         return load;
     }
-    for (const json& s : doc["scenarios"]) {
-        ScenarioInfo info;
-        if (!s.is_object() || !s.contains("id") || !s["id"].is_string()) {
-            report("", "scenarios", "each scenario needs a string id");
+    int number = 0;
+    for (const json& s : *scenarios) {
+        ++number;
+        std::string where = "scenario " + std::to_string(number);
+        const JsonFields scenario(s, [&](const std::string& field, const std::string& message) {
+            report(where, field.empty() ? "scenarios" : field, message);
+        });
+        const std::optional<std::string> id = scenario.text("id");
+        if (!id || id->empty()) {
+            if (scenario.isObject() && (!scenario.has("id") || id))
+                report(where, "id", "missing: each scenario needs an id");
             continue;
         }
-        info.id = s["id"].get<std::string>();
-        info.name = s.value("name", "");
-        info.description = s.value("description", "");
-        if (info.name.empty()) report(info.id, "name", "missing");
+        where = *id;
+        ScenarioInfo info;
+        info.id = *id;
+        info.name = scenario.text("name").value_or("");
+        info.description = scenario.text("description").value_or("");
+        if (info.name.empty() && !scenario.has("name")) report(info.id, "name", "missing");
         if (load.set.indexOf(info.id)) report(info.id, "id", "listed twice");
         load.set.scenarios.push_back(std::move(info));
     }
-    if (load.set.scenarios.size() > size_t(kMaxScenarios))
-        report("", "scenarios", "at most " + std::to_string(kMaxScenarios) + " scenarios");
-    if (!doc.contains("features") || !doc["features"].is_string()) {
-        report("", "features", "missing: the features file, relative to the manifest");
+    // Stop here: scenario indices beyond the mask's bits cannot be given to features.
+    if (load.set.scenarios.size() > size_t(kMaxScenarios)) {
+        report("", "scenarios",
+               std::to_string(load.set.scenarios.size()) + " scenarios: at most " + std::to_string(kMaxScenarios));
         return load;
     }
-    load.set.featuresFile = manifest.parent_path() / doc["features"].get<std::string>();
+    const std::optional<std::string> features = fields.text("features");
+    if (!features || features->empty()) {
+        if (!fields.has("features") || features)
+            report("", "features", "missing: the features file, relative to the manifest");
+        return load;
+    }
+    load.set.featuresFile = manifest.parent_path() / *features;
     readFeatures(load.set.featuresFile, load.set, load.problems);
     return load;
 }

@@ -1,11 +1,11 @@
 #include "geo/Tour.h"
 
+#include "geo/JsonFields.h"
 #include "geo/OutputFile.h"
 
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <set>
 
 namespace geo {
@@ -57,100 +57,79 @@ TourLoad loadTour(const fs::path& file) {
     auto report = [&](const std::string& where, const std::string& field, const std::string& message) {
         load.problems.push_back({file.string(), where, field, message});
     };
-    if (!fs::exists(file)) {
-        report("", "", "file not found");
+    const auto read = readJsonFile(file);
+    if (!read) {
+        report("", "", read.failure().what);
         return load;
     }
-    std::ifstream in(file);
-    const json doc = json::parse(in, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) {
+    const json& doc = read.value();
+    if (!doc.is_object()) {
         report("", "", "not a JSON object (is it a tour?)");
         return load;
     }
-    for (const auto& [key, value] : doc.items())
-        if (key != "format" && key != "title" && key != "scenarios" && key != "keyframes")
-            report("", key, "unknown field");
-    if (doc.value("format", "") != kFormat) report("", "format", std::string("must be \"") + kFormat + "\"");
-    load.tour.title = doc.value("title", "");
-    if (doc.contains("scenarios")) {
-        if (doc["scenarios"].is_string())
-            load.tour.scenarios = file.parent_path() / doc["scenarios"].get<std::string>();
-        else
+    const JsonFields fields(doc,
+                            [&](const std::string& field, const std::string& message) { report("", field, message); });
+    fields.refuseUnknown({"format", "title", "scenarios", "keyframes"});
+    // A field present with the wrong type has been reported by the reader already.
+    const auto format = fields.text("format");
+    if (format.value_or("") != kFormat && (format || !fields.has("format")))
+        report("", "format", std::string("must be \"") + kFormat + "\"");
+    load.tour.title = fields.text("title").value_or("");
+    if (fields.has("scenarios")) {
+        const auto scenarios = fields.text("scenarios");
+        if (scenarios && !scenarios->empty())
+            load.tour.scenarios = file.parent_path() / *scenarios;
+        else if (scenarios)
             report("", "scenarios", "must be the path of a scenario manifest");
     }
-    if (!doc.contains("keyframes") || !doc["keyframes"].is_array() || doc["keyframes"].size() < 2) {
-        report("", "keyframes", "needs a list of at least two keyframes");
+    const json* keyframes = fields.array("keyframes");
+    if (!keyframes || keyframes->size() < 2) {
+        if (!fields.has("keyframes") || keyframes) report("", "keyframes", "needs a list of at least two keyframes");
         return load;
     }
     int number = 0;
-    for (const json& k : doc["keyframes"]) {
+    for (const json& k : *keyframes) {
         ++number;
         const std::string where = "keyframe " + std::to_string(number);
-        if (!k.is_object()) {
-            report(where, "", "must be an object");
-            continue;
-        }
-        Keyframe key;
-        for (const auto& [field, value] : k.items())
-            if (field != "camera" && field != "duration" && field != "easing" && field != "hold" &&
-                field != "scenario" && field != "caption")
-                report(where, field, "unknown field");
-        const auto number_in = [&](const json& obj, const char* field, double lo, double hi, double fallback,
-                                   const std::string& prefix) -> double {
-            if (!obj.contains(field)) return fallback;
-            if (!obj[field].is_number()) {
-                report(where, prefix + field, "must be a number");
-                return fallback;
-            }
-            const double v = obj[field].get<double>();
-            if (!std::isfinite(v) || v < lo || v > hi) {
-                report(where, prefix + field, "must be within " + json(lo).dump() + ".." + json(hi).dump());
-                return fallback;
-            }
-            return v;
-        };
-        if (!k.contains("camera") || !k["camera"].is_object()) {
-            report(where, "camera", "missing: {lon, lat, range_km, heading, tilt}");
-        } else {
-            const json& c = k["camera"];
-            for (const auto& [field, value] : c.items())
-                if (field != "lon" && field != "lat" && field != "range_km" && field != "heading" && field != "tilt")
-                    report(where, "camera." + field, "unknown field");
+        const JsonFields key(
+            k, [&](const std::string& field, const std::string& message) { report(where, field, message); });
+        if (!key.isObject()) continue;
+        Keyframe keyframe;
+        key.refuseUnknown({"camera", "duration", "easing", "hold", "scenario", "caption"});
+        if (const auto camera = key.object("camera")) {
+            camera->refuseUnknown({"lon", "lat", "range_km", "heading", "tilt"});
             for (const char* required : {"lon", "lat", "range_km"})
-                if (!c.contains(required)) report(where, std::string("camera.") + required, "missing");
-            key.camera.lon = number_in(c, "lon", -180, 360, 0, "camera.");
-            key.camera.lat = number_in(c, "lat", -90, 90, 0, "camera.");
-            key.camera.range = number_in(c, "range_km", kMinRange / 1000, kMaxRange / 1000, 1000, "camera.") * 1000;
-            key.camera.heading = number_in(c, "heading", -360, 720, 0, "camera.");
-            key.camera.tilt = number_in(c, "tilt", 0, kMaxTilt, 0, "camera.");
+                if (!camera->has(required)) report(where, std::string("camera.") + required, "missing");
+            CameraPose& c = keyframe.camera;
+            c.lon = camera->number("lon", -180, 360).value_or(0);
+            c.lat = camera->number("lat", -90, 90).value_or(0);
+            c.range = camera->number("range_km", kMinRange / 1000, kMaxRange / 1000).value_or(1000) * 1000;
+            c.heading = camera->number("heading", -360, 720).value_or(0);
+            c.tilt = camera->number("tilt", 0, kMaxTilt).value_or(0);
+        } else if (!key.has("camera")) {
+            report(where, "camera", "missing: {lon, lat, range_km, heading, tilt}");
         }
-        key.duration = number_in(k, "duration", 0, kMaxSeconds, number == 1 ? 0.0 : 5.0, "");
-        if (number > 1 && key.duration <= 0 && k.contains("duration"))
+        keyframe.duration = key.number("duration", 0, kMaxSeconds).value_or(number == 1 ? 0.0 : 5.0);
+        if (number > 1 && keyframe.duration <= 0 && key.has("duration"))
             report(where, "duration", "a flight needs time: more than 0 seconds");
-        key.hold = number_in(k, "hold", 0, kMaxSeconds, 0, "");
-        if (k.contains("easing")) {
-            const std::string name = k["easing"].is_string() ? k["easing"].get<std::string>() : "";
+        keyframe.hold = key.number("hold", 0, kMaxSeconds).value_or(0);
+        if (key.has("easing")) {
+            const std::string name = key.text("easing").value_or("");
             const auto found =
                 std::find_if(kEasings.begin(), kEasings.end(), [&](const auto& e) { return name == e.second; });
-            if (found == kEasings.end())
+            if (found != kEasings.end())
+                keyframe.easing = found->first;
+            else if (k.at("easing").is_string())
                 report(where, "easing", "unknown easing '" + name + "' (linear, ease-in, ease-out, ease-in-out)");
-            else
-                key.easing = found->first;
         }
-        if (k.contains("scenario")) {
-            if (k["scenario"].is_string())
-                key.scenario = k["scenario"].get<std::string>();
-            else
-                report(where, "scenario", "must be a scenario id");
-        }
-        if (k.contains("caption")) {
-            if (k["caption"].is_string())
-                key.caption = k["caption"].get<std::string>();
-            else
-                report(where, "caption", "must be text");
-        }
-        load.tour.keyframes.push_back(std::move(key));
+        keyframe.scenario = key.text("scenario").value_or("");
+        keyframe.caption = key.text("caption").value_or("");
+        load.tour.keyframes.push_back(std::move(keyframe));
     }
+    if (const double seconds = CameraPath(load.tour).duration(); load.problems.empty() && seconds > kMaxTourSeconds)
+        report("", "keyframes",
+               "the tour lasts " + formatNumber(seconds / 3600) + " hours; a tour may last " +
+                   formatNumber(kMaxTourSeconds / 3600) + " at most");
     return load;
 }
 

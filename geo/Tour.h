@@ -36,6 +36,8 @@ struct TourLoad {
     std::vector<Problem> problems;
 };
 TourLoad loadTour(const std::filesystem::path& file);
+//! The longest tour loadTour accepts: a day, far beyond a briefing, and few enough frames to count in an int.
+constexpr double kMaxTourSeconds = 24 * 3600.0;
 //! Scenario ids the tour names that `set` lacks, as problems.
 std::vector<Problem> checkTourScenarios(const Tour& tour, const ScenarioSet& set);
 //! Writes the tour as JSON through an OutputFile: a full disk, a crash or Ctrl-C never costs the saved tour.

@@ -1,4 +1,5 @@
 #include "renderer/GlyphAtlas.h"
+#include "renderer/FontCheck.h"
 
 #include <algorithm>
 #include <set>
@@ -32,8 +33,11 @@ std::u32string decodeUtf8(const std::string& text) {
 
 GlyphAtlas::GlyphAtlas(const std::vector<unsigned char>& ttf, const std::vector<char32_t>& codepoints, float bakeSize)
     : _bakeSize(bakeSize) {
+    // stb_truetype follows the file's offsets unchecked: a damaged font must never reach it.
+    if (const std::string problem = checkFont(ttf); !problem.empty())
+        throw std::runtime_error("the label font: " + problem);
     stbtt_fontinfo font;
-    if (ttf.empty() || !stbtt_InitFont(&font, ttf.data(), stbtt_GetFontOffsetForIndex(ttf.data(), 0)))
+    if (!stbtt_InitFont(&font, ttf.data(), stbtt_GetFontOffsetForIndex(ttf.data(), 0)))
         throw std::runtime_error("the label font is not a TrueType font stb_truetype can read");
     const float scale = stbtt_ScaleForPixelHeight(&font, bakeSize);
     int ascent = 0, descent = 0, gap = 0;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
@@ -661,6 +662,222 @@ TEST(Cli, ViewerWithoutADisplaySaysSo) {
     const Outcome r = bulwark("--exit-after 1", "env -u DISPLAY -u WAYLAND_DISPLAY");
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("display"), std::string::npos) << r.out;
+}
+
+// ---- Bad inputs, table-driven: each row is a command and the files it needs; each must give exit 2,
+// exactly one line naming the file or value, no raw library text, and leave nothing in the output folder.
+
+//! A clean scenario set of one hub and one air zone, whose `properties` a row may change.
+nlohmann::json scenarioFeatures(const nlohmann::json& hubChanges = {}, const nlohmann::json& zoneChanges = {},
+                                const nlohmann::json& ring = nullptr) {
+    nlohmann::json hub = {{"type", "Feature"},
+                          {"properties",
+                           {{"id", "hub-1"},
+                            {"kind", "hub"},
+                            {"name", "Hub"},
+                            {"nations", {"PL"}},
+                            {"status", "illustrative"},
+                            {"source", "test"},
+                            {"personnel", 500},
+                            {"scenarios", {"a"}}}},
+                          {"geometry", {{"type", "Point"}, {"coordinates", {22.0, 50.1}}}}};
+    nlohmann::json zone = {
+        {"type", "Feature"},
+        {"properties",
+         {{"id", "air-1"},
+          {"kind", "air_zone"},
+          {"name", "Orbit"},
+          {"nations", {"PL"}},
+          {"status", "illustrative"},
+          {"source", "test"},
+          {"floor_m", 8000},
+          {"ceiling_m", 12000},
+          {"scenarios", {"a"}}}},
+        {"geometry",
+         {{"type", "Polygon"},
+          {"coordinates",
+           {ring.is_null() ? nlohmann::json{{21, 50}, {23, 50}, {23, 51}, {21, 51}, {21, 50}} : ring}}}}};
+    for (auto& [k, v] : hubChanges.items()) hub["properties"][k] = v;
+    for (auto& [k, v] : zoneChanges.items()) zone["properties"][k] = v;
+    return {{"type", "FeatureCollection"}, {"features", {hub, zone}}};
+}
+
+nlohmann::json scenarioManifest(size_t scenarios = 1) {
+    nlohmann::json list = nlohmann::json::array();
+    for (size_t i = 0; i < scenarios; ++i)
+        list.push_back({{"id", i == 0 ? std::string("a") : "s" + std::to_string(i)}, {"name", "Rung"}});
+    return {{"format", "bulwark-scenarios/1"}, {"features", "features.geojson"}, {"scenarios", list}};
+}
+
+nlohmann::json tourKeyframe(double duration) {
+    return {{"camera", {{"lon", 31}, {"lat", 49}, {"range_km", 1500}}}, {"duration", duration}};
+}
+
+nlohmann::json tourOf(size_t keyframes, double duration = 2) {
+    nlohmann::json keys = nlohmann::json::array();
+    for (size_t i = 0; i < keyframes; ++i) keys.push_back(tourKeyframe(i == 0 ? 0 : duration));
+    return {{"format", "bulwark-tour/1"}, {"title", "Test"}, {"keyframes", keys}};
+}
+
+struct BadFileRow {
+    std::string name;
+    std::string args;                                       //!< "{dir}" stands for the row's folder
+    std::vector<std::pair<std::string, std::string>> files; //!< name in the folder, content
+    std::vector<std::string> mentions;                      //!< "{dir}" too
+    std::string env;                                        //!< before the command (e.g. "timeout 20")
+};
+
+std::string expand(std::string text, const fs::path& dir) {
+    for (size_t at; (at = text.find("{dir}")) != std::string::npos;) text.replace(at, 5, dir.string());
+    return text;
+}
+
+void expectOneClearLine(const BadFileRow& row) {
+    geo::test::TempDir dir;
+    fs::create_directory(dir / "out");
+    fs::create_directory(dir / "folder");
+    ASSERT_EQ(mkfifo((dir / "fifo").c_str(), 0600), 0);
+    for (const auto& [name, content] : row.files) {
+        fs::create_directories((dir / name).parent_path());
+        geo::test::writeText(dir / name, content);
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const Outcome r = bulwark(expand(row.args, dir.path()), row.env);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(r.code, 2) << row.name << "\n" << r.out;
+    EXPECT_EQ(r.lines(), 1u) << row.name << "\n" << r.out;
+    EXPECT_LT(seconds, 20) << row.name;
+    for (const std::string& m : row.mentions)
+        EXPECT_NE(r.out.find(expand(m, dir.path())), std::string::npos) << row.name << ": lacks " << m << "\n" << r.out;
+    for (const char* raw : {"json.exception", "basic_filebuf", "filesystem error", "what()", "terminate"})
+        EXPECT_EQ(r.out.find(raw), std::string::npos) << row.name << "\n" << r.out;
+    EXPECT_TRUE(fs::is_empty(dir / "out")) << row.name << ": left " << fs::directory_iterator(dir / "out")->path();
+}
+
+TEST(BadInputs, EachGivesOneLineNamingTheFileOrValue) {
+    const std::string render = "render --size 96x64 --out {dir}/out/x.png ";
+    const std::string manifest = scenarioManifest().dump(), features = scenarioFeatures().dump();
+    auto withManifest = [&](nlohmann::json change) {
+        nlohmann::json m = scenarioManifest();
+        m.merge_patch(change);
+        return m.dump();
+    };
+    nlohmann::json badName = scenarioManifest();
+    badName["scenarios"][0]["name"] = {1};
+    nlohmann::json badTitle = tourOf(2), badCaption = tourOf(2), badCamera = tourOf(2), dotScenarios = tourOf(2);
+    badTitle["title"] = 7;
+    badCaption["keyframes"][1]["caption"] = 3;
+    badCamera["keyframes"][1]["camera"]["lat"] = "north";
+    dotScenarios["scenarios"] = ".";
+    const std::string record = "record {dir}/tour.json --size 96x64 --out {dir}/out/x.mp4";
+    const std::string cut = [] {
+        std::ifstream in("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", std::ios::binary);
+        std::string bytes(4096, '\0');
+        in.read(bytes.data(), 4096);
+        return bytes;
+    }();
+    const nlohmann::json lat95 = {{21, 50}, {23, 50}, {23, 95}, {21, 51}, {21, 50}};
+    const std::vector<BadFileRow> rows = {
+        {"manifest format of the wrong type",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", withManifest({{"format", 5}})}, {"features.geojson", features}},
+         {"{dir}/s.json", "format"}},
+        {"scenario name of the wrong type",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", badName.dump()}, {"features.geojson", features}},
+         {"{dir}/s.json", "a: name: must be text"}},
+        {"features of the wrong type",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", withManifest({{"features", {{"file", "x"}}}})}},
+         {"{dir}/s.json", "features: must be text"}},
+        {"manifest that is not JSON",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", "{\"format\": "}},
+         {"{dir}/s.json", "not valid JSON"}},
+        {"tour title of the wrong type", record, {{"tour.json", badTitle.dump()}}, {"{dir}/tour.json", "title"}},
+        {"caption of the wrong type",
+         record,
+         {{"tour.json", badCaption.dump()}},
+         {"{dir}/tour.json", "keyframe 2: caption: must be text"}},
+        {"camera field of the wrong type",
+         record,
+         {{"tour.json", badCamera.dump()}},
+         {"{dir}/tour.json", "keyframe 2: camera.lat: must be a number"}},
+        {"folder as manifest", render + "--scenarios {dir}/folder", {}, {"{dir}/folder", "is a folder"}},
+        {"folder as manifest to validate", "validate {dir}/folder", {}, {"{dir}/folder", "is a folder"}},
+        {"folder as tour", "record {dir}/folder --out {dir}/out/x.mp4", {}, {"{dir}/folder", "is a folder"}},
+        {"a tour's scenarios: \".\"", record, {{"tour.json", dotScenarios.dump()}}, {"{dir}", "is a folder"}},
+        {"folder as font", render + "--font {dir}/folder", {}, {"{dir}/folder", "is a folder"}},
+        {"folder as DEM", render + "--dem {dir}/folder", {}, {"{dir}/folder", "is a folder"}},
+        {"FIFO as DEM", render + "--dem {dir}/fifo", {}, {"{dir}/fifo", "named pipe"}, "timeout 20"},
+        {"FIFO as manifest", render + "--scenarios {dir}/fifo", {}, {"{dir}/fifo", "named pipe"}, "timeout 20"},
+        {"FIFO as manifest to validate", "validate {dir}/fifo", {}, {"{dir}/fifo", "named pipe"}, "timeout 20"},
+        {"FIFO as tour", "record {dir}/fifo --out {dir}/out/x.mp4", {}, {"{dir}/fifo", "named pipe"}, "timeout 20"},
+        {"FIFO as font", render + "--font {dir}/fifo", {}, {"{dir}/fifo", "named pipe"}, "timeout 20"},
+        {"FIFO as the manifest's features file",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", withManifest({{"features", "fifo"}})}},
+         {"{dir}/fifo", "named pipe"},
+         "timeout 20"},
+        {"device as manifest", render + "--scenarios /dev/zero", {}, {"/dev/zero", "device"}, "timeout 20"},
+        {"font cut to 4096 bytes", render + "--font {dir}/cut.ttf", {{"cut.ttf", cut}}, {"{dir}/cut.ttf", "cut short"}},
+        {"personnel 1e300",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", manifest}, {"features.geojson", scenarioFeatures({{"personnel", 1e300}}).dump()}},
+         {"hub-1: personnel", "10000000"}},
+        {"air zone floor 1e300",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", manifest}, {"features.geojson", scenarioFeatures({}, {{"floor_m", 1e300}}).dump()}},
+         {"air-1: floor_m", "100000 m"}},
+        {"polygon at latitude 95",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", manifest}, {"features.geojson", scenarioFeatures({}, {}, lat95).dump()}},
+         {"air-1: geometry", "lat -90..90"}},
+        {"44 scenarios",
+         render + "--scenarios {dir}/s.json",
+         {{"s.json", scenarioManifest(44).dump()}, {"features.geojson", features}},
+         {"44 scenarios", "at most 31"}},
+        // 5000 hours: 2.16 billion frames at 120 frames/s, more than an int counts (it printed -2147483647).
+        {"a 5000-hour tour at 120 frames/s",
+         "record {dir}/tour.json --fps 120 --size 96x64 --frames {dir}/out/frames",
+         {{"tour.json", tourOf(5001, 3600).dump()}},
+         {"{dir}/tour.json", "a tour may last 24 at most"}},
+    };
+    for (const BadFileRow& row : rows) expectOneClearLine(row);
+    std::cout << "bad inputs in the table: " << rows.size() << "\n";
+}
+
+TEST(BadInputs, TheCleanSetOfTheTableRenders) {
+    // The table's rows each break one thing in this set: it must itself be good.
+    geo::test::TempDir dir;
+    geo::test::writeText(dir / "s.json", scenarioManifest().dump());
+    geo::test::writeText(dir / "features.geojson", scenarioFeatures().dump());
+    const Outcome r =
+        bulwark("render --size 96x64 --out " + quoted(dir / "x.png") + " --scenarios " + quoted(dir / "s.json"));
+    EXPECT_EQ(r.code, 0) << r.out;
+}
+
+TEST(BadInputs, DamagedViewerSettingsGiveOneClearWarning) {
+    // The viewer still opens with a damaged settings file; the warning comes before it looks for a
+    // display, so without one: the warning, then the display error.
+    geo::test::TempDir dir;
+    fs::create_directory(dir / "folder");
+    geo::test::writeText(dir / "typed.json",
+                         R"({"ui_scale": "big", "window": {"x": "left", "y": 0, "width": 800, "height": 600}})");
+    geo::test::writeText(dir / "broken.json", R"({"ui_scale": 1.5, "window": {)");
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"typed.json", "ui_scale: must be a number"}, {"broken.json", "not valid JSON"}, {"folder", "is a folder"}};
+    for (const auto& [name, problem] : cases) {
+        const Outcome r =
+            bulwark("--exit-after 1", "BULWARK_CONFIG=" + quoted(dir / name) + " env -u DISPLAY -u WAYLAND_DISPLAY");
+        EXPECT_EQ(r.code, 2) << name << "\n" << r.out;
+        EXPECT_EQ(r.lines(), 2u) << name << "\n" << r.out;
+        const size_t warning = r.out.find("bulwark: warning: " + (dir / name).string() + ": " + problem);
+        EXPECT_NE(warning, std::string::npos) << name << "\n" << r.out;
+        EXPECT_NE(r.out.find("; using the default window\n", warning), std::string::npos) << r.out;
+        for (const char* raw : {"json.exception", "basic_filebuf", "type_error"})
+            EXPECT_EQ(r.out.find(raw), std::string::npos) << name << "\n" << r.out;
+    }
 }
 
 } // namespace

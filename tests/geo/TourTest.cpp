@@ -70,6 +70,35 @@ TEST(Tour, EveryErrorNamesFileKeyframeAndField) {
     EXPECT_FALSE(loadTour(dir / "missing.json").problems.empty());
 }
 
+TEST(Tour, ValuesOfTheWrongTypeAreProblemsNotExceptions) {
+    test::TempDir dir;
+    json doc = tourOf({key(15, 48, 9000, 0), key(31, 48, 1500, 8)});
+    doc["format"] = 1;
+    doc["title"] = {{"text", "t"}};
+    doc["keyframes"][0]["caption"] = 3;
+    doc["keyframes"][0]["easing"] = false;
+    doc["keyframes"][1]["camera"]["lat"] = "north";
+    doc["keyframes"][1]["scenario"] = json::array();
+    const TourLoad load = loadJson(doc, dir);
+    EXPECT_TRUE(mentions(load.problems, "", "format"));
+    EXPECT_TRUE(mentions(load.problems, "", "title"));
+    EXPECT_TRUE(mentions(load.problems, "keyframe 1", "caption"));
+    EXPECT_TRUE(mentions(load.problems, "keyframe 1", "easing"));
+    EXPECT_TRUE(mentions(load.problems, "keyframe 2", "camera.lat"));
+    EXPECT_TRUE(mentions(load.problems, "keyframe 2", "scenario"));
+    EXPECT_EQ(load.problems.size(), 6u);
+}
+
+TEST(Tour, ATourLongerThanADayIsAProblem) {
+    test::TempDir dir;
+    json keys = json::array({key(31, 48, 1500, 0)});
+    for (int i = 0; i < 25; ++i) keys.push_back(key(31, 48, 1500, 3600));
+    const TourLoad load = loadJson(tourOf(keys), dir);
+    ASSERT_EQ(load.problems.size(), 1u);
+    EXPECT_EQ(load.problems[0].field, "keyframes");
+    EXPECT_NE(load.problems[0].message.find("a tour may last 24 at most"), std::string::npos);
+}
+
 TEST(Tour, UnknownScenarioIdsAreProblems) {
     Tour tour;
     tour.file = "t.json";
