@@ -66,9 +66,8 @@ glm::dvec2 searchAlong(glm::dvec2 p, const gl::GeodesicLine& geodesic) {
             lo = s1;
     }
     const glm::dvec2 ends[3] = {at(0), at(geodesic.Distance()), at((lo + hi) / 2)};
-    return *std::min_element(std::begin(ends), std::end(ends), [&](glm::dvec2 x, glm::dvec2 y) {
-        return geodesicMetres(p, x) < geodesicMetres(p, y);
-    });
+    return *std::min_element(std::begin(ends), std::end(ends),
+                             [&](glm::dvec2 x, glm::dvec2 y) { return geodesicMetres(p, x) < geodesicMetres(p, y); });
 }
 
 //! The point of the geodesic from `a` to `b` nearest to `p`: Karney's solution of the interception
@@ -121,7 +120,8 @@ std::uint32_t LineIndex::build(std::uint32_t first, std::uint32_t last) {
     node.centre = (lo + hi) / 2.0;
     double bulge = 0;
     for (std::uint32_t i = first; i < last; ++i) bulge = std::max(bulge, _bulge[i]);
-    for (std::uint32_t i = first; i <= last; ++i) node.radius = std::max(node.radius, glm::length(_ecef[i] - node.centre));
+    for (std::uint32_t i = first; i <= last; ++i)
+        node.radius = std::max(node.radius, glm::length(_ecef[i] - node.centre));
     node.radius += bulge;
     const auto index = static_cast<std::uint32_t>(_nodes.size());
     _nodes.push_back(node);

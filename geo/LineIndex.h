@@ -10,9 +10,9 @@ namespace geo {
 
 //! Where a line comes closest to a point: the geodesic distance and the point of the line there.
 struct NearestOnLine {
-    double distanceM = 0;   //!< geodesic, WGS84, metres
-    glm::dvec2 nearest{0};  //!< lon/lat, on the line
-    size_t segment = 0;     //!< the nearest point lies on the geodesic from line[segment] to line[segment + 1]
+    double distanceM = 0;  //!< geodesic, WGS84, metres
+    glm::dvec2 nearest{0}; //!< lon/lat, on the line
+    size_t segment = 0;    //!< the nearest point lies on the geodesic from line[segment] to line[segment + 1]
 };
 
 //! A polyline whose segments (geodesics between its points) sit in a tree of bounding spheres, so a
@@ -44,8 +44,8 @@ private:
     std::uint32_t build(std::uint32_t first, std::uint32_t last);
 
     std::vector<glm::dvec2> _line;
-    std::vector<glm::dvec3> _ecef;  //!< the points on the ellipsoid, earth-centred, metres
-    std::vector<double> _bulge;     //!< per segment: how far its geodesic can stray from the chord between its ends
+    std::vector<glm::dvec3> _ecef; //!< the points on the ellipsoid, earth-centred, metres
+    std::vector<double> _bulge;    //!< per segment: how far its geodesic can stray from the chord between its ends
     std::vector<Node> _nodes;
 };
 

@@ -17,7 +17,8 @@ namespace {
 TEST(BigScenarios, FiveThousandFeaturesReadAndTheRulesFindTheSitesTooClose) {
     test::TempDir dir;
     const std::string command = "python3 " BULWARK_ASSETS_DIR "/../scripts/make-big-scenarios --features 5000 "
-                                "--too-close 4 --out '" + dir.path().string() + "' > /dev/null";
+                                "--too-close 4 --out '" +
+                                dir.path().string() + "' > /dev/null";
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
     const ScenarioLoad load = loadScenarios(dir / "scenarios.json");
     for (const Problem& p : load.problems) ADD_FAILURE() << p.text();

@@ -1,8 +1,8 @@
 // The nearest point of a line, against a brute-force reference that walks every geodesic in small steps;
 // and the prepared polygons the rules test sites against.
+#include "geo/LineIndex.h"
 #include "LineReference.h"
 #include "geo/Ellipsoid.h"
-#include "geo/LineIndex.h"
 #include "geo/Spatial.h"
 
 #include <cmath>
@@ -68,8 +68,7 @@ TEST(LineIndex, NearestWithinSkipsFarLinesAndAgreesWithNearest) {
 
 TEST(LineIndex, OnePointEmptyAndFarLines) {
     const glm::dvec2 kyiv{30.523, 50.450}, kharkiv{36.231, 49.993};
-    EXPECT_NEAR(LineIndex({kyiv}).nearest(kharkiv)->distanceM, geodesicDistance(30.523, 50.450, 36.231, 49.993),
-                1e-6);
+    EXPECT_NEAR(LineIndex({kyiv}).nearest(kharkiv)->distanceM, geodesicDistance(30.523, 50.450, 36.231, 49.993), 1e-6);
     EXPECT_FALSE(LineIndex({}).nearest(kyiv));
     EXPECT_TRUE(std::isinf(distanceToLine(kyiv, {})));
     // A segment repeated (zero length) is its point.
