@@ -4,10 +4,14 @@
 
 #include <GeographicLib/Geodesic.hpp>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
 #include <memory>
+#include <mutex>
 #include <ogr_api.h>
 #include <ogr_geometry.h>
+#include <thread>
 
 namespace geo {
 
@@ -125,6 +129,32 @@ std::vector<std::array<glm::dvec2, 3>> triangulate(const Polygon& polygon, doubl
         // Delaunay covers the convex hull: keep what lies inside the polygon.
         if (inside.contains((t[0] + t[1] + t[2]) / 3.0)) out.push_back(t);
     }
+    return out;
+}
+
+std::vector<std::vector<std::array<glm::dvec2, 3>>> triangulateAll(const std::vector<const Polygon*>& polygons,
+                                                                   double maxEdgeDeg) {
+    // Each polygon is independent, and OGR gives every GEOS call its own context.
+    std::vector<std::vector<std::array<glm::dvec2, 3>>> out(polygons.size());
+    std::atomic<size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureLock;
+    const auto work = [&] {
+        try {
+            for (size_t i; (i = next++) < polygons.size();) out[i] = triangulate(*polygons[i], maxEdgeDeg);
+        } catch (...) {
+            const std::lock_guard lock(failureLock);
+            failure = std::current_exception();
+            next = polygons.size();
+        }
+    };
+    const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), polygons.size());
+    {
+        std::vector<std::jthread> helpers;
+        for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+        work();
+    }
+    if (failure) std::rethrow_exception(failure);
     return out;
 }
 

@@ -287,5 +287,20 @@ TEST(Spatial, TriangulationCoversALargeConcavePolygonWithAHole) {
         EXPECT_GT(glm::length((t[0] + t[1] + t[2]) / 3.0 - glm::dvec2(30, 48)), 0.5) << "a triangle in the hole";
 }
 
+TEST(Spatial, TriangulateAllGivesEachPolygonsTrianglesInOrder) {
+    std::vector<Polygon> polygons;
+    for (int i = 0; i < 40; ++i) {
+        const double x = i % 7, size = 0.3 + 0.1 * (i % 5);
+        polygons.push_back(
+            Polygon{{{{x, 0}, {x + size, 0}, {x + size, size}, {x + size / 2, size / 3}, {x, size}, {x, 0}}}});
+    }
+    std::vector<const Polygon*> pointers;
+    for (const Polygon& p : polygons) pointers.push_back(&p);
+    const auto all = triangulateAll(pointers, 0.05);
+    ASSERT_EQ(all.size(), polygons.size());
+    for (size_t i = 0; i < polygons.size(); ++i) EXPECT_EQ(all[i], triangulate(polygons[i], 0.05)) << i;
+    EXPECT_TRUE(triangulateAll({}, 0.1).empty());
+}
+
 } // namespace
 } // namespace geo
