@@ -44,7 +44,7 @@ std::vector<glm::dvec2> geodesicCircle(glm::dvec2 centre, double radiusMetres, i
 
 //! Triangles (lon/lat, three points each) covering the polygon: its boundary densified to
 //! `maxEdgeDeg`, triangulated by GEOS (Delaunay, through OGR), keeping the triangles whose centroid
-//! lies inside it (tested against the prepared polygon, so n log n for n boundary points).
+//! lies inside it (tested against the prepared polygon, whose edge index answers in about log n).
 std::vector<std::array<glm::dvec2, 3>> triangulate(const Polygon& polygon, double maxEdgeDeg);
 //! triangulate() of each polygon, in order, spread over the machine's cores: the areas of a scenario set.
 std::vector<std::vector<std::array<glm::dvec2, 3>>> triangulateAll(const std::vector<const Polygon*>& polygons,
