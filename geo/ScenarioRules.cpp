@@ -2,7 +2,6 @@
 #include "geo/Spatial.h"
 
 #include <cmath>
-#include <set>
 
 namespace geo {
 
@@ -22,12 +21,14 @@ std::vector<Problem> checkPlanningRules(const ScenarioSet& set, const std::vecto
     auto report = [&](const ScenarioFeature& f, const std::string& field, const std::string& message) {
         problems.push_back({file, f.id, field, message});
     };
+    // Both made ready once: every site is tested against the outline and measured to every line.
+    const Region ukraineRegion(ukraine);
     const auto insideUkraine = [&](const ScenarioFeature& f) {
-        return !f.points.empty() && contains(ukraine, f.points.front());
+        return !f.points.empty() && ukraineRegion.contains(f.points.front());
     };
-    std::vector<const ScenarioFeature*> contactLines;
+    std::vector<std::pair<const ScenarioFeature*, LineIndex>> contactLines;
     for (const ScenarioFeature& f : set.features)
-        if (f.kind == FeatureKind::ContactLine && f.points.size() >= 2) contactLines.push_back(&f);
+        if (f.kind == FeatureKind::ContactLine && f.points.size() >= 2) contactLines.emplace_back(&f, f.points);
 
     // The source places British and French sites far from the contact zone.
     for (const ScenarioFeature& f : set.features) {
@@ -35,14 +36,12 @@ std::vector<Problem> checkPlanningRules(const ScenarioSet& set, const std::vecto
         const bool site =
             f.kind == FeatureKind::Hub || f.kind == FeatureKind::EquipmentSite || f.kind == FeatureKind::Force;
         if (!britishOrFrench || !site || !insideUkraine(f)) continue;
-        for (const ScenarioFeature* line : contactLines) {
-            const double km = distanceToLine(f.points.front(), line->points) / 1000.0;
-            if (km < kMinDistanceFromContactKm)
+        for (const auto& [line, index] : contactLines)
+            if (const auto near = index.nearestWithin(f.points.front(), kMinDistanceFromContactKm * 1000.0))
                 report(f, "geometry",
-                       std::to_string(int(std::round(km))) + " km from the line of contact '" + line->id +
-                           "'; British and French sites stay at least " +
+                       std::to_string(int(std::round(near->distanceM / 1000.0))) + " km from the line of contact '" +
+                           line->id + "'; British and French sites stay at least " +
                            std::to_string(int(kMinDistanceFromContactKm)) + " km from it");
-        }
     }
 
     // No foreign troops inside Ukraine in the first two rungs.

@@ -3,12 +3,15 @@
 #include "GdalSession.h"
 
 #include <GeographicLib/Geodesic.hpp>
-#include <GeographicLib/GeodesicLine.hpp>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
-#include <limits>
+#include <exception>
 #include <memory>
+#include <mutex>
+#include <ogr_api.h>
 #include <ogr_geometry.h>
+#include <thread>
 
 namespace geo {
 
@@ -25,13 +28,51 @@ OGRPolygon toOgr(const Polygon& polygon) {
     return ogr;
 }
 
+//! A polygon and its GEOS prepared form: a spatial index over its edges, built once.
+class PreparedPolygon {
+public:
+    explicit PreparedPolygon(OGRPolygon polygon) : _polygon(std::move(polygon)) {
+        _polygon.getEnvelope(&_envelope);
+        if (OGRHasPreparedGeometrySupport())
+            _prepared.reset(OGRCreatePreparedGeometry(OGRGeometry::ToHandle(&_polygon)));
+    }
+    bool contains(glm::dvec2 lonLat) const {
+        if (lonLat.x < _envelope.MinX || lonLat.x > _envelope.MaxX || lonLat.y < _envelope.MinY ||
+            lonLat.y > _envelope.MaxY)
+            return false;
+        OGRPoint point(lonLat.x, lonLat.y);
+        if (!_prepared) return _polygon.Contains(&point); // a GDAL built without GEOS's prepared geometries
+        return OGRPreparedGeometryContains(_prepared.get(), OGRGeometry::ToHandle(&point));
+    }
+
+private:
+    OGRPolygon _polygon;
+    OGREnvelope _envelope;
+    OGRPreparedGeometryUniquePtr _prepared;
+};
+
 } // namespace
 
-bool contains(const std::vector<Polygon>& polygons, glm::dvec2 lonLat) {
+struct Region::Prepared : PreparedPolygon {
+    using PreparedPolygon::PreparedPolygon;
+};
+
+Region::Region(const std::vector<Polygon>& polygons) {
     GdalSession session;
-    const OGRPoint point(lonLat.x, lonLat.y);
-    return std::any_of(polygons.begin(), polygons.end(),
-                       [&](const Polygon& p) { return !p.rings.empty() && toOgr(p).Contains(&point); });
+    for (const Polygon& p : polygons)
+        if (!p.rings.empty()) _parts.push_back(std::make_unique<Prepared>(toOgr(p)));
+}
+Region::~Region() = default;
+Region::Region(Region&&) noexcept = default;
+Region& Region::operator=(Region&&) noexcept = default;
+
+bool Region::contains(glm::dvec2 lonLat) const {
+    GdalSession session;
+    return std::any_of(_parts.begin(), _parts.end(), [&](const auto& part) { return part->contains(lonLat); });
+}
+
+bool contains(const std::vector<Polygon>& polygons, glm::dvec2 lonLat) {
+    return Region(polygons).contains(lonLat);
 }
 
 double areaDegrees(const std::vector<Polygon>& polygons) {
@@ -54,22 +95,8 @@ bool isValid(const Polygon& polygon) {
     return toOgr(polygon).IsValid();
 }
 
-double distanceToLine(glm::dvec2 p, const std::vector<glm::dvec2>& line) {
-    const GeographicLib::Geodesic& wgs84 = GeographicLib::Geodesic::WGS84();
-    double best = std::numeric_limits<double>::infinity();
-    for (size_t i = 0; i + 1 < line.size(); ++i) {
-        const GeographicLib::GeodesicLine segment =
-            wgs84.InverseLine(line[i].y, line[i].x, line[i + 1].y, line[i + 1].x);
-        const int steps = std::max(1, static_cast<int>(std::ceil(segment.Distance() / 100.0)));
-        for (int s = 0; s <= steps; ++s) {
-            double lat = 0, lon = 0, metres = 0;
-            segment.Position(segment.Distance() * s / steps, lat, lon);
-            wgs84.Inverse(p.y, p.x, lat, lon, metres);
-            best = std::min(best, metres);
-        }
-    }
-    if (line.size() == 1) wgs84.Inverse(p.y, p.x, line[0].y, line[0].x, best);
-    return best;
+double distanceToLine(glm::dvec2 lonLat, const std::vector<glm::dvec2>& line) {
+    return nearestOnLine(lonLat, line).distanceM;
 }
 
 std::vector<glm::dvec2> geodesicCircle(glm::dvec2 centre, double radiusMetres, int segments) {
@@ -90,6 +117,7 @@ std::vector<std::array<glm::dvec2, 3>> triangulate(const Polygon& polygon, doubl
     OGRPolygon ogr = toOgr(polygon);
     ogr.segmentize(maxEdgeDeg);
     const std::unique_ptr<OGRGeometry> triangles(ogr.DelaunayTriangulation(0.0, FALSE));
+    const PreparedPolygon inside(ogr);
     const auto* collection = triangles ? dynamic_cast<const OGRGeometryCollection*>(triangles.get()) : nullptr;
     if (!collection) return out;
     for (const OGRGeometry* g : *collection) {
@@ -99,10 +127,34 @@ std::vector<std::array<glm::dvec2, 3>> triangulate(const Polygon& polygon, doubl
         const std::array<glm::dvec2, 3> t{glm::dvec2{r->getX(0), r->getY(0)}, glm::dvec2{r->getX(1), r->getY(1)},
                                           glm::dvec2{r->getX(2), r->getY(2)}};
         // Delaunay covers the convex hull: keep what lies inside the polygon.
-        const glm::dvec2 centroid = (t[0] + t[1] + t[2]) / 3.0;
-        const OGRPoint c(centroid.x, centroid.y);
-        if (ogr.Contains(&c)) out.push_back(t);
+        if (inside.contains((t[0] + t[1] + t[2]) / 3.0)) out.push_back(t);
     }
+    return out;
+}
+
+std::vector<std::vector<std::array<glm::dvec2, 3>>> triangulateAll(const std::vector<const Polygon*>& polygons,
+                                                                   double maxEdgeDeg) {
+    // Each polygon is independent, and OGR gives every GEOS call its own context.
+    std::vector<std::vector<std::array<glm::dvec2, 3>>> out(polygons.size());
+    std::atomic<size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureLock;
+    const auto work = [&] {
+        try {
+            for (size_t i; (i = next++) < polygons.size();) out[i] = triangulate(*polygons[i], maxEdgeDeg);
+        } catch (...) {
+            const std::lock_guard lock(failureLock);
+            failure = std::current_exception();
+            next = polygons.size();
+        }
+    };
+    const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), polygons.size());
+    {
+        std::vector<std::jthread> helpers;
+        for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+        work();
+    }
+    if (failure) std::rethrow_exception(failure);
     return out;
 }
 

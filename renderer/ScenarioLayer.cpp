@@ -124,7 +124,13 @@ ScenarioLayer::ScenarioLayer(const Context& context, const geo::Terrain& terrain
         _instances = Buffer(context, BufferDomain::Device, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
                             instances.size() * sizeof(MarkerInstance), instances.data());
 
-    // Areas: one batch per feature, relative to its own first point.
+    // Areas: one batch per feature, relative to its own first point; all triangulated at once, on every core.
+    std::vector<const geo::Polygon*> areaPolygons;
+    for (const geo::ScenarioFeature& f : set.features)
+        if (geo::isArea(f.kind))
+            for (const geo::Polygon& polygon : f.polygons) areaPolygons.push_back(&polygon);
+    const auto areaTriangles = geo::triangulateAll(areaPolygons, kAreaEdgeDeg);
+    size_t nextPolygon = 0;
     for (const geo::ScenarioFeature& f : set.features) {
         if (!geo::isArea(f.kind) || f.polygons.empty()) continue;
         const glm::vec4 color = areaColor(f, style.palette);
@@ -139,7 +145,7 @@ ScenarioLayer::ScenarioLayer(const Context& context, const geo::Terrain& terrain
             return onLand ? std::max(terrain.heightAt(p.x, p.y), 0.0f) : 0.0f;
         };
         for (const geo::Polygon& polygon : f.polygons) {
-            const auto triangles = geo::triangulate(polygon, kAreaEdgeDeg);
+            const auto& triangles = areaTriangles[nextPolygon++];
             for (bool top : air ? std::vector<bool>{false, true} : std::vector<bool>{false})
                 for (const auto& t : triangles)
                     for (const glm::dvec2& p : t)

@@ -235,20 +235,71 @@ TEST(Spatial, GeodesicCircleIsThatFarEverywhere) {
     for (const glm::dvec2& p : ring) EXPECT_NEAR(distanceToLine(p, {kyiv}), 200000.0, 0.5);
 }
 
+double triangleArea(const std::vector<std::array<glm::dvec2, 3>>& triangles) {
+    double area = 0;
+    for (const auto& t : triangles)
+        area += std::abs((t[1].x - t[0].x) * (t[2].y - t[0].y) - (t[2].x - t[0].x) * (t[1].y - t[0].y)) / 2;
+    return area;
+}
+
 TEST(Spatial, TriangulationCoversAConcavePolygonOnly) {
     // An L shape: its notch must stay uncovered.
     const Polygon l{{{{0, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 2}, {0, 2}, {0, 0}}}};
     const auto triangles = triangulate(l, 0.25);
-    double area = 0;
     for (const auto& t : triangles) {
-        area += std::abs((t[1].x - t[0].x) * (t[2].y - t[0].y) - (t[2].x - t[0].x) * (t[1].y - t[0].y)) / 2;
         const glm::dvec2 c = (t[0] + t[1] + t[2]) / 3.0;
         EXPECT_FALSE(c.x > 1.0 && c.y > 1.0) << "a triangle in the notch";
     }
-    EXPECT_NEAR(area, 3.0, 1e-6);
+    EXPECT_NEAR(triangleArea(triangles), 3.0, 1e-6);
     EXPECT_NEAR(areaDegrees({l}), 3.0, 1e-12);
     const Polygon withHole{{{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}, {{1, 1}, {2, 1}, {2, 2}, {1, 2}, {1, 1}}}};
     EXPECT_NEAR(areaDegrees({withHole}), 15.0, 1e-12);
+}
+
+TEST(Spatial, TriangulationLeavesHolesOpen) {
+    const Polygon withHole{{{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}, {{1, 1}, {2, 1}, {2, 2}, {1, 2}, {1, 1}}}};
+    const auto triangles = triangulate(withHole, 0.25);
+    for (const auto& t : triangles) {
+        const glm::dvec2 c = (t[0] + t[1] + t[2]) / 3.0;
+        EXPECT_FALSE(c.x > 1 && c.x < 2 && c.y > 1 && c.y < 2) << "a triangle in the hole";
+    }
+    EXPECT_NEAR(triangleArea(triangles), 15.0, 1e-6);
+}
+
+TEST(Spatial, TriangulationCoversALargeConcavePolygonWithAHole) {
+    // A star of 3,000 points (every point a notch or a spike) around a hole: the kind of area that took
+    // minutes when every triangle was tested against the whole polygon.
+    Polygon star;
+    star.rings.resize(2);
+    for (int ring = 0; ring < 2; ++ring) {
+        const int n = ring == 0 ? 3000 : 40;
+        for (int i = 0; i < n; ++i) {
+            const double angle = 2 * 3.14159265358979 * i / n;
+            const double r = ring == 0 ? (i % 2 ? 2.0 : 1.7) : 0.5;
+            star.rings[size_t(ring)].push_back({30 + r * std::cos(angle), 48 + r * std::sin(angle)});
+        }
+        star.rings[size_t(ring)].push_back(star.rings[size_t(ring)].front());
+    }
+    ASSERT_TRUE(isValid(star));
+    const auto triangles = triangulate(star, 0.1);
+    EXPECT_NEAR(triangleArea(triangles), areaDegrees({star}), 1e-6 * areaDegrees({star}));
+    for (const auto& t : triangles)
+        EXPECT_GT(glm::length((t[0] + t[1] + t[2]) / 3.0 - glm::dvec2(30, 48)), 0.5) << "a triangle in the hole";
+}
+
+TEST(Spatial, TriangulateAllGivesEachPolygonsTrianglesInOrder) {
+    std::vector<Polygon> polygons;
+    for (int i = 0; i < 40; ++i) {
+        const double x = i % 7, size = 0.3 + 0.1 * (i % 5);
+        polygons.push_back(
+            Polygon{{{{x, 0}, {x + size, 0}, {x + size, size}, {x + size / 2, size / 3}, {x, size}, {x, 0}}}});
+    }
+    std::vector<const Polygon*> pointers;
+    for (const Polygon& p : polygons) pointers.push_back(&p);
+    const auto all = triangulateAll(pointers, 0.05);
+    ASSERT_EQ(all.size(), polygons.size());
+    for (size_t i = 0; i < polygons.size(); ++i) EXPECT_EQ(all[i], triangulate(polygons[i], 0.05)) << i;
+    EXPECT_TRUE(triangulateAll({}, 0.1).empty());
 }
 
 } // namespace
