@@ -59,8 +59,9 @@ TEST_F(DefaultScenarios, BritishAndFrenchHubsInUkraineAreFarFromTheContactLine) 
 TEST_F(DefaultScenarios, EveryFeatureSaysWhereItComesFrom) {
     for (const ScenarioFeature& f : set().features) {
         EXPECT_FALSE(f.source.empty()) << f.id;
-        if (f.status == FeatureStatus::Announced)
+        if (f.status == FeatureStatus::Announced) {
             EXPECT_EQ(f.source.rfind(kAnnouncedSourcePrefix, 0), 0u) << f.id << ": " << f.source;
+        }
     }
 }
 
