@@ -13,8 +13,8 @@ namespace {
 struct ScratchFolder {
     std::filesystem::path path;
     ScratchFolder() {
-        std::string pattern = (std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "/tmp") +
-                              std::string("/bulwark-fuzz-XXXXXX");
+        std::string pattern =
+            (std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "/tmp") + std::string("/bulwark-fuzz-XXXXXX");
         if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot make a scratch folder");
         path = pattern;
     }

@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
         if (fs::is_directory(arg)) {
             std::vector<fs::path> found;
             for (const auto& entry : fs::directory_iterator(arg))
-                if (entry.is_regular_file() && entry.path().filename().string()[0] != '.') found.push_back(entry.path());
+                if (entry.is_regular_file() && entry.path().filename().string()[0] != '.')
+                    found.push_back(entry.path());
             std::sort(found.begin(), found.end());
             inputs.insert(inputs.end(), found.begin(), found.end());
         } else if (fs::exists(arg)) {

@@ -9,8 +9,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const auto [manifest, features] = fuzz::splitAtNul(data, size);
     fuzz::writeInput("features.geojson", reinterpret_cast<const uint8_t*>(features.data()), features.size());
-    const auto path = fuzz::writeInput("scenarios.json", reinterpret_cast<const uint8_t*>(manifest.data()),
-                                       manifest.size());
+    const auto path =
+        fuzz::writeInput("scenarios.json", reinterpret_cast<const uint8_t*>(manifest.data()), manifest.size());
     const geo::ScenarioLoad load = geo::loadScenarios(path);
     if (!load.problems.empty()) return 0;
     fuzz::expect(load.set.scenarios.size() <= geo::kMaxScenarios, "more scenarios than the mask holds");
