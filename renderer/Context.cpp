@@ -3,6 +3,7 @@
 #include "renderer/VulkanError.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 #include <stdexcept>
@@ -37,14 +38,19 @@ std::mutex gMessageMutex;
 
 } // namespace
 
-VkBool32 Context::onDebugMessage(VkDebugUtilsMessageSeverityFlagBitsEXT severity, VkDebugUtilsMessageTypeFlagsEXT,
+VkBool32 Context::onDebugMessage(VkDebugUtilsMessageSeverityFlagBitsEXT severity, VkDebugUtilsMessageTypeFlagsEXT type,
                                  const VkDebugUtilsMessengerCallbackDataEXT* data, void* user) {
+    // Warnings fail as errors do: a warning today (a wrong layout, a missing barrier on another
+    // driver) is tomorrow's corrupt frame on a briefing laptop. Each is shown at once, one line.
     auto* self = static_cast<Context*>(user);
-    if (severity & VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT) {
-        self->_validationErrors++;
-        std::lock_guard lock(gMessageMutex);
-        if (self->_validationMessages.size() < 32) self->_validationMessages.emplace_back(data->pMessage);
-    }
+    const bool error = severity & VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
+    const bool performance = type & VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT;
+    const char* kind = error ? "error" : performance ? "performance warning" : "warning";
+    self->_validationErrors++;
+    std::lock_guard lock(gMessageMutex);
+    std::fprintf(stderr, "bulwark: validation %s: %s\n", kind, data->pMessage);
+    if (self->_validationMessages.size() < 32)
+        self->_validationMessages.emplace_back(std::string(kind) + ": " + data->pMessage);
     return VK_FALSE;
 }
 
@@ -65,8 +71,9 @@ Context::Context(const ContextOptions& options) {
     VkDebugUtilsMessengerCreateInfoEXT messengerInfo{VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT};
     messengerInfo.messageSeverity =
         VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT;
-    messengerInfo.messageType =
-        VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT;
+    messengerInfo.messageType = VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT |
+                                VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT |
+                                VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT;
     messengerInfo.pfnUserCallback = &Context::onDebugMessage;
     messengerInfo.pUserData = this;
 

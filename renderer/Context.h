@@ -11,7 +11,7 @@
 namespace renderer {
 
 struct ContextOptions {
-    bool validation = false;                     //!< enable VK_LAYER_KHRONOS_validation and count its errors
+    bool validation = false;                     //!< enable VK_LAYER_KHRONOS_validation and count its errors and warnings
     std::vector<const char*> instanceExtensions; //!< e.g. what GLFW needs for a surface
     bool swapchain = false;                      //!< enable VK_KHR_swapchain on the device
 };
@@ -39,7 +39,8 @@ public:
     //! Records commands into a one-time command buffer, submits it and waits.
     void submitAndWait(const std::function<void(VkCommandBuffer)>& record) const;
 
-    //! Validation errors seen since start (0 without validation). Tests fail on any.
+    //! Validation errors, warnings and performance warnings seen since start (0 without validation).
+    //! Each is printed to stderr as it comes; tests and the commands (kExitValidation) fail on any.
     uint32_t validationErrors() const { return _validationErrors.load(); }
     const std::vector<std::string>& validationMessages() const { return _validationMessages; }
 

@@ -21,19 +21,15 @@ step mousemove --window "$window" 50 150
 step mouseup 3
 for _ in 1 2 3; do step click --window "$window" 5; done          # wheel down: zoom out
 step key --window "$window" F11
-sleep 1
+wait_until "fullscreen" geometry_is - - 1280 800
 step key --window "$window" F11
+wait_until "the window back from fullscreen" geometry_is - - 800 450
 step windowsize "$window" 640 360
-sleep 0.5
+wait_until "the window resized" geometry_is - - 640 360
 step windowminimize "$window"
-sleep 0.5
 step windowmap "$window"
-sleep 1
-xdotool key --window "$window" ctrl+q
-for _ in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
-if kill -0 $pid 2>/dev/null; then cat "$log"; echo "viewer did not close"; exit 1; fi
-status=0
-wait $pid || status=$?
+wait_until "the picture back after a minimise" window_drawn
+quit_viewer
 cat "$log"
 [[ $status -eq 0 ]] || exit $status
 # The mouse really moved the camera: zoomed in (6 steps in, 3 out) and turned.

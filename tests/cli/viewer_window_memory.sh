@@ -20,16 +20,15 @@ cat "$work/bad"
     { echo "--monitor 2 on one monitor: expected exit 2 and a message, got $status"; exit 1; }
 
 quit() {
-    xdotool key --window "$window" ctrl+q
-    for _ in $(seq 1 100); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
-    wait $pid
+    quit_viewer
+    [[ $status -eq 0 ]] || { cat "$log"; echo "the viewer exited with $status"; exit 1; }
 }
 
 # Moved and resized, then closed: remembered.
 start_viewer --size 640x360
 xdotool windowmove "$window" 300 200
 xdotool windowsize "$window" 720 400
-sleep 1
+wait_until "the window moved and resized" geometry_is 300 200 720 400
 quit
 cat "$BULWARK_CONFIG"
 python3 - "$BULWARK_CONFIG" <<'PY'
@@ -45,7 +44,7 @@ grep -q 'Position: 300,200' <<<"$geometry" && grep -q 'Geometry: 720x400' <<<"$g
 
 # Closed fullscreen: opens fullscreen on the same monitor.
 xdotool key --window "$window" F11
-sleep 1.5
+wait_until "fullscreen" geometry_is 0 0 1920 1080
 quit
 start_viewer
 grep -q 'window 1920x1080 fullscreen on monitor 1' "$log" || { cat "$log"; echo "not fullscreen again"; exit 1; }

@@ -53,6 +53,28 @@ TEST(ValidationLayer, IsOnAndCountsErrors) {
     EXPECT_GT(context.validationErrors(), 0u);
 }
 
+TEST(ValidationLayer, CountsWarningsAndPerformanceWarningsToo) {
+    // A warning fails a test as an error does. The layer's own warnings need a misuse that is only
+    // a warning on some drivers, so the message is injected through the same messenger instead.
+    renderer::ContextOptions options;
+    options.validation = true;
+    renderer::Context context(options);
+    auto submit = reinterpret_cast<PFN_vkSubmitDebugUtilsMessageEXT>(
+        vkGetInstanceProcAddr(context.instance(), "vkSubmitDebugUtilsMessageEXT"));
+    ASSERT_NE(submit, nullptr);
+    VkDebugUtilsMessengerCallbackDataEXT data{VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CALLBACK_DATA_EXT};
+    data.pMessage = "a test warning";
+    submit(context.instance(), VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT,
+           VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT, &data);
+    data.pMessage = "a test validation warning";
+    submit(context.instance(), VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT,
+           VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT, &data);
+    EXPECT_EQ(context.validationErrors(), 2u);
+    ASSERT_EQ(context.validationMessages().size(), 2u);
+    EXPECT_EQ(context.validationMessages()[0], "performance warning: a test warning");
+    EXPECT_EQ(context.validationMessages()[1], "warning: a test validation warning");
+}
+
 TEST_F(Renderer, SaysWhichDeviceItUses) {
     EXPECT_FALSE(context->deviceName().empty());
     EXPECT_FALSE(context->deviceType().empty());
