@@ -56,6 +56,26 @@ std::optional<Failure> refuseHugeRead(const std::filesystem::path& path, GDALDat
                                       cellsText(readWidth, readHeight) + ": too many to read" + fix};
 }
 
+//! Refuses a geotransform no CRS can mean: a coordinate or cell size that is not finite, cells of no area
+//! (or of a subnormal one), or corners beyond 1e9 units from the origin (the Earth spans 4e7 m). PROJ and
+//! the warper take such grids literally and can spend minutes or forever on them (found by fuzzing).
+std::optional<Failure> refuseAbsurdGeoTransform(const std::filesystem::path& path, const GeoTransform& gt, int width,
+                                                int height) {
+    constexpr double kMaxCoordinate = 1e9;
+    const double cellArea = std::abs(gt[1] * gt[5] - gt[2] * gt[4]);
+    if (!std::all_of(gt.begin(), gt.end(), [](double v) { return std::isfinite(v); }) ||
+        !(cellArea >= std::numeric_limits<double>::min()))
+        return Failure{path.string(), "has a geotransform with no usable cell size"};
+    for (const double col : {0.0, double(width)})
+        for (const double row : {0.0, double(height)}) {
+            const double x = gt[0] + col * gt[1] + row * gt[2], y = gt[3] + col * gt[4] + row * gt[5];
+            if (!(std::abs(x) <= kMaxCoordinate && std::abs(y) <= kMaxCoordinate))
+                return Failure{path.string(), "has a geotransform that puts its corners beyond any map "
+                                              "(more than 1e9 units from the origin)"};
+        }
+    return std::nullopt;
+}
+
 //! Refuses georeferencing that puts the grid beyond the globe: west of -180, east of 360, or past a pole.
 //! Half a cell of slack keeps grids whose cell centres (not edges) sit on the poles or the date line.
 std::optional<Failure> refuseOffTheGlobe(const std::filesystem::path& path, const HeightGrid& grid) {
@@ -206,6 +226,9 @@ Result<HeightGrid> loadDem(const std::filesystem::path& path, const DemOptions& 
     const OGRSpatialReference* srs = cfLonLat ? &wgs84 : source.GetSpatialRef();
     if (!srs && !hasGcps) return Failure{path.string(), "has no coordinate reference system"};
     if (!hasGeoTransform && !hasGcps) return Failure{path.string(), "has no georeferencing (no geotransform)"};
+    if (hasGeoTransform)
+        if (auto absurd = refuseAbsurdGeoTransform(path, gt, source.GetRasterXSize(), source.GetRasterYSize()))
+            return *absurd;
     if (auto huge = refuseHugeRead(path, source, options.maxSide, options.maxCellsRead)) return *huge;
     if (hasGeoTransform && isNorthUpLonLat(srs, gt)) return readHeights(gdal, path, source, options.maxSide);
 

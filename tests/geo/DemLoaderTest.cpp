@@ -347,6 +347,24 @@ TEST(DemLoader, GeoreferencingBeyondThePolesIsRefused) {
     EXPECT_NE(west.failure().what.find("longitudes -200..-196"), std::string::npos) << west.failure().what;
 }
 
+TEST(DemLoader, AGeotransformNoMapCanMeanIsRefusedBeforeWarping) {
+    // From the fuzzer: a Web Mercator grid with cells 1e119 m wide and 1e-310 m high sent GDALWarp (and
+    // gdalinfo) into a loop that never ended.
+    TempDir dir;
+    RasterSpec spec{8, 8, {1.5e6, -9.786e119, 0, 7.5e6, 0, -3.5e-310}, 3857, std::vector<float>(64, 100.0f)};
+    geo::test::writeGeoTiff(dir / "absurd.tif", spec);
+    auto dem = geo::loadDem(dir / "absurd.tif");
+    ASSERT_FALSE(dem);
+    EXPECT_EQ(dem.failure().where, (dir / "absurd.tif").string());
+    EXPECT_NE(dem.failure().what.find("geotransform"), std::string::npos) << dem.failure().what;
+
+    spec.geoTransform = {1.5e6, 1e9, 0, 7.5e6, 0, -1000}; // corners 8e9 m east
+    geo::test::writeGeoTiff(dir / "far.tif", spec);
+    auto far = geo::loadDem(dir / "far.tif");
+    ASSERT_FALSE(far);
+    EXPECT_NE(far.failure().what.find("beyond any map"), std::string::npos) << far.failure().what;
+}
+
 TEST(DemLoader, CellCentresOnThePolesAreKept) {
     // A point-registered global grid: cell centres at 90 N and 90 S put its edges half a cell beyond.
     TempDir dir;
