@@ -16,7 +16,7 @@ renderer::ContextOptions contextOptionsFromEnvironment() {
 
 int finishWithValidation(const renderer::Context& context, int code) {
     if (context.validationErrors() == 0) return code;
-    std::cerr << "bulwark: the Vulkan validation layer reported " << context.validationErrors() << " error(s):\n";
+    std::cerr << "bulwark: the Vulkan validation layer reported " << context.validationErrors() << " message(s) (errors, warnings and performance warnings):\n";
     for (const std::string& m : context.validationMessages()) std::cerr << "  " << m << "\n";
     return kExitValidation;
 }

@@ -65,7 +65,9 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     // Installed before ImGui's, which chains to them.
     glfwSetScrollCallback(handle, [](GLFWwindow* w, double, double dy) { inputOf(w)->scroll += dy; });
     glfwSetKeyCallback(handle, [](GLFWwindow* w, int key, int, int action, int mods) {
-        if (action != GLFW_PRESS || ImGui::GetIO().WantCaptureKeyboard) return;
+        // Only typing into a panel field holds the shortcuts back: a slider or button clicked last keeps ImGui's
+        // keyboard focus (WantCaptureKeyboard) until the scene is clicked, which left P, digits and arrows dead.
+        if (action != GLFW_PRESS || ImGui::GetIO().WantTextInput) return;
         inputOf(w)->keys.emplace_back(key, mods);
     });
 
