@@ -9,6 +9,8 @@
 #include <fstream>
 #include <memory>
 #include <stdexcept>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 namespace geo::test {
@@ -164,6 +166,18 @@ std::array<double, 2> toLonLat(int epsg, double x, double y) {
     std::unique_ptr<OGRCoordinateTransformation> transform(OGRCreateCoordinateTransformation(&source, &wgs84));
     check(transform && transform->Transform(1, &x, &y), "transform");
     return {x, y};
+}
+
+int bindUnixSocket(const std::filesystem::path& path) {
+    const int sock = socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const std::string text = path.string();
+    if (sock < 0 || text.size() >= sizeof address.sun_path) throw std::runtime_error("cannot make socket " + text);
+    std::copy(text.begin(), text.end(), address.sun_path);
+    if (bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
+        throw std::runtime_error("cannot bind socket " + text);
+    return sock;
 }
 
 } // namespace geo::test

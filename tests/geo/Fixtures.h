@@ -59,6 +59,9 @@ std::string readBytes(const std::filesystem::path& path);
 //! The names in `folder`, sorted: what a test expects to find after a write (no temp file left).
 std::vector<std::string> namesIn(const std::filesystem::path& folder);
 
+//! A Unix socket bound at `path` (a file that is neither regular file, folder nor FIFO); close the returned descriptor.
+int bindUnixSocket(const std::filesystem::path& path);
+
 //! lon/lat of a point given in EPSG:`epsg`, through PROJ (to build expected values).
 std::array<double, 2> toLonLat(int epsg, double x, double y);
 

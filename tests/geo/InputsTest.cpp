@@ -13,9 +13,7 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <iterator>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 namespace geo {
@@ -104,13 +102,7 @@ TEST(InputPath, RefusesEverythingThatIsNotARegularFile) {
     fs::create_symlink(dir / "file.json", dir / "link");
     fs::create_symlink(dir / "folder", dir / "folderlink");
     fs::create_symlink(dir / "nowhere", dir / "dangling");
-    const int sock = socket(AF_UNIX, SOCK_STREAM, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    const std::string socketPath = (dir / "socket").string();
-    ASSERT_LT(socketPath.size(), sizeof address.sun_path);
-    std::copy(socketPath.begin(), socketPath.end(), address.sun_path);
-    ASSERT_EQ(bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    const int sock = test::bindUnixSocket(dir / "socket");
 
     EXPECT_FALSE(checkInputPath(dir / "file.json"));
     EXPECT_FALSE(checkInputPath(dir / "link")); // symlinks are followed

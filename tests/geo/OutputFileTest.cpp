@@ -10,10 +10,8 @@
 #include <cstring>
 #include <fstream>
 #include <gtest/gtest.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -90,13 +88,7 @@ TEST(OutputFile, WritesWhereASymlinkPointsAndKeepsTheLink) {
 TEST(OutputFile, RefusesWhatIsNotARegularFileInOneLineNamingIt) {
     test::TempDir dir;
     ASSERT_EQ(mkfifo((dir / "fifo").c_str(), 0644), 0);
-    const int sock = socket(AF_UNIX, SOCK_STREAM, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    const std::string socketPath = (dir / "socket").string();
-    ASSERT_LT(socketPath.size(), sizeof address.sun_path);
-    std::copy(socketPath.begin(), socketPath.end(), address.sun_path);
-    ASSERT_EQ(bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    const int sock = test::bindUnixSocket(dir / "socket");
     fs::create_directories(dir / "folder");
     struct Case {
         fs::path target;
