@@ -57,11 +57,13 @@ std::optional<Failure> refuseHugeRead(const std::filesystem::path& path, GDALDat
 }
 
 //! Refuses a geotransform no CRS can mean: a coordinate or cell size that is not finite, cells of no area
-//! (or of a subnormal one), or corners beyond 1e9 units from the origin (the Earth spans 4e7 m). PROJ and
-//! the warper take such grids literally and can spend minutes or forever on them (found by fuzzing).
+//! (or of a subnormal one), or corners beyond 1e9 units from the origin, or in a projected CRS beyond
+//! 100,000 km (the Earth's circumference is 40,000 km). PROJ and the warper take such grids literally and
+//! can spend minutes, gigabytes or forever on them (found by fuzzing).
 std::optional<Failure> refuseAbsurdGeoTransform(const std::filesystem::path& path, const GeoTransform& gt, int width,
-                                                int height) {
-    constexpr double kMaxCoordinate = 1e9;
+                                                int height, const OGRSpatialReference* srs) {
+    const double metresPerUnit = srs && srs->IsProjected() ? srs->GetLinearUnits() : 0.0;
+    const double kMaxCoordinate = metresPerUnit > 0 ? 1e8 / metresPerUnit : 1e9;
     const double cellArea = std::abs(gt[1] * gt[5] - gt[2] * gt[4]);
     if (!std::all_of(gt.begin(), gt.end(), [](double v) { return std::isfinite(v); }) ||
         !(cellArea >= std::numeric_limits<double>::min()))
@@ -70,8 +72,10 @@ std::optional<Failure> refuseAbsurdGeoTransform(const std::filesystem::path& pat
         for (const double row : {0.0, double(height)}) {
             const double x = gt[0] + col * gt[1] + row * gt[2], y = gt[3] + col * gt[4] + row * gt[5];
             if (!(std::abs(x) <= kMaxCoordinate && std::abs(y) <= kMaxCoordinate))
-                return Failure{path.string(), "has a geotransform that puts its corners beyond any map "
-                                              "(more than 1e9 units from the origin)"};
+                return Failure{path.string(), "has a geotransform that puts its corners beyond any map (" +
+                                                  std::string(metresPerUnit > 0 ? "more than 100,000 km"
+                                                                                : "more than 1e9 units") +
+                                                  " from the origin)"};
         }
     return std::nullopt;
 }
@@ -227,7 +231,7 @@ Result<HeightGrid> loadDem(const std::filesystem::path& path, const DemOptions& 
     if (!srs && !hasGcps) return Failure{path.string(), "has no coordinate reference system"};
     if (!hasGeoTransform && !hasGcps) return Failure{path.string(), "has no georeferencing (no geotransform)"};
     if (hasGeoTransform)
-        if (auto absurd = refuseAbsurdGeoTransform(path, gt, source.GetRasterXSize(), source.GetRasterYSize()))
+        if (auto absurd = refuseAbsurdGeoTransform(path, gt, source.GetRasterXSize(), source.GetRasterYSize(), srs))
             return *absurd;
     if (auto huge = refuseHugeRead(path, source, options.maxSide, options.maxCellsRead)) return *huge;
     if (hasGeoTransform && isNorthUpLonLat(srs, gt)) return readHeights(gdal, path, source, options.maxSide);
