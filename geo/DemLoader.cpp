@@ -63,7 +63,7 @@ std::optional<Failure> refuseHugeRead(const std::filesystem::path& path, GDALDat
 std::optional<Failure> refuseAbsurdGeoTransform(const std::filesystem::path& path, const GeoTransform& gt, int width,
                                                 int height, const OGRSpatialReference* srs) {
     const double metresPerUnit = srs && srs->IsProjected() ? srs->GetLinearUnits() : 0.0;
-    const double kMaxCoordinate = metresPerUnit > 0 ? 1e8 / metresPerUnit : 1e9;
+    const double maxCoordinate = metresPerUnit > 0 ? 1e8 / metresPerUnit : 1e9;
     const double cellArea = std::abs(gt[1] * gt[5] - gt[2] * gt[4]);
     if (!std::all_of(gt.begin(), gt.end(), [](double v) { return std::isfinite(v); }) ||
         !(cellArea >= std::numeric_limits<double>::min()))
@@ -71,7 +71,7 @@ std::optional<Failure> refuseAbsurdGeoTransform(const std::filesystem::path& pat
     for (const double col : {0.0, double(width)})
         for (const double row : {0.0, double(height)}) {
             const double x = gt[0] + col * gt[1] + row * gt[2], y = gt[3] + col * gt[4] + row * gt[5];
-            if (!(std::abs(x) <= kMaxCoordinate && std::abs(y) <= kMaxCoordinate))
+            if (!(std::abs(x) <= maxCoordinate && std::abs(y) <= maxCoordinate))
                 return Failure{path.string(), "has a geotransform that puts its corners beyond any map (" +
                                                   std::string(metresPerUnit > 0 ? "more than 100,000 km"
                                                                                 : "more than 1e9 units") +
