@@ -2,6 +2,7 @@
 // A tiny tmpfs for the full-disk tests: mounted (as root) on a fresh folder and filled on request,
 // so the next write meets ENOSPC exactly as on a full disk.
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <string>
 
 namespace geo::test {
@@ -28,4 +29,15 @@ private:
     std::string _why;
 };
 
+//! True under CI (the CI variable set, as .ci/run has it): CI runs as root, so a test that needs root (a tmpfs,
+//! a device node) must fail there rather than skip and hide what it checks.
+bool runningInCi();
+
 } // namespace geo::test
+
+//! Skips the test with `why` on a developer's machine without root; fails it under CI.
+#define SKIP_UNLESS_CI(why)                                                                                       \
+    do {                                                                                                           \
+        if (::geo::test::runningInCi()) FAIL() << (why) << " (CI runs as root: this test must run there)";       \
+        GTEST_SKIP() << (why);                                                                                     \
+    } while (0)
