@@ -49,23 +49,23 @@ void JsonFields::report(std::string_view field, const std::string& message) cons
     _sink(_prefix + std::string(field), message);
 }
 
-std::optional<std::string> JsonFields::text(std::string_view field) const {
+const nlohmann::json* JsonFields::findTyped(std::string_view field, bool (nlohmann::json::*is)() const noexcept,
+                                            const char* what) const {
     const nlohmann::json* v = find(field);
+    if (!v || (v->*is)()) return v;
+    report(field, std::string("must be ") + what);
+    return nullptr;
+}
+
+std::optional<std::string> JsonFields::text(std::string_view field) const {
+    const nlohmann::json* v = findTyped(field, &nlohmann::json::is_string, "text");
     if (!v) return std::nullopt;
-    if (!v->is_string()) {
-        report(field, "must be text");
-        return std::nullopt;
-    }
     return v->get<std::string>();
 }
 
 std::optional<double> JsonFields::number(std::string_view field, double lo, double hi) const {
-    const nlohmann::json* v = find(field);
+    const nlohmann::json* v = findTyped(field, &nlohmann::json::is_number, "a number");
     if (!v) return std::nullopt;
-    if (!v->is_number()) {
-        report(field, "must be a number");
-        return std::nullopt;
-    }
     const double d = v->get<double>();
     if (!std::isfinite(d) || d < lo || d > hi) {
         const bool bounded = lo > std::numeric_limits<double>::lowest() || hi < std::numeric_limits<double>::max();
@@ -96,33 +96,19 @@ std::optional<long long> JsonFields::integer(std::string_view field, long long l
 }
 
 std::optional<bool> JsonFields::flag(std::string_view field) const {
-    const nlohmann::json* v = find(field);
+    const nlohmann::json* v = findTyped(field, &nlohmann::json::is_boolean, "true or false");
     if (!v) return std::nullopt;
-    if (!v->is_boolean()) {
-        report(field, "must be true or false");
-        return std::nullopt;
-    }
     return v->get<bool>();
 }
 
 std::optional<JsonFields> JsonFields::object(std::string_view field) const {
-    const nlohmann::json* v = find(field);
+    const nlohmann::json* v = findTyped(field, &nlohmann::json::is_object, "an object");
     if (!v) return std::nullopt;
-    if (!v->is_object()) {
-        report(field, "must be an object");
-        return std::nullopt;
-    }
     return JsonFields(*v, _sink, _prefix + std::string(field) + ".");
 }
 
 const nlohmann::json* JsonFields::array(std::string_view field) const {
-    const nlohmann::json* v = find(field);
-    if (!v) return nullptr;
-    if (!v->is_array()) {
-        report(field, "must be a list");
-        return nullptr;
-    }
-    return v;
+    return findTyped(field, &nlohmann::json::is_array, "a list");
 }
 
 void JsonFields::refuseUnknown(std::initializer_list<std::string_view> known) const {

@@ -63,6 +63,9 @@ public:
 
 private:
     const nlohmann::json* find(std::string_view field) const;
+    //! The field when present and `(value.*is)()`; when present but of another type, reports "must be <what>".
+    const nlohmann::json* findTyped(std::string_view field, bool (nlohmann::json::*is)() const noexcept,
+                                    const char* what) const;
     const nlohmann::json* _object = nullptr;
     Sink _sink;
     std::string _prefix;
