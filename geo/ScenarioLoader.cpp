@@ -2,6 +2,7 @@
 #include "geo/Checked.h"
 #include "geo/Countries.h"
 #include "geo/JsonFields.h"
+#include "geo/LonLat.h"
 #include "geo/Scenario.h"
 #include "geo/Spatial.h"
 
@@ -33,9 +34,9 @@ std::string metres(double m) {
 
 constexpr const char* kOffEarth = "coordinates outside lon -180..180, lat -90..90 (or not numbers)";
 
-//! NaN fails every comparison, so the test is written to accept only what is inside.
+//! The shared lon/lat bounds (LonLat.h), and scenario features keep to -180..180 E as GeoJSON does.
 bool onEarth(const glm::dvec2& p) {
-    return std::isfinite(p.x) && std::isfinite(p.y) && p.x >= -180 && p.x <= 180 && p.y >= -90 && p.y <= 90;
+    return isLonLat(p.x, p.y) && p.x <= 180;
 }
 
 //! Collects the problems of one file.
