@@ -215,7 +215,7 @@ Result<RewrittenFile> rewriteFeatures(const fs::path& file, const std::string& b
     OGRFeatureDefn& sourceDefn = *sourceLayer.GetLayerDefn();
 
     // Every feature of the file, by FID, and which key (if any) each belongs to.
-    std::vector<std::unique_ptr<OGRFeature>> sourceFeatures;
+    std::vector<OGRFeatureUniquePtr> sourceFeatures;
     sourceLayer.ResetReading();
     for (OGRFeature* f; (f = sourceLayer.GetNextFeature()) != nullptr;) sourceFeatures.emplace_back(f);
     std::map<std::int64_t, std::uint64_t> keyOfFid;

@@ -109,7 +109,8 @@ const ScenarioFeature& featureOf(const ScenarioDocument& doc, const std::string&
 using Record = std::map<std::string, std::string>;
 std::map<std::string, Record> readWithOgr(const fs::path& file) {
     GDALAllRegister();
-    std::unique_ptr<GDALDataset> dataset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR));
+    const std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> dataset(
+        GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR), [](GDALDataset* d) { GDALClose(GDALDataset::ToHandle(d)); });
     if (!dataset) throw std::runtime_error("OGR cannot read " + file.string());
     OGRLayer& layer = *dataset->GetLayer(0);
     std::map<std::string, Record> out;
