@@ -9,7 +9,6 @@
 #include "app/PanelRenderer.h"
 #include "app/Presenter.h"
 #include "app/ScenarioSwitch.h"
-#include "app/Swapchain.h"
 #include "app/TourEditor.h"
 #include "app/UsageError.h"
 #include "app/ViewerSettings.h"
@@ -18,6 +17,7 @@
 #include "renderer/SceneRenderer.h"
 #include "renderer/TerrainLayer.h"
 #include "renderer/VulkanError.h"
+#include "renderer/WindowTarget.h"
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
@@ -41,12 +41,6 @@ struct InputState {
 InputState* inputOf(GLFWwindow* w) {
     return static_cast<InputState*>(glfwGetWindowUserPointer(w));
 }
-
-struct FrameSlot {
-    VkCommandBuffer cmd = VK_NULL_HANDLE;
-    VkFence fence = VK_NULL_HANDLE;
-    VkSemaphore imageAvailable = VK_NULL_HANDLE;
-};
 
 //! Seconds the mouse rests before its cursor hides.
 constexpr double kCursorRestSeconds = 2.5;
@@ -82,38 +76,19 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
 
     VkSurfaceKHR surface = VK_NULL_HANDLE;
     VK_CHECK(glfwCreateWindowSurface(context.instance(), handle, nullptr, &surface));
-    struct SurfaceOwner {
-        VkInstance instance;
-        VkSurfaceKHR surface;
-        ~SurfaceOwner() { vkDestroySurfaceKHR(instance, surface, nullptr); }
-    } surfaceOwner{context.instance(), surface};
-
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(handle, &fbw, &fbh);
-    auto swapchain = std::make_unique<Swapchain>(context, surface, VkExtent2D{uint32_t(fbw), uint32_t(fbh)});
+    renderer::WindowTarget target(context, surface, {uint32_t(fbw), uint32_t(fbh)});
+    static_assert(renderer::WindowTarget::kFrameSlots == renderer::SceneRenderer::kFrameSlots);
     // The scenarios as last loaded without error: hot reload replaces them when a file is saved.
     geo::ScenarioSet liveScenarios = scene.scenarios;
     renderer::SceneInputs inputs = scene.inputs;
     if (inputs.scenarios) inputs.scenarios = &liveScenarios;
-    auto sceneRenderer = std::make_unique<renderer::SceneRenderer>(context, inputs, swapchain->extent());
+    auto sceneRenderer = std::make_unique<renderer::SceneRenderer>(context, inputs, target.extent());
     FileWatch scenarioFiles({liveScenarios.manifest, liveScenarios.featuresFile});
 
-    std::array<FrameSlot, renderer::SceneRenderer::kFrameSlots> slots;
-    for (FrameSlot& s : slots) {
-        VkCommandBufferAllocateInfo ai{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
-        ai.commandPool = context.commandPool();
-        ai.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-        ai.commandBufferCount = 1;
-        VK_CHECK(vkAllocateCommandBuffers(context.device(), &ai, &s.cmd));
-        VkFenceCreateInfo fi{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
-        fi.flags = VK_FENCE_CREATE_SIGNALED_BIT;
-        VK_CHECK(vkCreateFence(context.device(), &fi, nullptr, &s.fence));
-        VkSemaphoreCreateInfo si{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
-        VK_CHECK(vkCreateSemaphore(context.device(), &si, nullptr, &s.imageAvailable));
-    }
-
     // The panel, drawn in the swapchain's overlay render pass at the display's scale.
-    PanelRenderer panelRenderer(context, handle, swapchain->overlayPass(), swapchain->imageCount(), scene.inputs.font);
+    PanelRenderer panelRenderer(context, handle, target.overlayPass(), target.imageCount(), scene.inputs.font);
     const float userScale = options.uiScale > 0 ? options.uiScale : settings.uiScale;
 
     CameraController camera(scene.terrain, options.start);
@@ -142,8 +117,6 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
                   << "), display scale " << displayScaleOn(m, userScale) << std::endl;
     }
 
-    bool rebuild = false;
-    uint32_t frameIndex = 0;
     double lastX = 0, lastY = 0;
     bool panning = false, turning = false;
     double pressX = 0, pressY = 0;
@@ -222,11 +195,9 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
             window.toggleFullscreen();
             continue;
         }
-        if (rebuild || swapchain->extent().width != uint32_t(fbw) || swapchain->extent().height != uint32_t(fbh)) {
-            swapchain->recreate({uint32_t(fbw), uint32_t(fbh)});
-            panelRenderer.setImageCount(swapchain->imageCount());
-            sceneRenderer->resize(swapchain->extent());
-            rebuild = false;
+        if (target.resize({uint32_t(fbw), uint32_t(fbh)})) {
+            panelRenderer.setImageCount(target.imageCount());
+            sceneRenderer->resize(target.extent());
         }
         // Everything in pixels is drawn at the scale of the monitor the window is on (it may have
         // been dragged to another) times the user's setting.
@@ -357,17 +328,8 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         lastY = my;
         camera.update(dt);
 
-        FrameSlot& slot = slots[frameIndex];
-        VK_CHECK(vkWaitForFences(context.device(), 1, &slot.fence, VK_TRUE, UINT64_MAX));
-        uint32_t imageIndex = 0;
-        const VkResult acquired = vkAcquireNextImageKHR(context.device(), swapchain->vk(), UINT64_MAX,
-                                                        slot.imageAvailable, VK_NULL_HANDLE, &imageIndex);
-        if (acquired == VK_ERROR_OUT_OF_DATE_KHR) {
-            rebuild = true;
-            continue;
-        }
-        if (acquired != VK_SUBOPTIMAL_KHR) VK_CHECK(acquired);
-        VK_CHECK(vkResetFences(context.device(), 1, &slot.fence));
+        const std::optional<renderer::WindowTarget::Frame> frameTarget = target.beginFrame();
+        if (!frameTarget) continue; // out of date: rebuilt at the top of the next round
 
         panelRenderer.newFrame();
         panel.frameMs = dt * 1000.0;
@@ -411,61 +373,10 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
             view.compare = renderer::ScenarioShown{bit, bit, 1.0f, {}, titleOf(panel.compareScenario)};
         }
         panel.currentScenario = scenarioSwitch.current();
-        VK_CHECK(vkResetCommandBuffer(slot.cmd, 0));
-        VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
-        bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-        VK_CHECK(vkBeginCommandBuffer(slot.cmd, &bi));
-        panel.stats = sceneRenderer->record(slot.cmd, frameIndex, view, renderer::TileLoading::Background);
-
-        // Blit the scene into the swapchain image, then draw the panel over it.
-        VkImageMemoryBarrier toDst{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
-        toDst.srcQueueFamilyIndex = toDst.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-        toDst.image = swapchain->image(imageIndex);
-        toDst.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
-        toDst.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
-        toDst.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-        toDst.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-        vkCmdPipelineBarrier(slot.cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
-                             nullptr, 1, &toDst);
-        const VkExtent2D e = sceneRenderer->extent();
-        VkImageBlit blit{};
-        blit.srcSubresource = blit.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-        blit.srcOffsets[1] = blit.dstOffsets[1] = {int32_t(e.width), int32_t(e.height), 1};
-        vkCmdBlitImage(slot.cmd, sceneRenderer->colorImage().vk(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                       swapchain->image(imageIndex), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_NEAREST);
-        VkRenderPassBeginInfo rp{VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO};
-        rp.renderPass = swapchain->overlayPass();
-        rp.framebuffer = swapchain->framebuffer(imageIndex);
-        rp.renderArea = {{0, 0}, swapchain->extent()};
-        vkCmdBeginRenderPass(slot.cmd, &rp, VK_SUBPASS_CONTENTS_INLINE);
-        panelRenderer.render(slot.cmd);
-        vkCmdEndRenderPass(slot.cmd);
-        VK_CHECK(vkEndCommandBuffer(slot.cmd));
-
-        const VkPipelineStageFlags waitStage = VK_PIPELINE_STAGE_TRANSFER_BIT;
-        const VkSemaphore finished = swapchain->renderFinished(imageIndex);
-        VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
-        si.waitSemaphoreCount = 1;
-        si.pWaitSemaphores = &slot.imageAvailable;
-        si.pWaitDstStageMask = &waitStage;
-        si.commandBufferCount = 1;
-        si.pCommandBuffers = &slot.cmd;
-        si.signalSemaphoreCount = 1;
-        si.pSignalSemaphores = &finished;
-        VK_CHECK(vkQueueSubmit(context.queue(), 1, &si, slot.fence));
-        VkPresentInfoKHR pi{VK_STRUCTURE_TYPE_PRESENT_INFO_KHR};
-        pi.waitSemaphoreCount = 1;
-        pi.pWaitSemaphores = &finished;
-        pi.swapchainCount = 1;
-        const VkSwapchainKHR sc = swapchain->vk();
-        pi.pSwapchains = &sc;
-        pi.pImageIndices = &imageIndex;
-        const VkResult presented = vkQueuePresentKHR(context.queue(), &pi);
-        if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR)
-            rebuild = true;
-        else
-            VK_CHECK(presented);
-        frameIndex = (frameIndex + 1) % renderer::SceneRenderer::kFrameSlots;
+        panel.stats =
+            sceneRenderer->record(frameTarget->cmd, frameTarget->slot, view, renderer::TileLoading::Background);
+        target.endFrame(*frameTarget, sceneRenderer->colorImage(),
+                        [&](VkCommandBuffer cmd) { panelRenderer.render(cmd); });
     }
 
     VK_CHECK(vkDeviceWaitIdle(context.device()));
@@ -476,13 +387,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     settings.uiScale = panel.uiScale;
     if (std::string error; !saveViewerSettings(settings, settingsFile, &error))
         std::cerr << "bulwark: warning: could not remember the window: " << error << std::endl;
-    for (FrameSlot& s : slots) {
-        vkDestroySemaphore(context.device(), s.imageAvailable, nullptr);
-        vkDestroyFence(context.device(), s.fence, nullptr);
-        vkFreeCommandBuffers(context.device(), context.commandPool(), 1, &s.cmd);
-    }
     sceneRenderer.reset();
-    swapchain.reset();
     return finishWithValidation(context, 0);
 }
 
