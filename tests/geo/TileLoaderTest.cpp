@@ -74,7 +74,9 @@ TEST(TileLoader, EveryTileArrivesOnceWithWhatOneReaderReads) {
         ASSERT_TRUE(expected);
         ASSERT_EQ(heights.metres.size(), expected.value().metres.size());
         for (size_t k = 0; k < heights.metres.size(); ++k) {
-            if (!std::isnan(expected.value().metres[k])) ASSERT_EQ(heights.metres[k], expected.value().metres[k]);
+            if (!std::isnan(expected.value().metres[k])) {
+                ASSERT_EQ(heights.metres[k], expected.value().metres[k]);
+            }
         }
     }
 }
