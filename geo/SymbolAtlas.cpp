@@ -67,7 +67,7 @@ void writeCached(const fs::path& file, const RgbaImage& image, const AtlasEntry&
         h.anchorY = entry.anchorY;
         std::string bytes(reinterpret_cast<const char*>(&h), sizeof h);
         bytes.append(reinterpret_cast<const char*>(image.pixels.data()), image.pixels.size());
-        writeOutputFile(file, bytes);
+        writeOutputFile(file, bytes, Durability::Cache);
     } catch (const OutputError&) {
     }
 }
