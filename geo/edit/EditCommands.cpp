@@ -1,6 +1,7 @@
 #include "geo/edit/EditCommands.h"
 
 #include "geo/Countries.h"
+#include "geo/Sidc.h"
 #include "geo/Spatial.h"
 
 #include <algorithm>
@@ -187,6 +188,10 @@ const char* attributeName(Attribute a) {
     case Attribute::Source: return "source";
     case Attribute::WhyNotLater: return "why_not_later";
     case Attribute::Sidc: return "sidc";
+    case Attribute::UniqueDesignation: return "unique_designation";
+    case Attribute::HigherFormation: return "higher_formation";
+    case Attribute::StaffComments: return "staff_comments";
+    case Attribute::AdditionalInformation: return "additional_information";
     case Attribute::FloorM: return "floor_m";
     case Attribute::CeilingM: return "ceiling_m";
     }
@@ -199,7 +204,11 @@ std::optional<std::string> SetAttribute::change(EditableFeature& e) const {
     case Attribute::Name: f.name = trimmed(_text); break;
     case Attribute::Source: f.source = trimmed(_text); break;
     case Attribute::WhyNotLater: f.whyNotLater = trimmed(_text); break;
-    case Attribute::Sidc: e.sidc = trimmed(_text); break;
+    case Attribute::Sidc: f.sidc = trimmed(_text); break;
+    case Attribute::UniqueDesignation: f.amplifiers.uniqueDesignation = trimmed(_text); break;
+    case Attribute::HigherFormation: f.amplifiers.higherFormation = trimmed(_text); break;
+    case Attribute::StaffComments: f.amplifiers.staffComments = trimmed(_text); break;
+    case Attribute::AdditionalInformation: f.amplifiers.additionalInformation = trimmed(_text); break;
     case Attribute::Nations: f.nations = splitList(_text); break;
     case Attribute::Kind: {
         const auto kind = parseKind(trimmed(_text));
@@ -307,6 +316,8 @@ std::optional<std::string> whyInvalid(const ScenarioFeature& f) {
     for (const std::string& code : f.nations)
         if (!countryNames().empty() && !countryNames().count(code))
             return "'" + code + "' is not an ISO 3166-1 alpha-2 code";
+    if (!f.sidc.empty())
+        if (auto sidc = parseSidc(f.sidc); !sidc) return "sidc: " + sidc.failure().what;
     for (const auto* m : {&f.floorM, &f.ceilingM})
         if (*m && !(std::isfinite(**m) && **m >= kLowestFloorM && **m <= kHighestCeilingM))
             return "heights must be within -500..100000 m of sea level";

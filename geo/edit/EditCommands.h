@@ -20,7 +20,6 @@ namespace geo {
 struct EditableFeature {
     std::uint64_t key = 0; //!< never reused; survives undo, redo and saves (ids may be edited, keys not)
     ScenarioFeature feature;
-    std::string sidc;                        //!< the file's `sidc` property (a MIL-STD-2525 code); "" when absent
     std::optional<std::uint64_t> copiedFrom; //!< a duplicate: the key whose file properties it starts from
 };
 
@@ -143,7 +142,22 @@ private:
 };
 
 //! The attributes an analyst edits in the panel.
-enum class Attribute { Name, Kind, Nations, Personnel, Status, Source, WhyNotLater, Sidc, FloorM, CeilingM };
+enum class Attribute {
+    Name,
+    Kind,
+    Nations,
+    Personnel,
+    Status,
+    Source,
+    WhyNotLater,
+    Sidc,
+    UniqueDesignation,
+    HigherFormation,
+    StaffComments,
+    AdditionalInformation,
+    FloorM,
+    CeilingM
+};
 const char* attributeName(Attribute attribute); //!< the file's field: "name", "why_not_later", "floor_m"
 
 //! Sets one attribute. Text attributes take `text` (kind and status as written in files: "hub",
@@ -235,9 +249,9 @@ private:
 };
 
 //! Why `f` is not valid data, or nothing: an empty name or id, personnel below 0 or above
-//! kMaxPersonnel, a nation code not in ISO 3166-1, a point off the globe, a line of fewer than two
-//! points, a polygon that crosses itself (GEOS), floor and ceiling out of range or the wrong way round,
-//! the wrong geometry for the kind.
+//! kMaxPersonnel, a nation code not in ISO 3166-1, a SIDC that does not parse (Sidc.h), a point off the globe, a line
+//! of fewer than two points, a polygon that crosses itself (GEOS), floor and ceiling out of range or the wrong way
+//! round, the wrong geometry for the kind.
 std::optional<std::string> whyInvalid(const ScenarioFeature& f);
 
 } // namespace geo

@@ -55,8 +55,6 @@ std::optional<Failure> ScenarioDocument::load(const fs::path& manifest) {
     const fs::path file = loaded.set.featuresFile;
     auto bytes = readInputFile(file, std::numeric_limits<std::size_t>::max());
     if (!bytes) return bytes.failure();
-    auto sidcs = readSidcs(file, bytes.value());
-    if (!sidcs) return sidcs.failure();
 
     _manifest = manifest;
     _loadProblems = std::move(loaded.problems);
@@ -64,8 +62,7 @@ std::optional<Failure> ScenarioDocument::load(const fs::path& manifest) {
     _features = FeatureList();
     _saved.clear();
     for (ScenarioFeature& f : _header.features) {
-        EditableFeature e{_features.newKey(), std::move(f), {}, std::nullopt};
-        if (const auto sidc = sidcs.value().find(e.feature.fid); sidc != sidcs.value().end()) e.sidc = sidc->second;
+        EditableFeature e{_features.newKey(), std::move(f), std::nullopt};
         _saved[e.key] = e;
         _features.insert(_features.all().size(), std::move(e));
     }

@@ -54,17 +54,29 @@ Result<OpenedFile> openLayer(const GdalSession& gdal, const fs::path& file, cons
     return opened;
 }
 
-//! The fields Bulwark knows, as the loader reads them (and `sidc`).
+//! The fields Bulwark knows, as the loader reads them.
 enum class FieldKind { Text, List, Integer, Real };
 struct Field {
     const char* name;
     FieldKind kind;
 };
 constexpr Field kFields[] = {
-    {"id", FieldKind::Text},        {"kind", FieldKind::Text},          {"name", FieldKind::Text},
-    {"nations", FieldKind::List},   {"personnel", FieldKind::Integer},  {"floor_m", FieldKind::Real},
-    {"ceiling_m", FieldKind::Real}, {"status", FieldKind::Text},        {"source", FieldKind::Text},
-    {"scenarios", FieldKind::List}, {"why_not_later", FieldKind::Text}, {"sidc", FieldKind::Text},
+    {"id", FieldKind::Text},
+    {"kind", FieldKind::Text},
+    {"name", FieldKind::Text},
+    {"nations", FieldKind::List},
+    {"personnel", FieldKind::Integer},
+    {"floor_m", FieldKind::Real},
+    {"ceiling_m", FieldKind::Real},
+    {"status", FieldKind::Text},
+    {"source", FieldKind::Text},
+    {"scenarios", FieldKind::List},
+    {"unique_designation", FieldKind::Text},
+    {"higher_formation", FieldKind::Text},
+    {"staff_comments", FieldKind::Text},
+    {"additional_information", FieldKind::Text},
+    {"why_not_later", FieldKind::Text},
+    {"sidc", FieldKind::Text},
 };
 
 //! A known field's value in a feature: text, list, or number; nothing when absent.
@@ -93,7 +105,11 @@ Value valueOf(const EditableFeature& e, const std::string& field) {
     if (field == "source") return text(f.source);
     if (field == "scenarios") return list(f.scenarios);
     if (field == "why_not_later") return text(f.whyNotLater);
-    return text(e.sidc);
+    if (field == "unique_designation") return text(f.amplifiers.uniqueDesignation);
+    if (field == "higher_formation") return text(f.amplifiers.higherFormation);
+    if (field == "staff_comments") return text(f.amplifiers.staffComments);
+    if (field == "additional_information") return text(f.amplifiers.additionalInformation);
+    return text(f.sidc);
 }
 
 bool sameGeometry(const ScenarioFeature& a, const ScenarioFeature& b) {
@@ -186,20 +202,6 @@ struct Planned {
 };
 
 } // namespace
-
-Result<std::map<std::int64_t, std::string>> readSidcs(const fs::path& file, const std::string& bytes) {
-    GdalSession gdal;
-    const MemoryFile memory(file, bytes);
-    auto opened = openLayer(gdal, file, memory);
-    if (!opened) return opened.failure();
-    OGRLayer& layer = *opened.value().layer;
-    std::map<std::int64_t, std::string> sidcs;
-    const int field = layer.GetLayerDefn()->GetFieldIndex("sidc");
-    if (field < 0) return sidcs;
-    for (auto& f : layer)
-        if (f->IsFieldSetAndNotNull(field)) sidcs[f->GetFID()] = f->GetFieldAsString(field);
-    return sidcs;
-}
 
 Result<RewrittenFile> rewriteFeatures(const fs::path& file, const std::string& bytes,
                                       const std::vector<EditableFeature>& features,

@@ -1,6 +1,6 @@
 #pragma once
-// The OGR side of a ScenarioDocument: reading what the loader does not (`sidc`), and writing the
-// edited features back into a copy of the file as loaded. Works on the file's bytes in memory
+// The OGR side of a ScenarioDocument: writing the edited features back into a copy of the file as loaded. Works on the
+// file's bytes in memory
 // (/vsimem/), so a save never reads what another program has written since, and writing to disk stays
 // with OutputFile (write-then-rename).
 #include "geo/Result.h"
@@ -14,9 +14,6 @@
 #include <vector>
 
 namespace geo {
-
-//! The `sidc` property of each feature that has one, by FID. `file` names the bytes (its extension picks the driver).
-Result<std::map<std::int64_t, std::string>> readSidcs(const std::filesystem::path& file, const std::string& bytes);
 
 //! A features file written anew: its bytes, and the FID each written feature has in it.
 struct RewrittenFile {

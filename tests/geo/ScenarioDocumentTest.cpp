@@ -166,8 +166,8 @@ std::vector<std::string> snapshot(const ScenarioDocument& doc) {
     for (const EditableFeature& e : doc.features()) {
         const ScenarioFeature& f = e.feature;
         std::string s = f.id + "|" + f.name + "|" + kindName(f.kind) + "|" + statusName(f.status) + "|" + f.source +
-                        "|" + std::to_string(f.scenarioMask) + "|" + e.sidc + "|" + f.whyNotLater + "|" +
-                        std::to_string(f.personnel.value_or(-1)) + "|";
+                        "|" + std::to_string(f.scenarioMask) + "|" + f.sidc + "|" + f.amplifiers.uniqueDesignation +
+                        "|" + f.whyNotLater + "|" + std::to_string(f.personnel.value_or(-1)) + "|";
         for (const std::string& n : f.nations) s += n + ",";
         for (const glm::dvec2& p : f.points) s += std::to_string(p.x) + " " + std::to_string(p.y) + ";";
         for (const Polygon& polygon : f.polygons)
@@ -237,6 +237,8 @@ TEST(ScenarioDocument, UndoesAndRedoesEveryKindOfEdit) {
          [&] { return std::make_unique<SetAttribute>(hub, Attribute::WhyNotLater, std::string("moves on")); }},
         {"sidc",
          [&] { return std::make_unique<SetAttribute>(hub, Attribute::Sidc, std::string("10031000001211000000")); }},
+        {"unique designation",
+         [&] { return std::make_unique<SetAttribute>(hub, Attribute::UniqueDesignation, std::string("1 UK Hub")); }},
         {"membership off", [&] { return std::make_unique<SetMembership>(hub, set, 3, false); }},
         {"membership on", [&] { return std::make_unique<SetMembership>(hub, set, 0, true); }},
     };
@@ -256,7 +258,8 @@ TEST(ScenarioDocument, UndoesAndRedoesEveryKindOfEdit) {
     EXPECT_EQ(featureOf(doc, "hub-gb-zhytomyr").kind, FeatureKind::EquipmentSite);
     EXPECT_EQ(featureOf(doc, "hub-gb-zhytomyr").scenarios,
               (std::vector<std::string>{"support-only", "paris-framework"}));
-    EXPECT_EQ(doc.feature(hub)->sidc, "10031000001211000000");
+    EXPECT_EQ(doc.feature(hub)->feature.sidc, "10031000001211000000");
+    EXPECT_EQ(featureOf(doc, "hub-gb-zhytomyr").amplifiers.uniqueDesignation, "1 UK Hub");
     EXPECT_TRUE(doc.keyOf("hub-gb-zhytomyr-copy"));
     EXPECT_TRUE(doc.keyOf("station-station-iasi"));
     EXPECT_FALSE(doc.keyOf("station-sk-sliac"));
@@ -375,6 +378,7 @@ TEST(ScenarioDocument, RefusesEditsThatMakeInvalidData) {
     cases.push_back(
         {std::make_unique<SetAttribute>(hub, Attribute::Status, std::string("rumoured")), "unknown status"});
     cases.push_back({std::make_unique<SetAttribute>(hub, Attribute::FloorM, std::optional<double>(100)), "air zones"});
+    cases.push_back({std::make_unique<SetAttribute>(hub, Attribute::Sidc, std::string("1003100000121100000")), "sidc"});
     cases.push_back({std::make_unique<MoveSite>(hub, glm::dvec2{200, 50}), "off the globe"});
     cases.push_back({std::make_unique<MoveSite>(hub, glm::dvec2{30, 91}), "off the globe"});
     cases.push_back({std::make_unique<MoveSite>(hub, glm::dvec2{nan, 50}), "off the globe"});
@@ -473,7 +477,7 @@ void checkSaveRoundTrip(const fs::path& manifest) {
     ScenarioDocument again = openDocument(manifest);
     EXPECT_EQ(snapshot(again), snapshot(doc));
     EXPECT_EQ(featureOf(again, "force-fr-multinational-kyiv").personnel, 4321);
-    EXPECT_EQ(again.feature(keyOf(again, "station-pl-lask"))->sidc, "10031000001211000000");
+    EXPECT_EQ(featureOf(again, "station-pl-lask").sidc, "10031000001211000000");
     const std::string saved = readBytes(file);
     ASSERT_FALSE(again.save());
     EXPECT_EQ(readWithOgr(file), after);
