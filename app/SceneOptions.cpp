@@ -9,6 +9,7 @@
 #include "geo/PlaceLoader.h"
 #include "geo/VectorLoader.h"
 #include "renderer/FontCheck.h"
+#include "renderer/SceneLayers.h"
 
 #include <algorithm>
 #include <charconv>
@@ -70,10 +71,13 @@ void SceneOptions::addTo(CLI::App& c) {
                  "[default: none in stills, the first in the viewer]");
     c.add_option("--exaggeration", exaggeration, "Vertical exaggeration of terrain and everything on it (0-50)")
         ->check(finiteWithin(0.0, 50.0));
-    c.add_option("--hide", hide,
-                 "Layers to leave out, comma-separated: terrain, borders, coastlines, labels, highlight")
+    std::vector<std::string> layerNames;
+    for (const renderer::LayerEntry& layer : renderer::sceneLayers()) layerNames.emplace_back(layer.name);
+    std::string names;
+    for (const std::string& name : layerNames) names += (names.empty() ? "" : ", ") + name;
+    c.add_option("--hide", hide, "Layers to leave out, comma-separated: " + names)
         ->delimiter(',')
-        ->check(CLI::IsMember({"terrain", "borders", "coastlines", "labels", "highlight", "scenarios"}));
+        ->check(CLI::IsMember(layerNames));
     c.add_flag("--no-attribution", noAttribution, "Leave out the data credits drawn in the bottom-right corner");
     c.add_option("--compare", compare, "Two scenarios side by side under one camera: ID,ID");
     c.add_option("--title", title,
@@ -111,7 +115,7 @@ std::string SceneOptions::titleFor(const geo::ScenarioInfo& scenario) const {
 renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
     renderer::SceneView v;
     v.exaggeration = exaggeration;
-    v.layers = layers();
+    v.hidden = hiddenLayers();
     v.attribution = !noAttribution;
     v.legend = !noLegend;
     if (!noTitle) v.title = title;
@@ -143,17 +147,8 @@ renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
     return v;
 }
 
-renderer::SceneLayers SceneOptions::layers() const {
-    renderer::SceneLayers l;
-    for (const std::string& name : hide) {
-        if (name == "terrain") l.terrain = false;
-        if (name == "borders") l.borders = false;
-        if (name == "coastlines") l.coastlines = false;
-        if (name == "labels") l.labels = false;
-        if (name == "highlight") l.highlight = false;
-        if (name == "scenarios") l.scenarios = false;
-    }
-    return l;
+std::set<std::string, std::less<>> SceneOptions::hiddenLayers() const {
+    return {hide.begin(), hide.end()};
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace app {
@@ -29,7 +30,7 @@ struct SceneOptions {
     std::string scenario;  //!< the scenario to show; empty: none (render, bench) or the first (viewer)
     std::string compare;   //!< "ID,ID": two scenarios side by side under one camera
     double exaggeration = 1.0;
-    std::vector<std::string> hide;    //!< layers to leave out: terrain, borders, coastlines, labels, highlight
+    std::vector<std::string> hide;    //!< layers to leave out, by name (renderer::sceneLayers())
     bool noAttribution = false;       //!< leave out the data credits
     bool noTitle = false;             //!< leave out the title (--no-title, --no-caption)
     bool noLegend = false;            //!< leave out the legend
@@ -37,8 +38,8 @@ struct SceneOptions {
     std::string theme = "standard";   //!< "standard" or "high-contrast" (renderer::parseTheme)
     std::string palette = "standard"; //!< "standard" or "colour-blind" (renderer::parsePalette)
 
-    //! The layers left on after --hide.
-    renderer::SceneLayers layers() const;
+    //! The layers --hide leaves out.
+    std::set<std::string, std::less<>> hiddenLayers() const;
     //! What these options ask to see of `scene`: camera (its target on the terrain), exaggeration,
     //! layers, credits. Throws UsageError on a malformed --camera.
     renderer::SceneView view(const LoadedScene& scene) const;

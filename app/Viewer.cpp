@@ -119,7 +119,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     CameraController camera(scene.terrain, options.start);
     PanelState panel;
     panel.exaggeration = static_cast<float>(options.exaggeration);
-    panel.layers = options.layers;
+    panel.hidden = options.hidden;
     panel.deviceName = context.deviceName() + " (" + context.deviceType() + ")";
     panel.attribution = scene.inputs.attribution;
     panel.showAttribution = options.attribution;
@@ -259,7 +259,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         const renderer::View pickView = renderer::View::make(camera.pose(), viewWidth, fbh);
         const int pickScenario = rightHalf ? panel.compareScenario : scenarioSwitch.current();
         // Picked again only when the cursor, the camera or the scenario moved: areas are tested with GEOS.
-        const bool idle = io.WantCaptureMouse || panning || !panel.layers.scenarios;
+        const bool idle = io.WantCaptureMouse || panning || panel.hidden.contains("scenarios");
         const std::string pickKey = geo::formatCamera(camera.pose()) + "|" + std::to_string(cursor.x) + "," +
                                     std::to_string(cursor.y) + "|" + std::to_string(pickScenario);
         if (idle) {
@@ -388,7 +388,7 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
         renderer::SceneView view;
         view.pose = camera.pose();
         view.exaggeration = panel.exaggeration;
-        view.layers = panel.layers;
+        view.hidden = panel.hidden;
         view.attribution = panel.showAttribution;
         view.legend = panel.showLegend;
         view.displayScale = displayScale;

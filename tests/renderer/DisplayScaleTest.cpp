@@ -90,7 +90,7 @@ size_t labelPixelsIn(const std::vector<uint8_t>& rgba) {
 TEST_F(DisplayScaleRender, DoublingTheScaleDoublesTheLabels) {
     renderer::SceneView view;
     view.pose = geo::groundPose({31.0, 49.0, 0, 1200e3, 0, 20}, scene->terrain, 1.0);
-    view.layers = {false, false, false, true, false, false}; // labels only, on the clear colour
+    view.hidden = {"terrain", "borders", "coastlines", "highlight", "scenarios"}; // labels only, on the clear colour
     view.attribution = false;
     renderer::SceneRenderer r(*context, scene->inputs, {960, 540});
     view.displayScale = 1.0f;

@@ -89,7 +89,7 @@ TEST_F(TiledStill, MatchesTheSameViewRenderedWhole) {
     const test::Rgba expected = whole(view, size);
     const test::Rgba actual = tiled(view, size, 128); // 4 x 3 tiles, the last column and row ragged
     renderer::SceneView bare = view;
-    bare.layers = {true, false, false, false, true, false};
+    bare.hidden = {"borders", "coastlines", "labels", "scenarios"};
     bare.title.clear();
     bare.legend = false;
     // The scene has what the comparison must cover: labels, lines, features, title, legend.
