@@ -1,6 +1,7 @@
 #include "renderer/LineLayer.h"
 
 #include "geo/Ellipsoid.h"
+#include "geo/SharedRules.h"
 #include "geo/Simplify.h"
 #include "renderer/GpuTypes.h"
 #include "renderer/SceneStyle.h"
@@ -195,7 +196,7 @@ size_t LineLayer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, const View&
     const LineStyle style = themed(given, _theme);
     size_t drawn = 0;
     for (const Batch& b : _batches) {
-        const double reach = b.radius + std::max(b.maxHeight, 0.0f) * exaggeration + 100.0;
+        const double reach = b.radius + geo::raisedHeight(b.maxHeight, exaggeration) + 100.0;
         if (!view.sees(b.origin - view.eye, reach)) continue;
         // The simplified level where its error is under a pixel at the batch's nearest point.
         const double metresPerPixel = std::max(glm::length(b.origin - view.eye) - reach, 1.0) / view.pixelsPerRadian;

@@ -1,6 +1,7 @@
 #include "renderer/TerrainLayer.h"
 
 #include "geo/Ellipsoid.h"
+#include "geo/SharedRules.h"
 #include "geo/Spatial.h"
 #include "renderer/GpuTypes.h"
 #include "renderer/Shaders.h"
@@ -160,7 +161,7 @@ bool TerrainLayer::evictOne() {
 }
 
 bool TerrainLayer::sees(const Tile& tile, const View& view) const {
-    const double top = std::max<double>(tile.maxHeight, 0.0) * _exaggeration;
+    const double top = geo::raisedHeight(tile.maxHeight, _exaggeration);
     if (!view.sees(tile.origin - view.eye, tile.radius + top)) return false;
     // Beyond the horizon: farther than the eye can see over a sphere no larger than the Earth's
     // smallest radius, to a point as high as the tile's highest.
@@ -214,7 +215,7 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) 
     const geo::GeoExtent e = geo::tileExtent(key);
     const double midLon = 0.5 * (e.west + e.east), midLat = 0.5 * (e.south + e.north);
     const double distance =
-        std::max(glm::length(tile.origin - view.eye) - tile.radius - tile.maxHeight * _exaggeration, 1.0);
+        std::max(glm::length(tile.origin - view.eye) - tile.radius - geo::raisedHeight(tile.maxHeight, _exaggeration), 1.0);
     const double geometricError = tile.heightError * _exaggeration + tile.curvatureError;
     const double texelMetres = sizeDeg / (kImageSize - 1) * kMetresPerDegree * std::cos(glm::radians(midLat));
     const double pixelsPerMetre = view.pixelsPerRadian / distance;
