@@ -4,6 +4,7 @@
 #include "geo/Camera.h"
 #include "geo/HeightGrid.h"
 #include "geo/Scenario.h"
+#include "geo/SceneData.h"
 #include "renderer/SceneRenderer.h"
 
 #include <CLI/CLI.hpp>
@@ -15,7 +16,8 @@
 
 namespace app {
 
-struct LoadedScene;
+//! Everything loaded from disk for one scene. The terrain lives here; the renderer borrows it.
+using LoadedScene = renderer::LoadedScene;
 
 struct SceneOptions {
     std::string camera;  //!< "LON,LAT,RANGE_KM[,HEADING,TILT]"; empty: the home view
@@ -43,6 +45,8 @@ struct SceneOptions {
     //! What these options ask to see of `scene`: camera (its target on the terrain), exaggeration,
     //! layers, credits. Throws UsageError on a malformed --camera.
     renderer::SceneView view(const LoadedScene& scene) const;
+    //! The files these options name (geo::loadSceneData).
+    geo::SceneFiles files() const;
     //! Theme and palette; --theme and --palette were checked when parsed.
     renderer::SceneStyle style() const;
     //! The title of a frame showing `scenario`: --title, else scenarioTitle(); empty with --no-title.
@@ -52,15 +56,7 @@ struct SceneOptions {
     void addTo(CLI::App& command);
 };
 
-//! Everything loaded from disk for one scene. The terrain lives here; the renderer borrows it.
-struct LoadedScene {
-    geo::Terrain terrain;
-    geo::ScenarioSet scenarios; //!< empty when there are none
-    renderer::SceneInputs inputs;
-};
-
-//! The default title of a frame showing `scenario`: its name, and that it is illustrative planning.
-std::string scenarioTitle(const geo::ScenarioInfo& scenario);
+using geo::scenarioTitle;
 
 //! Loads every file the options name; throws UsageError naming the file and problem.
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& options);

@@ -38,6 +38,9 @@ struct ScenarioInfo {
     std::string id, name, description;
 };
 
+//! The default title of a frame showing `scenario`: its name, and that it is illustrative planning.
+std::string scenarioTitle(const ScenarioInfo& scenario);
+
 struct ScenarioFeature {
     std::string id, name;
     FeatureKind kind = FeatureKind::Hub;

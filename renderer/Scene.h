@@ -5,6 +5,7 @@
 #include "geo/HeightGrid.h"
 #include "geo/PlaceLoader.h"
 #include "geo/Scenario.h"
+#include "geo/SceneData.h"
 #include "geo/VectorLoader.h"
 #include "renderer/SceneStyle.h"
 
@@ -32,6 +33,16 @@ struct SceneInputs {
     SceneStyle style;                               //!< theme and palette; setStyle() changes them later
     std::map<std::string, std::string> nationNames; //!< ISO alpha-2 code → name, for the legend
     std::vector<std::string> screenTexts; //!< text frames will show on screen (a custom title): its glyphs are baked
+};
+
+//! A scene loaded from its files (geo::loadSceneData) with the inputs the renderer reads: the terrain
+//! and scenarios stay here (the inputs point to them, so it stays where it is made), the rest moves
+//! into `inputs`.
+struct LoadedScene : geo::SceneData {
+    explicit LoadedScene(geo::SceneData data, SceneStyle style = {});
+    LoadedScene(const LoadedScene&) = delete;
+    LoadedScene& operator=(const LoadedScene&) = delete;
+    SceneInputs inputs;
 };
 
 //! Which scenario a view shows (see SceneView): masks, the switch's progress, and a caption.

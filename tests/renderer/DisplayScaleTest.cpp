@@ -3,7 +3,6 @@
 #include "renderer/DisplayScale.h"
 #include "GoldenImage.h"
 #include "SceneFixture.h"
-#include "app/SceneOptions.h"
 #include "geo/Picking.h"
 #include "renderer/Context.h"
 #include "renderer/LabelLayer.h"
@@ -53,7 +52,9 @@ glm::vec2 labelExtent(const std::vector<renderer::LabelVertex>& vertices) {
 }
 
 TEST(DisplayScale, ALabelAt4KIsTwiceItsSizeAt1080p) {
-    const auto scene = app::loadScene(app::SceneOptions{});
+    geo::SceneFiles files;
+    files.assets = BULWARK_ASSETS_DIR;
+    const auto scene = std::make_unique<renderer::LoadedScene>(geo::loadSceneData(files).value());
     std::vector<geo::Place> kyiv(1);
     kyiv[0].name = "Kyiv";
     kyiv[0].lon = 30.52;

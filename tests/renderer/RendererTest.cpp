@@ -2,7 +2,6 @@
 // with the Khronos validation layer on: any validation error fails the test.
 #include "GoldenImage.h"
 #include "SceneFixture.h"
-#include "app/SceneOptions.h"
 #include "geo/Picking.h"
 #include "renderer/Context.h"
 #include "renderer/SceneRenderer.h"
