@@ -117,15 +117,8 @@ renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
     if (!noTitle) v.title = title;
     v.pose = geo::groundPose(parseCameraOption(camera), scene.terrain, exaggeration);
     const auto find = [&](const std::string& option, const std::string& id) {
-        const auto index = scene.scenarios.indexOf(id);
-        if (!index) {
-            std::string known;
-            for (const geo::ScenarioInfo& s : scene.scenarios.scenarios) known += (known.empty() ? "" : ", ") + s.id;
-            throw UsageError(option + " " + id + ": no such scenario (" +
-                             (known.empty() ? std::string("none loaded") : known) + ")");
-        }
-        return renderer::ScenarioShown{
-            1u << *index, 1u << *index, 1.0f, {}, titleFor(scene.scenarios.scenarios[*index])};
+        const size_t index = scenarioIndex(scene.scenarios, option, id);
+        return renderer::ScenarioShown{1u << index, 1u << index, 1.0f, {}, titleFor(scene.scenarios.scenarios[index])};
     };
     if (!scenario.empty()) {
         const renderer::ScenarioShown shown = find("--scenario", scenario);
@@ -189,6 +182,28 @@ std::vector<unsigned char> readFont(const std::string& requested) {
 
 } // namespace
 
+std::optional<geo::ScenarioSet> loadScenarioOption(const std::string& scenarios) {
+    // The default set when it is there, or the one asked for; any problem stops here.
+    const fs::path manifest = scenarios.empty() ? assetsDir() / "scenarios/scenarios.json" : fs::path(scenarios);
+    if (scenarios.empty() && !fs::exists(manifest)) return std::nullopt;
+    geo::ScenarioLoad load = geo::loadScenarios(manifest);
+    if (!load.problems.empty())
+        throw UsageError(load.problems.front().text() +
+                         (load.problems.size() > 1
+                              ? " (and " + std::to_string(load.problems.size() - 1) + " more: run bulwark validate)"
+                              : ""));
+    return std::move(load.set);
+}
+
+size_t scenarioIndex(const geo::ScenarioSet& set, const std::string& option, const std::string& id) {
+    const auto index = set.indexOf(id);
+    if (index) return *index;
+    std::string known;
+    for (const geo::ScenarioInfo& s : set.scenarios) known += (known.empty() ? "" : ", ") + s.id;
+    throw UsageError(option + " " + id + ": no such scenario (" + (known.empty() ? std::string("none loaded") : known) +
+                     ")");
+}
+
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
     parseCameraOption(o.camera); // a malformed camera fails before any file is read
     auto scene = std::make_unique<LoadedScene>();
@@ -215,16 +230,8 @@ std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
     scene->inputs.places = orFail(geo::loadPlaces(o.places.empty() ? assets / "places.gpkg" : fs::path(o.places)));
     scene->inputs.font = readFont(o.font);
 
-    // Scenarios: the default set when it is there, or the one asked for; any problem stops here.
-    const fs::path manifest = o.scenarios.empty() ? assets / "scenarios/scenarios.json" : fs::path(o.scenarios);
-    if (!o.scenarios.empty() || fs::exists(manifest)) {
-        geo::ScenarioLoad load = geo::loadScenarios(manifest);
-        if (!load.problems.empty())
-            throw UsageError(load.problems.front().text() +
-                             (load.problems.size() > 1
-                                  ? " (and " + std::to_string(load.problems.size() - 1) + " more: run bulwark validate)"
-                                  : ""));
-        scene->scenarios = std::move(load.set);
+    if (auto scenarios = loadScenarioOption(o.scenarios)) {
+        scene->scenarios = std::move(*scenarios);
         scene->inputs.scenarios = &scene->scenarios;
     }
     scene->inputs.terrain = &scene->terrain;

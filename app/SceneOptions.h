@@ -61,6 +61,12 @@ struct LoadedScene {
 //! The default title of a frame showing `scenario`: its name, and that it is illustrative planning.
 std::string scenarioTitle(const geo::ScenarioInfo& scenario);
 
+//! The scenario set of --scenarios, or the default one (nothing when there is none); throws UsageError
+//! with the first problem.
+std::optional<geo::ScenarioSet> loadScenarioOption(const std::string& scenarios);
+//! The index of scenario `id` in `set`; throws UsageError naming `option` and the ids there are.
+size_t scenarioIndex(const geo::ScenarioSet& set, const std::string& option, const std::string& id);
+
 //! Loads every file the options name; throws UsageError naming the file and problem.
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& options);
 

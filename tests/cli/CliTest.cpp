@@ -881,4 +881,37 @@ TEST(BadInputs, DamagedViewerSettingsGiveOneClearWarning) {
     }
 }
 
+TEST(Export, WritesEveryFormatAndSaysHowMany) {
+    const Outcome help = bulwark("export --help");
+    EXPECT_EQ(help.code, 0) << help.out;
+    for (const char* option : {"--scenario", "--out", "--scenarios", ".kmz", ".czml", ".gpkg"})
+        EXPECT_NE(help.out.find(option), std::string::npos) << option;
+    geo::test::TempDir dir;
+    for (const char* name : {"fc.kmz", "fc.czml", "fc.geojson"}) {
+        const Outcome r = bulwark("export --scenario full-coalition --out " + quoted(dir / name));
+        EXPECT_EQ(r.code, 0) << r.out;
+        EXPECT_NE(r.out.find("34 features"), std::string::npos) << r.out; // the default full coalition's
+        EXPECT_GT(fs::file_size(dir / name), 1000u) << name;
+    }
+    EXPECT_EQ(namesIn(dir.path()), (std::vector<std::string>{"fc.czml", "fc.geojson", "fc.kmz"}));
+}
+
+TEST(Export, BadScenarioTargetOrExtensionIsOneLine) {
+    geo::test::TempDir dir;
+    fs::create_directory(dir / "folder.kml");
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"--scenario nowhere --out " + quoted(dir / "a.kml"), "--scenario nowhere: no such scenario"},
+        {"--scenario support-only --out " + quoted(dir / "a.shp"), "unknown kind of file to export"},
+        {"--scenario support-only --out " + quoted(dir / "missing/a.kml"), "does not exist"},
+        {"--scenario support-only --out " + quoted(dir / "folder.kml"), "folder"},
+        {"--scenario support-only --out a.kml --scenarios " + quoted(dir / "none.json"), "none.json"}};
+    for (const auto& [args, problem] : cases) {
+        const Outcome r = bulwark("export " + args);
+        EXPECT_EQ(r.code, 2) << args << "\n" << r.out;
+        EXPECT_EQ(r.lines(), 1u) << r.out;
+        EXPECT_NE(r.out.find(problem), std::string::npos) << r.out;
+    }
+    EXPECT_EQ(namesIn(dir.path()), std::vector<std::string>{"folder.kml"}); // nothing half-written
+}
+
 } // namespace
