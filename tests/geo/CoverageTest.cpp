@@ -3,6 +3,7 @@
 #include "geo/Coverage.h"
 #include "Fixtures.h"
 #include "geo/CoverageFile.h"
+#include "geo/CoverageWorker.h"
 #include "geo/DemLoader.h"
 
 #include <cmath>
@@ -201,6 +202,37 @@ TEST(CoverageFile, GeoTiffMaskAndGeoJsonPolygonsReadBack) {
     EXPECT_TRUE(nearInside);
     EXPECT_FALSE(behindInside);
     EXPECT_EQ(test::namesIn(dir.path()), (std::vector<std::string>{"mask.tif", "seen.geojson"}));
+}
+
+} // namespace
+} // namespace geo
+
+namespace geo {
+namespace {
+
+TEST(CoverageWorker, RefinesCoarseToFineAndFollowsTheLatestSite) {
+    const Terrain terrain = plain(2000);
+    CoverageWorker worker(terrain);
+    EXPECT_FALSE(worker.latest());
+    CoverageRequest r = mastAndLowTarget();
+    r.site = {29.0, 48.0}; // first somewhere else, then dragged on at once: only the last place is answered
+    ASSERT_FALSE(worker.request(r));
+    r.site = kSite;
+    ASSERT_FALSE(worker.request(r));
+    ASSERT_TRUE(worker.waitForFinest(std::chrono::seconds(20)));
+    const auto answer = worker.latest();
+    EXPECT_EQ(answer->request, 2u);
+    EXPECT_EQ(answer->fan.request.site, kSite);
+    EXPECT_EQ(answer->fan.detail.rays, coverageLevels(terrain, r).back().rays);
+    EXPECT_TRUE(answer->fan.visibleAt(90, 20e3));
+    EXPECT_FALSE(answer->fan.visibleAt(90, 70e3)); // behind the ridge
+    EXPECT_FALSE(answer->mask.cells.empty());
+
+    r.rangeM = 0; // refused: the answer shown stays
+    EXPECT_TRUE(worker.request(r));
+    EXPECT_EQ(worker.latest(), answer);
+    worker.clear();
+    EXPECT_FALSE(worker.latest());
 }
 
 } // namespace
