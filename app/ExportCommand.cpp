@@ -44,8 +44,8 @@ Command addExportCommand(CLI::App& cli) {
         const renderer::Palette palette = *renderer::parsePalette(o->palette);
         const geo::FeatureColour colour = [palette](const geo::ScenarioFeature& f) {
             // The scene's colours: markers and air zones in their lead nation's, the rest in their kind's.
-            return geo::styleName(f).rfind("nation-", 0) == 0 ? renderer::nationColor(f.lead(), palette)
-                                                              : renderer::kindColor(f.kind, palette);
+            return geo::colouredByNation(f) ? renderer::nationColor(f.lead(), palette)
+                                            : renderer::kindColor(f.kind, palette);
         };
         const size_t written = geo::exportScenario(*set, index, o->out, *format, colour);
         std::cout << "bulwark export: " << o->scenario << ": " << written << (written == 1 ? " feature" : " features")

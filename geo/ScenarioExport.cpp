@@ -222,10 +222,12 @@ const char* exportFormatName(ExportFormat format) {
     return "?";
 }
 
+bool colouredByNation(const ScenarioFeature& f) {
+    return (isMarker(f.kind) || f.kind == FeatureKind::AirZone) && !f.lead().empty();
+}
+
 std::string styleName(const ScenarioFeature& f) {
-    // As the scene colours them: markers and air zones by their lead nation, the rest by kind.
-    const bool byNation = (isMarker(f.kind) || f.kind == FeatureKind::AirZone) && !f.lead().empty();
-    return byNation ? "nation-" + f.lead() : std::string("kind-") + kindName(f.kind);
+    return colouredByNation(f) ? "nation-" + f.lead() : std::string("kind-") + kindName(f.kind);
 }
 
 std::string featureDescription(const ScenarioFeature& f, const ScenarioInfo& scenario) {

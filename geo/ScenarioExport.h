@@ -26,6 +26,8 @@ const char* exportFormatName(ExportFormat format);
 //! looks like the scene: the renderer's nation and kind colours, passed in by the caller.
 using FeatureColour = std::function<glm::vec4(const ScenarioFeature&)>;
 
+//! Whether the scene colours the feature by its lead nation (markers and air zones), not by its kind.
+bool colouredByNation(const ScenarioFeature& feature);
 //! The colour's style: features sharing one share a style (KML's shared styles). "nation-GB" for a
 //! nation's colour, else "kind-sea_zone".
 std::string styleName(const ScenarioFeature& feature);
