@@ -152,7 +152,7 @@ void TileDiskCache::store(const std::string& source, const TileKey& key, int siz
     try {
         std::error_code error;
         std::filesystem::create_directories(file.parent_path(), error);
-        writeOutputFile(file, bytes);
+        writeOutputFile(file, bytes, Durability::Cache); // a lost tile costs a fetch, not a fsync per tile
     } catch (const OutputError&) {
         return; // a cache that cannot be written only costs the next visit a fetch
     }
