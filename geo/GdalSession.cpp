@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <mutex>
+#include <utility>
 
 namespace geo {
 
@@ -20,6 +21,13 @@ void registerOnce() {
     static std::once_flag once;
     std::call_once(once, [] {
         CPLSetConfigOption("OGR_CT_FORCE_TRADITIONAL_GIS_ORDER", "YES");
+        // A remote source (/vsicurl/, /vsis3/...) whose server is gone fails in seconds, not minutes; what the
+        // user set in the environment wins.
+        for (const auto& [option, value] : {std::pair{"GDAL_HTTP_CONNECTTIMEOUT", "5"},
+                                            {"GDAL_HTTP_TIMEOUT", "20"},
+                                            {"GDAL_HTTP_MAX_RETRY", "2"},
+                                            {"GDAL_HTTP_RETRY_DELAY", "0.5"}})
+            if (!CPLGetConfigOption(option, nullptr)) CPLSetConfigOption(option, value);
         GDALAllRegister();
     });
 }

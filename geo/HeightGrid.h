@@ -1,5 +1,7 @@
 #pragma once
 // Terrain heights on a regular longitude/latitude grid (EPSG:4326), and a stack of such grids.
+#include "geo/TileKey.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,6 +49,9 @@ public:
     //! Finest cell size in degrees (the larger of dLon, dLat) among layers with data at the point
     //! (for level-of-detail limits); the coarsest cell of all layers where none has, 0 without layers.
     double finestCellAt(double lon, double lat) const;
+    //! Finest cell size in degrees among layers reaching into `extent` (a tile: a small DEM anywhere in it
+    //! counts, not only at its middle); the coarsest cell of all layers where none does, 0 without layers.
+    double finestCellIn(const GeoExtent& extent) const;
 
 private:
     std::vector<HeightGrid> _layers;

@@ -4,8 +4,9 @@
 
 namespace geo {
 
-TileLoader::TileLoader(std::vector<std::shared_ptr<const TileSource>> sources, int threads)
-    : _sources(std::move(sources)) {
+TileLoader::TileLoader(std::vector<std::shared_ptr<const TileSource>> sources, int threads,
+                       std::shared_ptr<TileDiskCache> disk)
+    : _sources(std::move(sources)), _disk(std::move(disk)) {
     for (int i = 0; i < std::max(threads, 1); ++i) _workers.emplace_back([this] { run(); });
 }
 
@@ -94,9 +95,16 @@ size_t TileLoader::loading() const {
 
 LoadedTile TileLoader::load(std::vector<std::optional<TileReader>>& readers, const TileRequest& request) {
     LoadedTile loaded{request.tile, request.size, nullptr, std::nullopt};
+    const std::shared_ptr<const TileSource>& source = _sources[static_cast<size_t>(request.tile.source)];
+    const bool cached = _disk && isRemotePath(source->path());
+    if (cached)
+        if (auto tile = _disk->load(source->path(), request.tile.key, request.size, source->content())) {
+            loaded.data = std::make_shared<const TileData>(std::move(*tile));
+            return loaded;
+        }
     std::optional<TileReader>& reader = readers[static_cast<size_t>(request.tile.source)];
-    if (!reader) reader.emplace(_sources[static_cast<size_t>(request.tile.source)]);
-    if (reader->source().content() == TileContent::Heights) {
+    if (!reader) reader.emplace(source);
+    if (source->content() == TileContent::Heights) {
         auto heights = reader->heights(request.tile.key, request.size);
         if (heights)
             loaded.data = std::make_shared<const TileData>(std::move(heights).value());
@@ -109,6 +117,7 @@ LoadedTile TileLoader::load(std::vector<std::optional<TileReader>>& readers, con
         else
             loaded.failure = image.failure();
     }
+    if (cached && loaded.data) _disk->store(source->path(), request.tile.key, request.size, *loaded.data);
     return loaded;
 }
 

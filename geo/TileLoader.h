@@ -11,6 +11,7 @@
 // Threading: every worker opens its own GDAL handle per source (TileReader), so no GDAL handle is ever
 // shared; request, cancel and takeFinished may be called from any thread.
 #include "geo/TileCache.h"
+#include "geo/TileDiskCache.h"
 #include "geo/TileSource.h"
 
 #include <algorithm>
@@ -48,7 +49,10 @@ struct LoadedTile {
 
 class TileLoader {
 public:
-    TileLoader(std::vector<std::shared_ptr<const TileSource>> sources, int threads = 2);
+    //! With a disk cache, tiles of remote sources (isRemotePath) are read from it when there, and kept in it
+    //! when fetched: no handle on the remote file is opened while the disk answers.
+    TileLoader(std::vector<std::shared_ptr<const TileSource>> sources, int threads = 2,
+               std::shared_ptr<TileDiskCache> disk = nullptr);
     ~TileLoader(); //!< waits for the tiles being read (not for those queued)
     TileLoader(const TileLoader&) = delete;
     TileLoader& operator=(const TileLoader&) = delete;
@@ -81,6 +85,7 @@ private:
     void queueLocked(const TileRequest& request);
 
     const std::vector<std::shared_ptr<const TileSource>> _sources;
+    const std::shared_ptr<TileDiskCache> _disk;
     mutable std::mutex _mutex;
     std::condition_variable _wake, _finishedOne;
     std::map<Order, TileRequest> _queue;

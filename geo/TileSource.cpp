@@ -2,6 +2,7 @@
 
 #include "GdalRaster.h"
 #include "InputPath.h"
+#include "TileDiskCache.h"
 
 #include <cpl_string.h>
 #include <cpl_vsi.h>
@@ -95,6 +96,23 @@ GdalDatasetPtr expandedPalette(GDALDataset& source) {
     return GdalDatasetPtr(GDALDataset::FromHandle(expanded));
 }
 
+//! GDAL remembers a remote file it could not reach as missing; forget it, so it is fetched again once the
+//! server is back.
+void forgetUnreachable(const std::string& name) {
+    VSICurlPartialClearCache(name.c_str());
+}
+
+//! Opens `name` (the file, or the mosaic's VRT), failing with `path`, the name the user gave.
+Result<GdalDatasetPtr> openRaster(const GdalSession& gdal, const std::string& path, const std::string& name) {
+    auto dataset = gdal.open(name, GDAL_OF_RASTER, "raster");
+    if (!dataset && isRemotePath(name)) {
+        forgetUnreachable(name);
+        return Failure{path, "cannot be fetched (no answer from the server, or no such file there)"};
+    }
+    if (!dataset) return Failure{path, dataset.failure().what};
+    return dataset;
+}
+
 //! The datasets behind one open view of a source, closed in reverse order of opening.
 struct OpenedView {
     GdalDatasetPtr source, expanded, warped;
@@ -103,8 +121,8 @@ struct OpenedView {
 
 Result<OpenedView> openView(const GdalSession& gdal, const TileSource& info, const std::string& name) {
     OpenedView opened;
-    auto dataset = gdal.open(name, GDAL_OF_RASTER, "raster");
-    if (!dataset) return Failure{info.path(), dataset.failure().what};
+    auto dataset = openRaster(gdal, info.path(), name);
+    if (!dataset) return dataset.failure();
     opened.source = std::move(dataset).value();
     opened.view = opened.source.get();
     if (info.expandPalette()) {
@@ -242,8 +260,8 @@ Result<std::shared_ptr<const TileSource>> TileSource::open(const std::string& pa
         if (auto failed = buildMosaic(gdal, path, files.value(), source->_mosaic)) return *failed;
     }
 
-    auto dataset = gdal.open(source->_datasetName, GDAL_OF_RASTER, "raster");
-    if (!dataset) return Failure{path, dataset.failure().what};
+    auto dataset = openRaster(gdal, path, source->_datasetName);
+    if (!dataset) return dataset.failure();
     GDALDataset& raw = *dataset.value();
     auto georef = checkGeoreference(path, raw);
     if (!georef) return georef.failure();
@@ -343,7 +361,16 @@ std::optional<Failure> TileReader::readWindows(const TileKey& key, double lon0, 
     for (const double shift : shifts) {
         const double x0 = (lon0 + shift - h.gt[0]) / h.gt[1], y0 = (h.gt[3] - lat0) / -h.gt[5];
         const SampleWindow w = sampleWindow(x0, y0, step / h.gt[1], step / -h.gt[5], n, h.width, h.height);
-        if (!w.empty() && !read(*h.opened.view, w)) return gdal.fail(_source->path(), "cannot read " + tileName(key));
+        if (!w.empty() && !read(*h.opened.view, w)) {
+            // GDAL says only that libtiff got too few bytes; what happened is that the server did not answer.
+            Failure failure = isRemotePath(_source->datasetName())
+                                  ? Failure{_source->path(), "cannot fetch " + tileName(key) +
+                                                                 " (the server did not answer, or answered short)"}
+                                  : gdal.fail(_source->path(), "cannot read " + tileName(key));
+            _handles.reset(); // a handle that met a failed fetch is opened afresh next time
+            if (isRemotePath(_source->datasetName())) forgetUnreachable(_source->datasetName());
+            return failure;
+        }
     }
     return std::nullopt;
 }

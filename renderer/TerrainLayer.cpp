@@ -213,14 +213,15 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) 
     }
     const double sizeDeg = 180.0 / std::ldexp(1.0, key.level);
     const geo::GeoExtent e = geo::tileExtent(key);
-    const double midLon = 0.5 * (e.west + e.east), midLat = 0.5 * (e.south + e.north);
+    const double midLat = 0.5 * (e.south + e.north);
     const double distance =
         std::max(glm::length(tile.origin - view.eye) - tile.radius - geo::raisedHeight(tile.maxHeight, _exaggeration), 1.0);
     const double geometricError = tile.heightError * _exaggeration + tile.curvatureError;
     const double texelMetres = sizeDeg / (kImageSize - 1) * kMetresPerDegree * std::cos(glm::radians(midLat));
     const double pixelsPerMetre = view.pixelsPerRadian / distance;
-    // Refine while the data has finer detail than this tile's image shows.
-    const bool detailLeft = sizeDeg / (kImageSize - 1) > 0.5 * _terrain.finestCellAt(midLon, midLat);
+    // Refine while the data has finer detail than this tile's image shows, wherever in the tile that data lies
+    // (asked at the tile's middle only, a small DEM off the middle was drawn from its parent's blur).
+    const bool detailLeft = sizeDeg / (kImageSize - 1) > 0.5 * _terrain.finestCellIn(e);
     tile.magnified = texelMetres * pixelsPerMetre > texelTolerance;
     const bool wantsMore = geometricError * pixelsPerMetre > pixelTolerance || tile.magnified;
     if (wantsMore && detailLeft && key.level < kMaxLevel) {

@@ -129,4 +129,17 @@ TEST(Terrain, FinestCellAmongLayersWithData) {
     EXPECT_DOUBLE_EQ(terrain.finestCellAt(100, 0), 90);
 }
 
+TEST(Terrain, FinestCellInATileCountsASmallDemAnywhereInIt) {
+    // A 0.4-degree DEM of 3 arc-seconds lies in the south-east of a 2.8-degree tile, away from its middle:
+    // the tile's detail is the DEM's, so refinement goes on (it stopped at the base's 1-degree cells before).
+    geo::Terrain terrain;
+    terrain.addLayer(makeGrid(24.3, 45.7, 1.0 / 1200, 480, 480, std::vector<float>(480 * 480, 700)));
+    terrain.addLayer(makeGrid(-180, 90, 1, 360, 180, std::vector<float>(360 * 180, 100)));
+    const geo::GeoExtent tile = geo::tileExtent({6, 72, 15}); // 22.5..25.3 E, 45..47.8 N
+    EXPECT_DOUBLE_EQ(terrain.finestCellAt(0.5 * (tile.west + tile.east), 0.5 * (tile.south + tile.north)), 1);
+    EXPECT_DOUBLE_EQ(terrain.finestCellIn(tile), 1.0 / 1200);
+    EXPECT_DOUBLE_EQ(terrain.finestCellIn(geo::tileExtent({6, 71, 15})), 1) << "19.7..22.5 E: the base alone";
+    EXPECT_DOUBLE_EQ(geo::Terrain().finestCellIn(tile), 0);
+}
+
 } // namespace
