@@ -85,4 +85,8 @@ std::string Problem::text() const {
     return t + ": " + message;
 }
 
+std::string scenarioTitle(const ScenarioInfo& scenario) {
+    return scenario.name + " \u2014 illustrative planning, not fact";
+}
+
 } // namespace geo

@@ -53,6 +53,9 @@ struct SymbolAmplifiers {
     auto operator<=>(const SymbolAmplifiers&) const = default;
 };
 
+//! The default title of a frame showing `scenario`: its name, and that it is illustrative planning.
+std::string scenarioTitle(const ScenarioInfo& scenario);
+
 struct ScenarioFeature {
     std::string id, name;
     FeatureKind kind = FeatureKind::Hub;
