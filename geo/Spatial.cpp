@@ -3,6 +3,7 @@
 #include "GdalSession.h"
 
 #include <GeographicLib/Geodesic.hpp>
+#include <GeographicLib/GeodesicLine.hpp>
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -107,6 +108,20 @@ std::vector<glm::dvec2> geodesicCircle(glm::dvec2 centre, double radiusMetres, i
         wgs84.Direct(centre.y, centre.x, 360.0 * (i % segments) / segments, radiusMetres, lat, lon);
         out.push_back({lon, lat});
     }
+    return out;
+}
+
+std::vector<glm::dvec2> geodesicPath(glm::dvec2 from, glm::dvec2 to, double maxStepMetres) {
+    const GeographicLib::GeodesicLine line = GeographicLib::Geodesic::WGS84().InverseLine(from.y, from.x, to.y, to.x);
+    const double length = line.Distance();
+    const int steps = std::max(1, int(std::ceil(length / std::max(maxStepMetres, 1.0) - 1e-9))); // halves: 2, not 3
+    std::vector<glm::dvec2> out{from};
+    for (int i = 1; i < steps; ++i) {
+        double lat = 0, lon = 0;
+        line.Position(length * i / steps, lat, lon);
+        out.push_back({lon, lat});
+    }
+    out.push_back(to);
     return out;
 }
 

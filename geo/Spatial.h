@@ -42,6 +42,10 @@ double distanceToLine(glm::dvec2 lonLat, const std::vector<glm::dvec2>& line);
 //! closed (the first point repeats at the end).
 std::vector<glm::dvec2> geodesicCircle(glm::dvec2 centre, double radiusMetres, int segments = 180);
 
+//! The geodesic from `from` to `to` (WGS84, GeographicLib) as lon/lat points at most `maxStepMetres` apart,
+//! both ends included: a line to draw that follows the Earth's shortest path.
+std::vector<glm::dvec2> geodesicPath(glm::dvec2 from, glm::dvec2 to, double maxStepMetres);
+
 //! Triangles (lon/lat, three points each) covering the polygon: its boundary densified to
 //! `maxEdgeDeg`, triangulated by GEOS (Delaunay, through OGR), keeping the triangles whose centroid
 //! lies inside it (tested against the prepared polygon, whose edge index answers in about log n).

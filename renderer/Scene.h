@@ -5,6 +5,7 @@
 #include "geo/HeightGrid.h"
 #include "geo/PlaceLoader.h"
 #include "geo/Scenario.h"
+#include "geo/edit/RuleWarnings.h"
 #include "geo/SceneData.h"
 #include "geo/VectorLoader.h"
 #include "renderer/SceneStyle.h"
@@ -33,6 +34,7 @@ struct SceneInputs {
     SceneStyle style;                               //!< theme and palette; setStyle() changes them later
     std::map<std::string, std::string> nationNames; //!< ISO alpha-2 code → name, for the legend
     std::vector<std::string> screenTexts; //!< text frames will show on screen (a custom title): its glyphs are baked
+    std::vector<geo::RuleWarning> warnings; //!< planning rules broken (geo/edit/RuleWarnings.h): the "warnings" layer
 };
 
 //! A scene loaded from its files (geo::loadSceneData) with the inputs the renderer reads: the terrain

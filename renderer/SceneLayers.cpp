@@ -6,13 +6,14 @@
 #include "renderer/SkyLayer.h"
 #include "renderer/TerrainLayer.h"
 #include "renderer/TextLayers.h"
+#include "renderer/WarningLayer.h"
 
 #include <array>
 
 namespace renderer {
 
 std::span<const LayerEntry> sceneLayers() {
-    static const std::array<LayerEntry, 9> kLayers{{
+    static const std::array<LayerEntry, 10> kLayers{{
         {"terrain", "Terrain", &TerrainLayer::make},
         {"sky", "Sky", &SkyLayer::make},
         {"highlight", "Ukraine highlight", &HighlightLayer::make},
@@ -20,6 +21,7 @@ std::span<const LayerEntry> sceneLayers() {
         {"borders", "Borders", &MapLinesLayer::borders},
         {"rings", "Range rings", &MapLinesLayer::rings},
         {"scenarios", "Scenario features", &ScenarioLayer::make},
+        {"warnings", "Planning rule warnings", &WarningLayer::make},
         {"labels", "Place names", &PlaceNamesLayer::make},
         {"overlay", "Title, legend and credits", &OverlayLayer::make},
     }};

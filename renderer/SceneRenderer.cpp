@@ -8,6 +8,7 @@
 #include "renderer/SceneLayers.h"
 #include "renderer/View.h"
 #include "renderer/VulkanError.h"
+#include "renderer/WarningLayer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -170,6 +171,11 @@ void SceneRenderer::setRangeRings(std::optional<glm::dvec2> centre) {
     if (centre)
         for (double km : kRangeRingsKm) lines.push_back(geo::geodesicCircle(*centre, km * 1000.0));
     rings->setLines(lines);
+}
+
+void SceneRenderer::setRuleWarnings(std::vector<geo::RuleWarning> warnings) {
+    VK_CHECK(vkDeviceWaitIdle(_context.device()));
+    if (auto* layer = dynamic_cast<WarningLayer*>(this->layer("warnings"))) layer->setWarnings(std::move(warnings));
 }
 
 void SceneRenderer::createTargets() {

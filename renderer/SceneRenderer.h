@@ -57,6 +57,8 @@ public:
     SceneStyle style() const { return _inputs.style; }
     //! Geodesic range rings (kRangeRingsKm) around a site, drawn on the terrain; none without one.
     void setRangeRings(std::optional<glm::dvec2> centre);
+    //! The planning rules an edit broke (geo::ruleWarnings(document)), drawn by the "warnings" layer.
+    void setRuleWarnings(std::vector<geo::RuleWarning> warnings);
     static constexpr std::array<double, 3> kRangeRingsKm{100.0, 200.0, 300.0};
 
     //! The layers built, in drawing order (a layer whose inputs have nothing is left out).

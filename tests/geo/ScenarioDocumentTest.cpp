@@ -3,6 +3,8 @@
 // changed by another program, and the planning rules re-checked after every edit.
 #include "geo/edit/ScenarioDocument.h"
 
+#include "geo/edit/RuleWarnings.h"
+
 #include "Fixtures.h"
 #include "SmallDisk.h"
 #include "geo/Spatial.h"
@@ -745,6 +747,45 @@ TEST(ScenarioDocument, EditsWithLiveRulesTakeWellUnderAFrame) {
     std::cout << "median edit with live rules: " << micros[micros.size() / 2] << " us, 95th percentile "
               << micros[micros.size() * 95 / 100] << " us\n";
     RecordProperty("median_edit_us", std::to_string(micros[micros.size() / 2]));
+}
+
+TEST(ScenarioDocument, WarningsGiveTheGeodesicToTheContactLineAndItsLength) {
+    TempDir dir;
+    ScenarioDocument doc = openDocument(copyDefaultScenarios(dir, false));
+    doc.enableRules(ukraine());
+    EXPECT_TRUE(ruleWarnings(doc).empty());
+    const glm::dvec2 poltava{35.9, 49.5}; // east of Poltava, about 110 km from the line of contact
+    accept(doc, std::make_unique<MoveSite>(keyOf(doc, "hub-fr-vinnytsia"), poltava));
+    const std::vector<RuleWarning> warnings = ruleWarnings(doc);
+    ASSERT_EQ(warnings.size(), 1u);
+    const RuleWarning& w = warnings[0];
+    EXPECT_EQ(w.featureId, "hub-fr-vinnytsia");
+    ASSERT_TRUE(w.site && w.distance);
+    EXPECT_EQ(*w.site, poltava);
+    const ContactDistance& d = *w.distance;
+    const double expected = distanceToLine(poltava, featureOf(doc, "contact-line-2026-01").points);
+    EXPECT_NEAR(d.distanceM, expected, 1.0);
+    EXPECT_EQ(d.label, distanceLabel(expected));
+    EXPECT_EQ(d.label, std::to_string(int(std::round(expected / 1000))) + " km");
+    ASSERT_GE(d.path.size(), size_t(expected / 5000));
+    EXPECT_EQ(d.path.front(), poltava);
+    EXPECT_EQ(d.path.back(), d.nearest);
+    const GeographicLib::Geodesic& wgs84 = GeographicLib::Geodesic::WGS84();
+    double along = 0;
+    for (size_t i = 1; i < d.path.size(); ++i) {
+        double step = 0;
+        wgs84.Inverse(d.path[i - 1].y, d.path[i - 1].x, d.path[i].y, d.path[i].x, step);
+        EXPECT_LE(step, 5000.0 + 1e-6);
+        along += step;
+    }
+    EXPECT_NEAR(along, d.distanceM, 1.0); // the points lie on the geodesic: no detour
+    double half = 0;
+    wgs84.Inverse(poltava.y, poltava.x, d.labelAt.y, d.labelAt.x, half);
+    EXPECT_NEAR(half, d.distanceM / 2, 1.0);
+    EXPECT_EQ(w.messages.size(), 1u);
+    EXPECT_EQ(distanceLabel(850.4), "850 m");
+    doc.undo();
+    EXPECT_TRUE(ruleWarnings(doc).empty());
 }
 
 } // namespace
