@@ -6,8 +6,10 @@
 #include "geo/SymbolDefaults.h"
 #include "geo/SymbolLibrary.h"
 #include "geo/SymbolRules.h"
+#include "geo/SyntheticSites.h"
 
 #include <gtest/gtest.h>
+#include <set>
 
 namespace geo {
 namespace {
@@ -248,6 +250,33 @@ TEST(SymbolAtlas, PacksDrawsOnceAndReadsTheDiskCacheBack) {
 
     SymbolAtlas orphan(nullptr, {}); // no library, no cache: failed entries that say why
     EXPECT_FALSE(orphan.require({keys[0]}).front()->ok());
+}
+
+} // namespace
+} // namespace geo
+
+namespace geo {
+namespace {
+
+TEST(SyntheticSites, AreTheSameEachTimeAndValidateCleanly) {
+    TempDir one, two;
+    const auto manifest = writeSyntheticSites(one.path(), 400);
+    writeSyntheticSites(two.path(), 400);
+    EXPECT_EQ(test::readBytes(one / "features.geojson"), test::readBytes(two / "features.geojson"));
+    const ScenarioLoad load = loadScenarios(manifest);
+    for (const Problem& p : load.problems) ADD_FAILURE() << p.text();
+    ASSERT_EQ(load.set.features.size(), 400u);
+    for (const Problem& p : checkSymbols(load.set, &library(), "")) ADD_FAILURE() << p.text();
+    std::set<std::string> codes, nations;
+    size_t onlyB = 0;
+    for (const ScenarioFeature& f : load.set.features) {
+        codes.insert(f.sidc);
+        nations.insert(f.lead());
+        onlyB += f.scenarioMask == 2u;
+    }
+    EXPECT_GT(codes.size(), 60u);
+    EXPECT_GT(nations.size(), 8u);
+    EXPECT_NEAR(double(onlyB), 400 / 3.0, 2);
 }
 
 } // namespace
