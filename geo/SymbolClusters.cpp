@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <future>
 #include <unordered_map>
 
 namespace geo {
@@ -124,8 +125,14 @@ void clusterScenario(const std::vector<SymbolSite>& sites, std::uint32_t bit, st
 } // namespace
 
 std::vector<ClusterItem> buildClusters(const std::vector<SymbolSite>& sites, int scenarios) {
+    // Scenarios cluster independently: on every core, then in scenario order.
+    std::vector<std::vector<ClusterItem>> per(size_t(std::clamp(scenarios, 0, 32)));
+    std::vector<std::future<void>> running;
+    for (size_t s = 0; s < per.size(); ++s)
+        running.push_back(std::async(std::launch::async, [&, s] { clusterScenario(sites, 1u << s, per[s]); }));
+    for (auto& r : running) r.get();
     std::vector<ClusterItem> all;
-    for (int s = 0; s < scenarios && s < 32; ++s) clusterScenario(sites, 1u << s, all);
+    for (auto& items : per) all.insert(all.end(), items.begin(), items.end());
     // One item for what several scenarios draw alike: it then stays on screen through a switch.
     struct KeyHash {
         size_t operator()(const std::array<std::int64_t, 6>& k) const {

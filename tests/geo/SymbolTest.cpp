@@ -6,6 +6,7 @@
 #include "geo/SymbolDefaults.h"
 #include "geo/SymbolLibrary.h"
 #include "geo/SymbolRules.h"
+#include "geo/SymbolScene.h"
 #include "geo/SyntheticSites.h"
 
 #include <gtest/gtest.h>
@@ -277,6 +278,53 @@ TEST(SyntheticSites, AreTheSameEachTimeAndValidateCleanly) {
     EXPECT_GT(codes.size(), 60u);
     EXPECT_GT(nations.size(), 8u);
     EXPECT_NEAR(double(onlyB), 400 / 3.0, 2);
+}
+
+} // namespace
+} // namespace geo
+
+namespace geo {
+namespace {
+
+TEST(SymbolScene, TheDefaultScenariosAreDrawnAsCodedWithTheirWords) {
+    const ScenarioLoad load = loadScenarios(BULWARK_ASSETS_DIR "/scenarios/scenarios.json");
+    ASSERT_TRUE(load.problems.empty());
+    const SymbolScene scene = buildSymbolScene(load.set, &library());
+    size_t markers = 0, illustrative = 0;
+    for (const ScenarioFeature& f : load.set.features) markers += isMarker(f.kind);
+    ASSERT_GT(scene.symbols.size(), markers); // the air and sea zones given a sidc have symbols too
+    for (const FeatureSymbol& s : scene.symbols) {
+        const ScenarioFeature& f = load.set.features[s.feature];
+        EXPECT_TRUE(s.ok()) << f.id << ": " << s.problem;
+        EXPECT_EQ(scene.forFeature(s.feature), &s);
+        if (f.status == FeatureStatus::Illustrative) {
+            ++illustrative;
+            EXPECT_NE(s.words.find("Planned"), std::string::npos) << f.id << ": " << s.words;
+        }
+        if (f.id == "sea-zone-black-sea-mcm")
+            EXPECT_EQ(s.words, "Friend · Mine Countermeasures Vessel, General · Task force · Present");
+        if (f.id == "force-fr-multinational-kyiv") EXPECT_EQ(s.words, "Friend · Combined Arms · Brigade · Present");
+    }
+    EXPECT_GT(illustrative, 10u);
+    EXPECT_FALSE(scene.clusters.empty());
+}
+
+TEST(SymbolScene, ABadCodeIsTheUnknownSymbolAndSaysWhy) {
+    ScenarioSet set;
+    set.scenarios = {{"a", "A", ""}};
+    ScenarioFeature f = feature(FeatureKind::Force, FeatureStatus::Reported, "FR");
+    f.scenarioMask = 1;
+    f.sidc = "10031000161299990000";
+    set.features.push_back(f);
+    f.sidc = "123";
+    set.features.push_back(f);
+    const SymbolScene scene = buildSymbolScene(set, &library());
+    ASSERT_EQ(scene.symbols.size(), 2u);
+    EXPECT_EQ(scene.symbols[0].words, "Unknown symbol");
+    EXPECT_NE(scene.symbols[0].problem.find("entity 129999"), std::string::npos);
+    EXPECT_NE(scene.symbols[1].problem.find("3 characters"), std::string::npos);
+    const SymbolScene without = buildSymbolScene(set, nullptr, "no node");
+    EXPECT_EQ(without.libraryProblem, "no node");
 }
 
 } // namespace
