@@ -176,6 +176,21 @@ std::vector<const AtlasEntry*> SymbolAtlas::require(const std::vector<SymbolKey>
     return out;
 }
 
+const AtlasEntry& SymbolAtlas::requireSvg(const std::string& name, const std::string& svg) {
+    const SymbolKey key{"#" + name, 0, {}, {}};
+    if (const auto it = _entries.find(key); it != _entries.end()) return it->second;
+    AtlasEntry& entry = _entries[key];
+    auto image = rasterizeSvg(svg, true);
+    if (!image) {
+        entry.failure = image.failure().message();
+        return entry;
+    }
+    entry.anchorX = float(image.value().width) * 0.5f;
+    entry.anchorY = float(image.value().height) * 0.5f;
+    if (!pack(image.value(), entry)) entry.failure = "the symbol atlas is full";
+    return entry;
+}
+
 const AtlasEntry* SymbolAtlas::find(const SymbolKey& key) const {
     const auto it = _entries.find(key);
     return it == _entries.end() ? nullptr : &it->second;

@@ -4,6 +4,7 @@
 #include "geo/Sidc.h"
 #include "geo/SymbolAtlas.h"
 #include "geo/SymbolDefaults.h"
+#include "geo/SymbolGlyphs.h"
 #include "geo/SymbolLibrary.h"
 #include "geo/SymbolRules.h"
 #include "geo/SymbolScene.h"
@@ -325,6 +326,33 @@ TEST(SymbolScene, ABadCodeIsTheUnknownSymbolAndSaysWhy) {
     EXPECT_NE(scene.symbols[1].problem.find("3 characters"), std::string::npos);
     const SymbolScene without = buildSymbolScene(set, nullptr, "no node");
     EXPECT_EQ(without.libraryProblem, "no node");
+}
+
+} // namespace
+} // namespace geo
+
+namespace geo {
+namespace {
+
+TEST(SymbolGlyphs, CountsFitFourCharactersAndGlyphsRasterize) {
+    EXPECT_EQ(clusterCountText(7), "7");
+    EXPECT_EQ(clusterCountText(9999), "9999");
+    EXPECT_EQ(clusterCountText(12345), "12k");
+    EXPECT_EQ(clusterCountText(250000), "99k+");
+    SymbolAtlas atlas(nullptr, {});
+    const AtlasEntry& seven = atlas.requireSvg("7", glyphSvg('7'));
+    ASSERT_TRUE(seven.ok()) << seven.failure;
+    EXPECT_EQ(seven.width, kGlyphWidth);
+    EXPECT_EQ(&atlas.requireSvg("7", glyphSvg('7')), &seven);
+    int ink = 0; // the digit's dark pixels
+    for (int y = 0; y < seven.height; ++y)
+        for (int x = 0; x < seven.width; ++x) {
+            const std::uint8_t* p =
+                &atlas.page().pixels[(size_t(seven.y + y) * SymbolAtlas::kWidth + size_t(seven.x + x)) * 4];
+            ink += p[3] > 200 && p[0] < 60;
+        }
+    EXPECT_GT(ink, 20);
+    EXPECT_TRUE(atlas.requireSvg("unknown", unknownSymbolSvg(64)).ok());
 }
 
 } // namespace
