@@ -2,6 +2,7 @@
 
 #include "geo/Ellipsoid.h"
 #include "geo/Picking.h"
+#include "geo/SharedRules.h"
 #include "geo/Spatial.h"
 
 #include <algorithm>
@@ -22,7 +23,7 @@ const geo::ScenarioFeature* markerAt(const geo::ScenarioSet& set, int scenarioIn
         if (!geo::isMarker(f.kind) || f.points.empty() || scenarioIndex < 0 || !f.inScenario(size_t(scenarioIndex)))
             continue;
         const glm::dvec2 p = f.points[0];
-        const double height = std::max(terrain.heightAt(p.x, p.y), 0.0f) * exaggeration;
+        const double height = geo::raisedHeight(terrain.heightAt(p.x, p.y), exaggeration);
         const glm::dvec3 foot = geo::toEcef({p.x, p.y, height});
         if (glm::dot(view.eye - foot, geo::upAt(p.x, p.y)) <= 0.0) continue; // beyond the horizon
         glm::dvec2 px;
