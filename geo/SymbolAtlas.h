@@ -28,6 +28,7 @@ struct SymbolKey {
     int size = 48;               //!< milsymbol's size, in pixels
     SymbolAmplifiers amplifiers; //!< text drawn around the frame (the close-up variant)
     std::string country;
+    bool readable = false; //!< amplifiers on a white plate (SymbolRequest::readable)
     auto operator<=>(const SymbolKey&) const = default;
 };
 
