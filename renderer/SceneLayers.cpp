@@ -4,6 +4,7 @@
 #include "renderer/MapLinesLayer.h"
 #include "renderer/ScenarioLayer.h"
 #include "renderer/SkyLayer.h"
+#include "renderer/SymbolLayer.h"
 #include "renderer/TerrainLayer.h"
 #include "renderer/TextLayers.h"
 
@@ -12,7 +13,7 @@
 namespace renderer {
 
 std::span<const LayerEntry> sceneLayers() {
-    static const std::array<LayerEntry, 9> kLayers{{
+    static const std::array<LayerEntry, 10> kLayers{{
         {"terrain", "Terrain", &TerrainLayer::make},
         {"sky", "Sky", &SkyLayer::make},
         {"highlight", "Ukraine highlight", &HighlightLayer::make},
@@ -20,6 +21,7 @@ std::span<const LayerEntry> sceneLayers() {
         {"borders", "Borders", &MapLinesLayer::borders},
         {"rings", "Range rings", &MapLinesLayer::rings},
         {"scenarios", "Scenario features", &ScenarioLayer::make},
+        {"symbols", "Military symbols", &SymbolLayer::make},
         {"labels", "Place names", &PlaceNamesLayer::make},
         {"overlay", "Title, legend and credits", &OverlayLayer::make},
     }};
