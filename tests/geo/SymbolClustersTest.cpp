@@ -102,8 +102,11 @@ TEST(SymbolClusters, ScenariosDrawingAlikeShareItems) {
         }
     EXPECT_EQ(france, 1u);
     // The Kyiv site is alone only in scenario 0; in scenario 1 it joins its neighbour from afar.
-    for (const ClusterItem& i : items)
-        if (i.site == 1 && i.minLevel == 0) EXPECT_EQ(i.scenarioMask, 1u);
+    for (const ClusterItem& i : items) {
+        if (i.site == 1 && i.minLevel == 0) {
+            EXPECT_EQ(i.scenarioMask, 1u);
+        }
+    }
 }
 
 } // namespace

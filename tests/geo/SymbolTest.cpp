@@ -302,9 +302,12 @@ TEST(SymbolScene, TheDefaultScenariosAreDrawnAsCodedWithTheirWords) {
             ++illustrative;
             EXPECT_NE(s.words.find("Planned"), std::string::npos) << f.id << ": " << s.words;
         }
-        if (f.id == "sea-zone-black-sea-mcm")
+        if (f.id == "sea-zone-black-sea-mcm") {
             EXPECT_EQ(s.words, "Friend · Mine Countermeasures Vessel, General · Task force · Present");
-        if (f.id == "force-fr-multinational-kyiv") EXPECT_EQ(s.words, "Friend · Combined Arms · Brigade · Present");
+        }
+        if (f.id == "force-fr-multinational-kyiv") {
+            EXPECT_EQ(s.words, "Friend · Combined Arms · Brigade · Present");
+        }
     }
     EXPECT_GT(illustrative, 10u);
     EXPECT_FALSE(scene.clusters.empty());
