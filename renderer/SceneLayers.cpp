@@ -21,8 +21,8 @@ std::span<const LayerEntry> sceneLayers() {
         {"borders", "Borders", &MapLinesLayer::borders},
         {"rings", "Range rings", &MapLinesLayer::rings},
         {"scenarios", "Scenario features", &ScenarioLayer::make},
-        {"symbols", "Military symbols", &SymbolLayer::make},
         {"labels", "Place names", &PlaceNamesLayer::make},
+        {"symbols", "Military symbols", &SymbolLayer::make}, // after the names: its legend is drawn over them
         {"overlay", "Title, legend and credits", &OverlayLayer::make},
     }};
     return kLayers;

@@ -199,7 +199,7 @@ void SymbolLayer::appendLegend(const HalfView& half, float scale, std::vector<Sy
     }
     rowHeight += 4.0f * scale;
     // On a thumbnail the legend would cover the map: left out, as the nations' legend is.
-    if (float(rows) * rowHeight > 0.3f * half.size.y) return;
+    if (float(rows) * rowHeight > 0.45f * half.size.y) return;
     // A column in the bottom right, above the data credits: the title is top left, the nations' legend
     // bottom left.
     const float left = half.size.x - 16.0f * scale - width;
@@ -281,25 +281,30 @@ void SymbolLayer::prepare(const FrameContext& frame) {
         return;
     }
     std::vector<SymbolInstance> instances;
-    std::array<std::pair<uint32_t, uint32_t>, 2> ranges{};
+    std::array<std::pair<uint32_t, uint32_t>, 2> ranges{}, legendRanges{};
     for (size_t h = 0; h < frame.halves.size() && h < 2; ++h) {
         if (!frame.halves[h].visible) continue;
         const size_t first = instances.size();
         select(frame.halves[h], frame.scene.exaggeration, scale, instances);
-        if (frame.scene.legend) appendLegend(frame.halves[h], scale, instances);
         ranges[h] = {uint32_t(first), uint32_t(instances.size() - first)};
         _drawnLastFrame += instances.size() - first;
+        const size_t legend = instances.size();
+        if (frame.scene.legend) appendLegend(frame.halves[h], scale, instances);
+        legendRanges[h] = {uint32_t(legend), uint32_t(instances.size() - legend)};
     }
     const size_t count = std::min(instances.size(), _capacity);
     // Like the labels' quads, the per-frame list is not scene data: Context::uploadedBytes() leaves it out.
     if (count) std::memcpy(_instances.at(frame.slot).mapped(), instances.data(), count * sizeof(SymbolInstance));
     slot.ranges = ranges;
+    slot.legendRanges = legendRanges;
     slot.key = std::move(key);
 }
 
 void SymbolLayer::draw(const DrawContext& frame) {
-    if (frame.stage != Stage::Features || frame.scene.markers != MarkerStyle::Symbols) return;
-    const auto [first, count] = _slots.at(frame.slot).ranges.at(frame.halfIndex);
+    if (frame.scene.markers != MarkerStyle::Symbols) return;
+    if (frame.stage != Stage::Features && frame.stage != Stage::Screen) return;
+    const SlotState& slot = _slots.at(frame.slot);
+    const auto [first, count] = (frame.stage == Stage::Features ? slot.ranges : slot.legendRanges).at(frame.halfIndex);
     if (count == 0) return;
     frame.bind(*_pipeline, _imageSet.set());
     const VkBuffer vb = _instances.at(frame.slot).vk();

@@ -88,7 +88,8 @@ private:
     size_t _capacity = 0;           //!< instances per slot buffer
     std::vector<Buffer> _instances; //!< per frame slot
     struct SlotState {
-        std::array<std::pair<uint32_t, uint32_t>, 2> ranges{};
+        std::array<std::pair<uint32_t, uint32_t>, 2> ranges{};       //!< (first, count) on the ground, per half
+        std::array<std::pair<uint32_t, uint32_t>, 2> legendRanges{}; //!< the legend, per half: drawn over the labels
         std::vector<double> key; //!< what the list was made for: views, scale, exaggeration, scene
     };
     std::vector<SlotState> _slots;
