@@ -1,7 +1,8 @@
 #ifndef BULWARK_GEO_CLUSTER_LEVEL_H
 #define BULWARK_GEO_CLUSTER_LEVEL_H
-// Which level of the symbol clusters a view shows at a point, written once for C++ (geo/SymbolClusters,
-// renderer/SymbolLayer, tests) and GLSL (shaders/symbol.vert) as geo/SharedRules.h is. At level l the
+// Which level of the symbol clusters a view shows at a point, for geo/SymbolClusters, renderer/SymbolLayer
+// (which picks on the CPU what each frame draws) and the tests; written as geo/SharedRules.h is, so a
+// shader that picks on the GPU can include it (glslc -I the source root) and agree. At level l the
 // items drawn (clusters and lone sites) stand more than kClusterRadius0M / 2^l metres apart; a view
 // uses the finest level whose spacing still leaves `separationPx` between symbols.
 #ifdef __cplusplus
