@@ -1,6 +1,13 @@
 #include "app/Commands.h"
 #include "app/ScenarioSwitch.h"
 #include "app/UsageError.h"
+#include "geo/Scenario.h"
+#include "geo/Sidc.h"
+#include "geo/SymbolAtlas.h"
+#include "geo/SymbolLibrary.h"
+#include "geo/SyntheticSites.h"
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -66,6 +73,48 @@ std::optional<Timing> timeFrames(renderer::SceneRenderer& r, const std::function
     return summarise(ms);
 }
 
+//! A folder under the system's temp directory, removed with what is in it.
+struct ScratchDir {
+    std::filesystem::path path;
+    explicit ScratchDir(const std::string& name)
+        : path(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(getpid()))) {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
+
+double msSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+//! Time to draw and rasterize 1,000 SIDCs the atlas has never seen (an empty disk cache), as a
+//! scenario file new to the viewer would need them.
+nlohmann::json timeNewSymbols(const std::filesystem::path& cache) {
+    auto library = geo::SymbolLibrary::start();
+    if (!library) return {{"missing", library.failure().message()}};
+    std::vector<geo::SymbolKey> keys;
+    constexpr const char* entities[] = {"121100", "120500", "121000"};
+    for (int identity : {1, 3, 4, 6})
+        for (int status : {0, 1})
+            for (int hq : {0, 2, 4, 6})
+                for (int echelon : {11, 12, 13, 14, 15, 16, 17, 18, 21, 22, 23})
+                    for (const char* entity : entities)
+                        if (keys.size() < 1000)
+                            keys.push_back({geo::numericSidc(geo::StandardIdentity(identity), 10,
+                                                             geo::SymbolStatus(status), hq, echelon, entity),
+                                            40});
+    geo::SymbolAtlas atlas(library.value().get(), cache);
+    const auto start = std::chrono::steady_clock::now();
+    const auto entries = atlas.require(keys);
+    const double ms = msSince(start);
+    const size_t failed = size_t(std::count_if(entries.begin(), entries.end(), [](auto* e) { return !e->ok(); }));
+    return {{"sidcs", keys.size()}, {"drawn", atlas.drawn()}, {"failed", failed}, {"ms", ms}};
+}
+
 } // namespace
 
 Command addBenchCommand(CLI::App& cli) {
@@ -74,6 +123,7 @@ Command addBenchCommand(CLI::App& cli) {
         std::string size = "1920x1080";
         int frames = 120;
         int switchEvery = 0;
+        int sites = 0;
     };
     auto o = std::make_shared<Options>();
     CLI::App* c = cli.add_subcommand(
@@ -88,10 +138,27 @@ Command addBenchCommand(CLI::App& cli) {
                       std::to_string(kSwitchFrames) + " frames, so K is at least " + std::to_string(kSwitchFrames + 1) +
                       " to leave steady frames")
         ->check(CLI::Range(kSwitchFrames + 1, 100000));
+    c->add_option("--sites", o->sites,
+                  "Draw N deterministic synthetic sites (mixed SIDCs and nations over the region, two scenarios) "
+                  "instead of the scenario files; reports their load time and 1,000 new SIDCs rasterized")
+        ->check(CLI::Range(1, 1000000));
     o->scene.addTo(*c);
     return [o, c]() -> int {
         if (!c->parsed()) return -1;
         const VkExtent2D size = parseSize(o->size);
+        std::optional<ScratchDir> sitesDir;
+        nlohmann::json sites;
+        if (o->sites > 0) {
+            sitesDir.emplace("bulwark-bench-sites");
+            o->scene.scenarios = geo::writeSyntheticSites(sitesDir->path, size_t(o->sites)).string();
+            if (o->scene.scenario.empty()) o->scene.scenario = "sites-b";
+            const auto start = std::chrono::steady_clock::now();
+            const geo::ScenarioLoad load = geo::loadScenarios(o->scene.scenarios);
+            sites["sites"] = o->sites;
+            sites["geojson_load_ms"] = msSince(start);
+            sites["problems"] = load.problems.size();
+            sites["new_symbols"] = timeNewSymbols(sitesDir->path / "symbol-cache");
+        }
         const auto scene = loadScene(o->scene);
         const size_t scenarios = scene->scenarios.scenarios.size();
         if (o->switchEvery > 0 && scenarios < 2)
@@ -99,7 +166,9 @@ Command addBenchCommand(CLI::App& cli) {
                              std::to_string(scenarios) + " loaded");
         const renderer::SceneView view = o->scene.view(*scene);
         renderer::Context context(contextOptionsFromEnvironment());
+        const auto built = std::chrono::steady_clock::now();
         renderer::SceneRenderer r(context, scene->inputs, size);
+        if (o->sites > 0) sites["renderer_build_ms"] = msSince(built); // every layer: symbols, clusters, atlas
         renderer::FrameStats stats;
         r.renderStill(view, &stats); // builds every tile first
         renderer::SceneView empty = view;
@@ -123,6 +192,19 @@ Command addBenchCommand(CLI::App& cli) {
         j["labels"] = stats.labels;
         j["line_segments"] = stats.lineSegments;
         j["gpu_memory_bytes"] = context.memoryInUse().load();
+        if (o->sites > 0) {
+            // The camera turning a little every frame: the symbols' per-frame choice (CPU) runs each frame.
+            const Timing turning = *timeFrames(
+                r,
+                [&](int i) {
+                    renderer::SceneView v = view;
+                    v.pose.heading += 0.05 * (i + 1);
+                    return v;
+                },
+                o->frames);
+            putTiming(sites, "turning_camera_ms", turning, "");
+            j["sites"] = sites;
+        }
         if (o->switchEvery > 0) {
             // Switch to the next scenario every K frames, the switch running 0.6 s of frames at 30 frames/s.
             const auto switchingView = [&](int i) {

@@ -144,6 +144,8 @@ void drawPanel(PanelState& s, ViewerCommands& commands) {
     ImGui::Checkbox("Legend", &s.showLegend);
     ImGui::SameLine();
     ImGui::Checkbox("Data credits", &s.showAttribution);
+    ImGui::Checkbox("Military symbols (APP-6)", &s.symbols);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: coloured prisms by lead nation (--markers prisms)");
     bool highContrast = s.style.theme == renderer::Theme::HighContrast;
     if (ImGui::Checkbox("High contrast", &highContrast)) {
         renderer::SceneStyle style = s.style;

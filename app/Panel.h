@@ -20,6 +20,7 @@ struct PanelState {
     std::string attribution;
     bool showAttribution = true;
     bool showTitle = true, showLegend = true;
+    bool symbols = true; //!< markers as military symbols, else prisms
     renderer::SceneStyle style;
     double frameMs = 0;
     geo::CameraPose pose;

@@ -87,6 +87,11 @@ void SceneOptions::addTo(CLI::App& c) {
     c.add_option("--palette", palette, "Colours of nations and features: standard, or colour-blind (Okabe-Ito)")
         ->check(CLI::IsMember({"standard", "colour-blind"}))
         ->capture_default_str();
+    c.add_option("--markers", markers,
+                 "How hubs, sites, forces and stations are drawn: symbols (APP-6 / MIL-STD-2525 military symbols, "
+                 "clustered from afar) or prisms (coloured by lead nation)")
+        ->check(CLI::IsMember({"symbols", "prisms"}))
+        ->capture_default_str();
 }
 
 renderer::SceneStyle SceneOptions::style() const {
@@ -108,6 +113,7 @@ renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
     v.hidden = hiddenLayers();
     v.attribution = !noAttribution;
     v.legend = !noLegend;
+    v.markers = markers == "prisms" ? renderer::MarkerStyle::Prisms : renderer::MarkerStyle::Symbols;
     if (!noTitle) v.title = title;
     v.pose = geo::groundPose(parseCameraOption(camera), scene.terrain, exaggeration);
     const auto find = [&](const std::string& option, const std::string& id) {

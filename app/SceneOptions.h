@@ -39,6 +39,7 @@ struct SceneOptions {
     std::string title;                //!< the title instead of the scenario's; empty: the scenario's
     std::string theme = "standard";   //!< "standard" or "high-contrast" (renderer::parseTheme)
     std::string palette = "standard"; //!< "standard" or "colour-blind" (renderer::parsePalette)
+    std::string markers = "symbols";  //!< "symbols" (APP-6 / MIL-STD-2525) or "prisms"
 
     //! The layers --hide leaves out.
     std::set<std::string, std::less<>> hiddenLayers() const;

@@ -51,6 +51,7 @@ struct WindowOptions {
         v.attribution = !scene.noAttribution;
         v.showTitle = !scene.noTitle;
         v.legend = !scene.noLegend;
+        v.symbols = scene.markers != "prisms";
         v.title = scene.title;
         v.exitAfterFrames = exitAfter;
         if (!scene.scenario.empty()) {

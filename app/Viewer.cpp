@@ -17,6 +17,7 @@
 #include "app/ViewerWindow.h"
 #include "geo/Picking.h"
 #include "renderer/SceneRenderer.h"
+#include "renderer/SymbolLayer.h"
 #include "renderer/TerrainLayer.h"
 #include "renderer/VulkanError.h"
 #include "renderer/WindowTarget.h"
@@ -56,6 +57,8 @@ public:
     //! Hot reload: a saved scenario file shows within a second; a broken one keeps the last good data on
     //! screen and says what is wrong in the panel.
     void reload(double seconds);
+    //! "Symbol: Friend · Infantry · Battalion · Planned (SIDC)", or why it is the unknown symbol.
+    std::string symbolWords(const geo::ScenarioFeature& feature) const;
     //! Presenter and tour playback, and the camera's easing.
     void update(double dt, double seconds);
     //! The panel, the tour timeline and presenter overlay (ImGui, between NewFrame and Render); their
@@ -118,6 +121,7 @@ Viewer::Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::Scen
     _panel.style = scene.inputs.style;
     _panel.showTitle = options.showTitle;
     _panel.showLegend = options.legend;
+    _panel.symbols = options.symbols;
     _panelRenderer.setTheme(_panel.style.theme);
     _panel.presentable = options.presentation.has_value() || !options.tour.empty();
     if (!options.tour.empty()) _tourEditor = std::make_unique<TourEditor>(options.tour, _scenarios);
@@ -224,7 +228,7 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
         _hovered = featureAt(_scenarios, pickScenario, _scene.terrain, pickView, _panel.exaggeration, cursor);
         _lastPickKey = pickKey;
     }
-    _panel.hovered = _hovered ? describe(*_hovered, _scenarios) : std::string();
+    _panel.hovered = _hovered ? describe(*_hovered, _scenarios) + symbolWords(*_hovered) : std::string();
     // The presenter grabbing the view takes it from a flight under way.
     if (_presenter && !io.WantCaptureMouse && (left || right || in.scroll != 0)) _presenter->interrupt();
     // The cursor hides when the mouse rests, for a clean picture.
@@ -265,6 +269,14 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
         if (in.held(GLFW_KEY_PAGE_UP)) _camera.zoom(1.0 - dt * 1.5);
         if (in.held(GLFW_KEY_PAGE_DOWN)) _camera.zoom(1.0 + dt * 1.5);
     }
+}
+
+std::string Viewer::symbolWords(const geo::ScenarioFeature& feature) const {
+    const auto* layer = dynamic_cast<const renderer::SymbolLayer*>(_sceneRenderer.layer("symbols"));
+    if (!layer || _scenarios.features.empty()) return {};
+    const geo::FeatureSymbol* s = layer->scene().forFeature(size_t(&feature - _scenarios.features.data()));
+    if (!s) return {};
+    return "\nSymbol: " + s->words + (s->ok() ? " (" + s->code + ")" : ": " + s->problem);
 }
 
 void Viewer::reload(double seconds) {
@@ -329,6 +341,7 @@ renderer::SceneView Viewer::sceneView(float displayScale, double seconds) const 
     view.hidden = _panel.hidden;
     view.attribution = _panel.showAttribution;
     view.legend = _panel.showLegend;
+    view.markers = _panel.symbols ? renderer::MarkerStyle::Symbols : renderer::MarkerStyle::Prisms;
     view.displayScale = displayScale;
     int shownScenario = _scenarioSwitch.current();
     _scenarioSwitch.apply(view, seconds);

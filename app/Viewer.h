@@ -18,6 +18,7 @@ struct ViewerOptions {
     std::set<std::string, std::less<>> hidden; //!< layers left out (SceneView::hidden)
     bool attribution = true;
     bool showTitle = true, legend = true; //!< the in-scene title and legend (--no-title, --no-legend)
+    bool symbols = true;                  //!< markers as military symbols, else prisms (--markers)
     std::string title;                    //!< --title; empty: the scenario's name, and that it is illustrative
     int startScenario = 0;                //!< index in the scenario manifest
     std::string tour;        //!< tour file to edit in the timeline (created on save if missing); empty: none

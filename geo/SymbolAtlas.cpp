@@ -91,10 +91,10 @@ SymbolAtlas::SymbolAtlas(SymbolLibrary* library, fs::path cacheDir)
 fs::path SymbolAtlas::cacheFile(const SymbolKey& key) const {
     if (_cacheDir.empty()) return {};
     // The library's version is part of the key: a newer milsymbol may draw the same code differently.
-    const std::string text = (_library ? _library->version() : std::string("?")) + "|" + key.code + "|" +
-                             std::to_string(key.size) + "|" + key.amplifiers.uniqueDesignation + "|" +
-                             key.amplifiers.higherFormation + "|" + key.amplifiers.staffComments + "|" +
-                             key.amplifiers.additionalInformation + "|" + key.country;
+    const std::string text =
+        (_library ? _library->version() : std::string("?")) + "|" + key.code + "|" + std::to_string(key.size) + "|" +
+        key.amplifiers.uniqueDesignation + "|" + key.amplifiers.higherFormation + "|" + key.amplifiers.staffComments +
+        "|" + key.amplifiers.additionalInformation + "|" + key.country + (key.readable ? "|readable" : "");
     char name[32];
     std::snprintf(name, sizeof name, "%016llx.sym", static_cast<unsigned long long>(fnv1a(text)));
     return _cacheDir / name;
@@ -141,7 +141,8 @@ std::vector<const AtlasEntry*> SymbolAtlas::require(const std::vector<SymbolKey>
     }
     if (!missing.empty()) {
         std::vector<SymbolRequest> requests;
-        for (const SymbolKey& k : missing) requests.push_back({k.code, double(k.size), k.amplifiers, k.country, true});
+        for (const SymbolKey& k : missing)
+            requests.push_back({k.code, double(k.size), k.amplifiers, k.country, true, k.readable});
         auto drawn = _library ? _library->draw(requests)
                               : Result<std::vector<SymbolDrawing>>(Failure{"", "the symbol library is not running"});
         for (size_t i = 0; i < missing.size(); ++i) {
@@ -174,6 +175,21 @@ std::vector<const AtlasEntry*> SymbolAtlas::require(const std::vector<SymbolKey>
     out.reserve(keys.size());
     for (const SymbolKey& key : keys) out.push_back(&_entries.at(key));
     return out;
+}
+
+const AtlasEntry& SymbolAtlas::requireSvg(const std::string& name, const std::string& svg) {
+    const SymbolKey key{"#" + name, 0, {}, {}};
+    if (const auto it = _entries.find(key); it != _entries.end()) return it->second;
+    AtlasEntry& entry = _entries[key];
+    auto image = rasterizeSvg(svg, true);
+    if (!image) {
+        entry.failure = image.failure().message();
+        return entry;
+    }
+    entry.anchorX = float(image.value().width) * 0.5f;
+    entry.anchorY = float(image.value().height) * 0.5f;
+    if (!pack(image.value(), entry)) entry.failure = "the symbol atlas is full";
+    return entry;
 }
 
 const AtlasEntry* SymbolAtlas::find(const SymbolKey& key) const {

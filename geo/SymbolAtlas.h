@@ -28,6 +28,7 @@ struct SymbolKey {
     int size = 48;               //!< milsymbol's size, in pixels
     SymbolAmplifiers amplifiers; //!< text drawn around the frame (the close-up variant)
     std::string country;
+    bool readable = false; //!< amplifiers on a white plate (SymbolRequest::readable)
     auto operator<=>(const SymbolKey&) const = default;
 };
 
@@ -52,6 +53,9 @@ public:
     //! drawn by the library in one batch and rasterized. Pointers stay valid while the atlas lives.
     std::vector<const AtlasEntry*> require(const std::vector<SymbolKey>& keys);
     const AtlasEntry* find(const SymbolKey& key) const;
+    //! An image of our own (a glyph of a cluster's count, the unknown symbol) drawn from `svg` once,
+    //! under `name`; its anchor is its centre. Not cached on disk: librsvg draws it in microseconds.
+    const AtlasEntry& requireSvg(const std::string& name, const std::string& svg);
 
     const RgbaImage& page() const { return _page; }
     std::vector<RgbaImage> mipChain() const;

@@ -204,7 +204,11 @@ Result<std::vector<SymbolDrawing>> SymbolLibrary::draw(const std::vector<SymbolR
     std::lock_guard lock(_mutex);
     json symbols = json::array();
     for (const SymbolRequest& r : requests)
-        symbols.push_back({{"sidc", r.code}, {"size", r.size}, {"svg", r.svg}, {"amplifiers", amplifierJson(r)}});
+        symbols.push_back({{"sidc", r.code},
+                           {"size", r.size},
+                           {"svg", r.svg},
+                           {"readable", r.readable},
+                           {"amplifiers", amplifierJson(r)}});
     const std::string line = json{{"symbols", std::move(symbols)}}.dump(-1, ' ', false, json::error_handler_t::replace);
     auto answer = _socket >= 0 ? exchange(line) : Result<std::string>(Failure{"", "not running"});
     if (!answer) { // one restart: a helper killed from outside, or one that hung

@@ -29,6 +29,7 @@ struct SymbolRequest {
     SymbolAmplifiers amplifiers; //!< drawn as text around the frame
     std::string country;         //!< drawn as the country amplifier when not empty
     bool svg = true;             //!< false: only what the library knows of the code (names, validity)
+    bool readable = false;       //!< amplifier text on a white plate, for the scene (not as the standard draws it)
     bool operator==(const SymbolRequest&) const = default;
 };
 

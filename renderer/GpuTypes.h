@@ -82,6 +82,29 @@ struct AreaVertex {
 };
 static_assert(sizeof(AreaVertex) == 52);
 
+//! One military symbol standing on the terrain (symbol.vert, per instance): a site, or a cluster with
+//! its count and dominant nation.
+struct SymbolInstance {
+    float position[3]; //!< ground point at height 0 minus the batch origin
+    float up[3];
+    float rect[4];   //!< in the symbol atlas, pixels: x, y, width, height
+    float anchor[4]; //!< x, y: the pixel of the entry on the point; z: terrain height (m); w: unused
+    uint32_t scenarios;
+    uint32_t flags;      //!< SymbolFlags in renderer/SymbolLayer.h
+    uint32_t countChars; //!< up to 4 characters of the count, 8 bits each (index in kClusterCharacters + 1)
+    uint32_t nationChars; //!< the dominant nation's 2 characters, as countChars
+};
+static_assert(sizeof(SymbolInstance) == 72);
+
+//! symbol.vert's push constants.
+struct SymbolPush {
+    glm::vec4 origin; //!< batch origin minus the eye
+    glm::vec4 sizing; //!< x: a symbol's frame height in pixels at display scale 1, y: the atlas entries'
+                      //!< raster size (milsymbol's size), z: atlas width, w: atlas height
+    glm::vec4 glyphs; //!< x: stride between glyph cells in the atlas, y: cell width, z: cell height, w: glyph row y
+};
+static_assert(sizeof(SymbolPush) == 48);
+
 struct BatchPush {
     glm::vec4 origin; //!< batch origin minus the eye (marker.vert, area.vert)
 };

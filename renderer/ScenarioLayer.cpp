@@ -75,6 +75,7 @@ void ScenarioLayer::draw(const DrawContext& frame) {
                              strokeScale(frame.displayScale));
         break;
     case Stage::Features:
+        if (frame.scene.markers != MarkerStyle::Prisms) break; // the symbols layer draws them
         frame.bind(*_markerPipeline);
         _features->drawMarkers(frame.cmd, _markerPipeline->layout(), view);
         break;

@@ -55,6 +55,10 @@ struct ScenarioShown {
     std::string title;
 };
 
+//! How scenario markers (hubs, sites, forces, stations) are drawn: as military symbols (the "symbols"
+//! layer) or as the coloured prisms of the "scenarios" layer.
+enum class MarkerStyle { Symbols, Prisms };
+
 struct SceneView {
     geo::CameraPose pose;
     double exaggeration = 1.0;
@@ -70,6 +74,7 @@ struct SceneView {
     float transition = 1.0f;
     std::string title;                //!< drawn large at the top left of the frame; empty: none
     std::vector<std::string> caption; //!< smaller lines under the title (a tour's narration)
+    MarkerStyle markers = MarkerStyle::Symbols;
     bool legend = true;               //!< the legend of the scenario shown (nations, kinds, status), bottom left
     //! Compare mode: the right half of the frame shows this, under the same camera.
     std::optional<ScenarioShown> compare;

@@ -4,6 +4,7 @@
 #include "renderer/MapLinesLayer.h"
 #include "renderer/ScenarioLayer.h"
 #include "renderer/SkyLayer.h"
+#include "renderer/SymbolLayer.h"
 #include "renderer/TerrainLayer.h"
 #include "renderer/TextLayers.h"
 #include "renderer/WarningLayer.h"
@@ -23,6 +24,7 @@ std::span<const LayerEntry> sceneLayers() {
         {"scenarios", "Scenario features", &ScenarioLayer::make},
         {"warnings", "Planning rule warnings", &WarningLayer::make},
         {"labels", "Place names", &PlaceNamesLayer::make},
+        {"symbols", "Military symbols", &SymbolLayer::make}, // after the names: its legend is drawn over them
         {"overlay", "Title, legend and credits", &OverlayLayer::make},
     }};
     return kLayers;

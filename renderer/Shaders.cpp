@@ -42,6 +42,12 @@ const uint32_t kAreaFrag[] = {
 const uint32_t kHighlightFrag[] = {
 #include "shaders/highlight_frag.inc"
 };
+const uint32_t kSymbolVert[] = {
+#include "shaders/symbol_vert.inc"
+};
+const uint32_t kSymbolFrag[] = {
+#include "shaders/symbol_frag.inc"
+};
 } // namespace
 
 std::span<const uint32_t> terrainVert() {
@@ -83,6 +89,12 @@ std::span<const uint32_t> areaFrag() {
 }
 std::span<const uint32_t> highlightFrag() {
     return kHighlightFrag;
+}
+std::span<const uint32_t> symbolVert() {
+    return kSymbolVert;
+}
+std::span<const uint32_t> symbolFrag() {
+    return kSymbolFrag;
 }
 
 } // namespace renderer::shaders

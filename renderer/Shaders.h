@@ -17,4 +17,6 @@ std::span<const uint32_t> markerFrag();
 std::span<const uint32_t> areaVert();
 std::span<const uint32_t> areaFrag();
 std::span<const uint32_t> highlightFrag();
+std::span<const uint32_t> symbolVert();
+std::span<const uint32_t> symbolFrag();
 } // namespace renderer::shaders

@@ -3,7 +3,7 @@
 // and names their entities from stanag-app6, speaking line-delimited JSON on stdin/stdout.
 //
 //   request:  {"symbols": [{"sidc": "10031000001211000000", "size": 48, "svg": true,
-//                            "amplifiers": {"uniqueDesignation": "1", ...}}, ...]}
+//                            "amplifiers": {"uniqueDesignation": "1", ...}, "readable": false}, ...]}
 //   answer:   {"symbols": [{"svg": "<svg...>", "width": 63.2, "height": 43.2, "anchor": [x, y],
 //                            "icon": true, "dimension": "Ground", "entity": ["Movement and Manoeuvre",
 //                            "Infantry", ""], "modifier1": "", "modifier2": ""}, ...]}
@@ -85,6 +85,11 @@ function draw(request) {
     const options = { size: Number(request.size) > 0 ? Number(request.size) : 100 };
     const amplifiers = request.amplifiers || {};
     for (const key of kAmplifiers) if (typeof amplifiers[key] === "string") options[key] = amplifiers[key];
+    if (request.readable) {
+        // Text over a globe of any colour: the amplifiers on a white plate.
+        options.infoBackground = "rgb(255,255,255)";
+        options.infoBackgroundFrame = "rgb(255,255,255)";
+    }
     const symbol = new ms.Symbol(sidc, options);
     const valid = symbol.isValid(true);
     const size = symbol.getSize();

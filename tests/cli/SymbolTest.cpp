@@ -3,10 +3,12 @@
 // army, headquarters and task force, land, air, sea and installations, and a 2525C letter code.
 #include "Fixtures.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <gtest/gtest.h>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <stb/stb_image.h>
 #include <string>
 #include <sys/wait.h>
@@ -110,10 +112,12 @@ TEST(SymbolCommand, DrawsEachSymbolAsTheLibraryDoes) {
     for (size_t i = 0; i < kSymbols.size(); ++i) {
         const double own = difference(ours[i], theirs[i]);
         EXPECT_LT(own, 0.5) << kSymbols[i] << ": mean error against the library's own drawing";
-        for (size_t j = 0; j < kSymbols.size(); ++j)
-            if (j != i)
+        for (size_t j = 0; j < kSymbols.size(); ++j) {
+            if (j != i) {
                 EXPECT_LT(own, difference(ours[i], theirs[j]))
                     << kSymbols[i] << " is as close to " << kSymbols[j] << " as to itself";
+            }
+        }
     }
 }
 
@@ -135,6 +139,25 @@ TEST(SymbolCommand, SaysWhatItDrewAndRefusesBadCodesInOneLine) {
     EXPECT_NE(out.find("symbol library /nonexistent"), std::string::npos) << out;
     EXPECT_EQ(run("'" BULWARK_EXE "' symbol --help", &out), 0);
     EXPECT_NE(out.find("--size"), std::string::npos);
+}
+
+} // namespace
+
+namespace {
+
+TEST(SymbolCommand, MarkersOptionAndTheSitesBench) {
+    std::string out;
+    EXPECT_EQ(run("'" BULWARK_EXE "' render --out x.png --markers cubes", &out), 2);
+    EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1) << out;
+    EXPECT_NE(out.find("--markers"), std::string::npos) << out;
+    ASSERT_EQ(run("{ '" BULWARK_EXE "' bench --sites 300 --frames 2 --size 160x90 2>/dev/null; }", &out), 0) << out;
+    const auto j = nlohmann::json::parse(out.substr(out.find('{')), nullptr, false);
+    ASSERT_TRUE(j.is_object()) << out;
+    EXPECT_EQ(j["sites"]["sites"], 300);
+    EXPECT_EQ(j["sites"]["problems"], 0);
+    EXPECT_EQ(j["sites"]["new_symbols"]["sidcs"], 1000);
+    EXPECT_EQ(j["sites"]["new_symbols"]["failed"], 0);
+    EXPECT_GT(j["sites"]["geojson_load_ms"].get<double>(), 0.0);
 }
 
 } // namespace

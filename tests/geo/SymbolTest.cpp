@@ -4,10 +4,14 @@
 #include "geo/Sidc.h"
 #include "geo/SymbolAtlas.h"
 #include "geo/SymbolDefaults.h"
+#include "geo/SymbolGlyphs.h"
 #include "geo/SymbolLibrary.h"
 #include "geo/SymbolRules.h"
+#include "geo/SymbolScene.h"
+#include "geo/SyntheticSites.h"
 
 #include <gtest/gtest.h>
+#include <set>
 
 namespace geo {
 namespace {
@@ -248,6 +252,110 @@ TEST(SymbolAtlas, PacksDrawsOnceAndReadsTheDiskCacheBack) {
 
     SymbolAtlas orphan(nullptr, {}); // no library, no cache: failed entries that say why
     EXPECT_FALSE(orphan.require({keys[0]}).front()->ok());
+}
+
+} // namespace
+} // namespace geo
+
+namespace geo {
+namespace {
+
+TEST(SyntheticSites, AreTheSameEachTimeAndValidateCleanly) {
+    TempDir one, two;
+    const auto manifest = writeSyntheticSites(one.path(), 400);
+    writeSyntheticSites(two.path(), 400);
+    EXPECT_EQ(test::readBytes(one / "features.geojson"), test::readBytes(two / "features.geojson"));
+    const ScenarioLoad load = loadScenarios(manifest);
+    for (const Problem& p : load.problems) ADD_FAILURE() << p.text();
+    ASSERT_EQ(load.set.features.size(), 400u);
+    for (const Problem& p : checkSymbols(load.set, &library(), "")) ADD_FAILURE() << p.text();
+    std::set<std::string> codes, nations;
+    size_t onlyB = 0;
+    for (const ScenarioFeature& f : load.set.features) {
+        codes.insert(f.sidc);
+        nations.insert(f.lead());
+        onlyB += f.scenarioMask == 2u;
+    }
+    EXPECT_GT(codes.size(), 60u);
+    EXPECT_GT(nations.size(), 8u);
+    EXPECT_NEAR(double(onlyB), 400 / 3.0, 2);
+}
+
+} // namespace
+} // namespace geo
+
+namespace geo {
+namespace {
+
+TEST(SymbolScene, TheDefaultScenariosAreDrawnAsCodedWithTheirWords) {
+    const ScenarioLoad load = loadScenarios(BULWARK_ASSETS_DIR "/scenarios/scenarios.json");
+    ASSERT_TRUE(load.problems.empty());
+    const SymbolScene scene = buildSymbolScene(load.set, &library());
+    size_t markers = 0, illustrative = 0;
+    for (const ScenarioFeature& f : load.set.features) markers += isMarker(f.kind);
+    ASSERT_GT(scene.symbols.size(), markers); // the air and sea zones given a sidc have symbols too
+    for (const FeatureSymbol& s : scene.symbols) {
+        const ScenarioFeature& f = load.set.features[s.feature];
+        EXPECT_TRUE(s.ok()) << f.id << ": " << s.problem;
+        EXPECT_EQ(scene.forFeature(s.feature), &s);
+        if (f.status == FeatureStatus::Illustrative) {
+            ++illustrative;
+            EXPECT_NE(s.words.find("Planned"), std::string::npos) << f.id << ": " << s.words;
+        }
+        if (f.id == "sea-zone-black-sea-mcm") {
+            EXPECT_EQ(s.words, "Friend · Mine Countermeasures Vessel, General · Task force · Present");
+        }
+        if (f.id == "force-fr-multinational-kyiv") {
+            EXPECT_EQ(s.words, "Friend · Combined Arms · Brigade · Present");
+        }
+    }
+    EXPECT_GT(illustrative, 10u);
+    EXPECT_FALSE(scene.clusters.empty());
+}
+
+TEST(SymbolScene, ABadCodeIsTheUnknownSymbolAndSaysWhy) {
+    ScenarioSet set;
+    set.scenarios = {{"a", "A", ""}};
+    ScenarioFeature f = feature(FeatureKind::Force, FeatureStatus::Reported, "FR");
+    f.scenarioMask = 1;
+    f.sidc = "10031000161299990000";
+    set.features.push_back(f);
+    f.sidc = "123";
+    set.features.push_back(f);
+    const SymbolScene scene = buildSymbolScene(set, &library());
+    ASSERT_EQ(scene.symbols.size(), 2u);
+    EXPECT_EQ(scene.symbols[0].words, "Unknown symbol");
+    EXPECT_NE(scene.symbols[0].problem.find("entity 129999"), std::string::npos);
+    EXPECT_NE(scene.symbols[1].problem.find("3 characters"), std::string::npos);
+    const SymbolScene without = buildSymbolScene(set, nullptr, "no node");
+    EXPECT_EQ(without.libraryProblem, "no node");
+}
+
+} // namespace
+} // namespace geo
+
+namespace geo {
+namespace {
+
+TEST(SymbolGlyphs, CountsFitFourCharactersAndGlyphsRasterize) {
+    EXPECT_EQ(clusterCountText(7), "7");
+    EXPECT_EQ(clusterCountText(9999), "9999");
+    EXPECT_EQ(clusterCountText(12345), "12k");
+    EXPECT_EQ(clusterCountText(250000), "99k+");
+    SymbolAtlas atlas(nullptr, {});
+    const AtlasEntry& seven = atlas.requireSvg("7", glyphSvg('7'));
+    ASSERT_TRUE(seven.ok()) << seven.failure;
+    EXPECT_EQ(seven.width, kGlyphWidth);
+    EXPECT_EQ(&atlas.requireSvg("7", glyphSvg('7')), &seven);
+    int ink = 0; // the digit's dark pixels
+    for (int y = 0; y < seven.height; ++y)
+        for (int x = 0; x < seven.width; ++x) {
+            const std::uint8_t* p =
+                &atlas.page().pixels[(size_t(seven.y + y) * SymbolAtlas::kWidth + size_t(seven.x + x)) * 4];
+            ink += p[3] > 200 && p[0] < 60;
+        }
+    EXPECT_GT(ink, 20);
+    EXPECT_TRUE(atlas.requireSvg("unknown", unknownSymbolSvg(64)).ok());
 }
 
 } // namespace

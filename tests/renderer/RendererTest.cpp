@@ -5,6 +5,7 @@
 #include "geo/Picking.h"
 #include "renderer/Context.h"
 #include "renderer/SceneRenderer.h"
+#include "renderer/SymbolLayer.h"
 
 #include <gtest/gtest.h>
 #include <memory>
@@ -35,8 +36,11 @@ protected:
 
 //! Terrain (with the highlight), borders (and coastlines) and labels on or off; the rest as they are.
 renderer::SceneView only(renderer::SceneView v, bool terrain, bool borders, bool labels) {
-    for (const auto& [name, shown] : {std::pair{"terrain", terrain}, {"highlight", terrain}, {"borders", borders},
-                                      {"coastlines", borders}, {"labels", labels}})
+    for (const auto& [name, shown] : {std::pair{"terrain", terrain},
+                                      {"highlight", terrain},
+                                      {"borders", borders},
+                                      {"coastlines", borders},
+                                      {"labels", labels}})
         if (!shown) v.hidden.insert(name);
     return v;
 }
@@ -144,11 +148,57 @@ TEST_F(Renderer, ScenarioFeaturesMatchGolden) {
     const auto index = scene->scenarios.indexOf("paris-framework");
     ASSERT_TRUE(index.has_value());
     v.scenarioFrom = v.scenarioTo = 1u << *index;
+    v.markers = renderer::MarkerStyle::Prisms; // the prisms of old; SymbolsMatchGolden shows the symbols
     renderer::SceneView none = v;
     none.scenarioFrom = none.scenarioTo = 0;
     const test::Rgba with = render(v), without = render(none);
     EXPECT_GT(test::meanDifference(with, without), 1.0); // the features are there
     expectGolden(with, "paris-framework");
+}
+
+TEST_F(Renderer, SymbolsMatchGolden) {
+    // The default scenarios with military symbols: the full coalition close enough for every unit, and
+    // from afar, clustered; symbols differ from prisms, and hiding the layer removes them.
+    const auto index = scene->scenarios.indexOf("full-coalition");
+    ASSERT_TRUE(index.has_value());
+    renderer::SceneView v;
+    v.pose = {29.0, 48.8, 0, 1100e3, 0, 40};
+    v.scenarioFrom = v.scenarioTo = 1u << *index;
+    renderer::SceneView prisms = v, hidden = v;
+    prisms.markers = renderer::MarkerStyle::Prisms;
+    hidden.hidden.insert("symbols");
+    const test::Rgba symbols = render(v, 480, 300);
+    EXPECT_GT(test::meanDifference(symbols, render(prisms, 480, 300)), 0.5);
+    EXPECT_GT(test::meanDifference(symbols, render(hidden, 480, 300)), 0.5);
+    expectGolden(symbols, "symbols-full-coalition");
+    renderer::SceneView far = v;
+    far.pose = {30.0, 48.5, 0, 6000e3, 0, 0};
+    expectGolden(render(far, 320, 200), "symbols-clustered");
+}
+
+TEST_F(Renderer, SymbolsClusterFromAfarAndSplitAsTheViewComesCloser) {
+    const auto index = scene->scenarios.indexOf("full-coalition");
+    ASSERT_TRUE(index.has_value());
+    renderer::SceneRenderer r(*context, scene->inputs, {480, 300});
+    const auto* layer = dynamic_cast<const renderer::SymbolLayer*>(r.layer("symbols"));
+    ASSERT_NE(layer, nullptr);
+    size_t inScenario = 0;
+    for (const geo::FeatureSymbol& s : layer->scene().symbols) {
+        EXPECT_TRUE(s.ok()) << s.problem;
+        inScenario += scene->scenarios.features[s.feature].inScenario(*index);
+    }
+    std::vector<size_t> drawn;
+    for (double distance : {8000e3, 2500e3, 900e3, 300e3}) {
+        renderer::SceneView v;
+        v.pose = geo::groundPose({29.5, 48.8, 0, distance, 0, 0}, scene->terrain, 1.0);
+        v.scenarioFrom = v.scenarioTo = 1u << *index;
+        v.legend = false; // count the symbols on the ground alone
+        r.renderStill(v);
+        drawn.push_back(layer->drawnLastFrame());
+    }
+    EXPECT_LT(drawn[0], inScenario / 3) << "from 8,000 km the symbols gather into a few clusters";
+    EXPECT_GT(drawn[1], drawn[0]) << "closer, they split"; // nearer still, fewer stay in the frame
+    EXPECT_GT(drawn[3], 0u);
 }
 
 TEST_F(Renderer, EmptyFrameIsTheClearColour) {
