@@ -9,12 +9,10 @@
 #include "renderer/TextLayers.h"
 #include "renderer/WarningLayer.h"
 
-#include <array>
-
 namespace renderer {
 
 std::span<const LayerEntry> sceneLayers() {
-    static const std::array<LayerEntry, 10> kLayers{{
+    static const LayerEntry kLayers[]{
         {"terrain", "Terrain", &TerrainLayer::make},
         {"sky", "Sky", &SkyLayer::make},
         {"highlight", "Ukraine highlight", &HighlightLayer::make},
@@ -26,7 +24,7 @@ std::span<const LayerEntry> sceneLayers() {
         {"labels", "Place names", &PlaceNamesLayer::make},
         {"symbols", "Military symbols", &SymbolLayer::make}, // after the names: its legend is drawn over them
         {"overlay", "Title, legend and credits", &OverlayLayer::make},
-    }};
+    };
     return kLayers;
 }
 
