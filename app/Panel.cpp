@@ -120,6 +120,13 @@ void drawPanel(PanelState& s, ViewerCommands& commands) {
         } else {
             ImGui::TextDisabled("Click a site for range rings.");
         }
+        if (ImGui::Button(s.editing ? "Stop editing (E)" : "Edit (E)")) commands.push_back(command::ToggleEditMode{});
+        ImGui::SameLine();
+        if (s.ruleWarnings > 0)
+            ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.3f, 1.0f), "%zu rule warning(s)%s", s.ruleWarnings,
+                               s.unsaved ? ", unsaved edits" : "");
+        else
+            ImGui::TextDisabled("Rules kept%s", s.unsaved ? ", unsaved edits" : "");
         if (!s.reloadError.empty()) {
             ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.3f, 1.0f), "Edit not loaded (the last good data stays):");
             ImGui::TextWrapped("%s", s.reloadError.c_str());
@@ -169,7 +176,7 @@ void drawPanel(PanelState& s, ViewerCommands& commands) {
     ImGui::Separator();
     ImGui::TextWrapped("Drag: pan. Wheel: zoom to cursor. Right/middle drag: turn and tilt. "
                        "WASD: move. Left/Right: turn. PgUp/PgDn: zoom. H: home. F11: fullscreen. Tab: hide this "
-                       "panel. P: presenter mode. Ctrl+Q: quit.");
+                       "panel. P: presenter mode. E: edit mode. Ctrl+Z/Ctrl+Y: undo/redo. Ctrl+S: save. Ctrl+Q: quit.");
     if (!s.attribution.empty()) ImGui::TextWrapped("%s", s.attribution.c_str());
     ImGui::PopItemWidth();
     ImGui::End();

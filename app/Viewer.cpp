@@ -2,12 +2,15 @@
 
 #include "app/CameraController.h"
 #include "app/Commands.h"
+#include "app/EditMode.h"
 #include "app/FeaturePicker.h"
 #include "app/FileWatch.h"
 #include "app/Monitors.h"
 #include "app/Panel.h"
 #include "app/PanelRenderer.h"
 #include "app/Presenter.h"
+#include "app/RuleWarnings.h"
+#include "app/ScenarioEdits.h"
 #include "app/ScenarioSwitch.h"
 #include "app/TourEditor.h"
 #include "app/UsageError.h"
@@ -63,14 +66,21 @@ public:
     void drawUi(double dt, float displayScale, double seconds, ViewerCommands& commands);
     renderer::SceneView sceneView(float displayScale, double seconds) const;
 
-    //! Closing asks first when the tour has unsaved changes: true once the window may close.
+    //! Closing asks first when the tour or the scenarios have unsaved changes: true once the window may close.
     bool mayClose(bool closeRequested);
+    //! After the commands of a frame: an edit redraws the scenarios and checks the rules again.
+    void afterEdits();
     void setStats(const renderer::FrameStats& stats) { _panel.stats = stats; }
     const geo::CameraPose& pose() const { return _camera.pose(); }
     float uiScale() const { return _panel.uiScale; }
 
 private:
     void togglePresenter();
+    void applyEdit(const ViewerCommand& c);
+    void replaceScenarios(geo::ScenarioSet loaded);
+    void drawQuestions();
+    void logWarnings();
+    EditScene editScene(const renderer::View& view, glm::dvec2 origin, glm::dvec2 pixelsPerPoint, int scenario) const;
     std::string titleOf(int index) const;
 
     const LoadedScene& _scene;
@@ -99,6 +109,18 @@ private:
     const geo::ScenarioFeature* _hovered = nullptr;
     std::string _lastPickKey;
     bool _cursorResting = false;
+    // Editing.
+    EditMode _edit;
+    ScenarioEdits _edits{_scenarios};
+    std::uint64_t _shownGeneration = 0;
+    std::vector<RuleWarning> _warnings;
+    std::string _refusal, _saveStatus;
+    std::string _loggedWarnings;
+    bool _loggedDirty = false;
+    bool _askCloseEdits = false, _closeEditsAnswered = false, _closeEditsCancelled = false;
+    std::optional<geo::ScenarioSet> _theirs; //!< loaded from disk while edits were unsaved: keep mine or take theirs?
+    renderer::View _editView;                //!< the view edit mode draws over (the left or only half)
+    glm::dvec2 _pixelsPerPoint{1};
 };
 
 Viewer::Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::ScenarioSet& scenarios,
@@ -122,6 +144,8 @@ Viewer::Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::Scen
     _panel.presentable = options.presentation.has_value() || !options.tour.empty();
     if (!options.tour.empty()) _tourEditor = std::make_unique<TourEditor>(options.tour, _scenarios);
     if (options.present) togglePresenter();
+    _warnings = ruleWarnings(_scenarios, _scene.inputs.highlight);
+    logWarnings();
 }
 
 // Presenter mode plays the tour being edited, else the one the command named (or the default).
@@ -147,8 +171,17 @@ void Viewer::togglePresenter() {
 bool Viewer::mayClose(bool closeRequested) {
     if (closeRequested) _closing = true;
     if (!_closing) return false;
+    // The scenario edits first, then the tour: each asks in turn.
+    if (_edits.dirty() && !_closeEditsAnswered) {
+        if (std::exchange(_closeEditsCancelled, false)) {
+            _closing = false;
+            return false;
+        }
+        _askCloseEdits = true;
+        return false;
+    }
     const auto answer = _tourEditor ? _tourEditor->mayClose() : TourEditor::CloseAnswer::Close;
-    if (answer == TourEditor::CloseAnswer::Stay) _closing = false;
+    if (answer == TourEditor::CloseAnswer::Stay) _closing = false, _closeEditsAnswered = false;
     return answer == TourEditor::CloseAnswer::Close;
 }
 
@@ -163,7 +196,12 @@ std::optional<ViewerCommand> Viewer::keyCommand(const KeyPress& press, double se
     if (key >= GLFW_KEY_1 && key <= GLFW_KEY_9) return command::SelectScenario{key - GLFW_KEY_1};
     if (key == GLFW_KEY_UP || key == GLFW_KEY_DOWN) return command::StepScenario{key == GLFW_KEY_UP ? -1 : 1};
     if (key == GLFW_KEY_Q && (press.mods & GLFW_MOD_CONTROL)) return command::Quit{};
-    return std::nullopt;
+    const bool control = press.mods & GLFW_MOD_CONTROL, shift = press.mods & GLFW_MOD_SHIFT;
+    if (control && (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift))) return command::Redo{};
+    if (control && key == GLFW_KEY_Z) return command::Undo{};
+    if (control && key == GLFW_KEY_S) return command::Save{};
+    if (key == GLFW_KEY_E && !control) return command::ToggleEditMode{};
+    return _edit.key(press);
 }
 
 bool Viewer::apply(const ViewerCommand& c, double seconds) {
@@ -192,8 +230,73 @@ bool Viewer::apply(const ViewerCommand& c, double seconds) {
         _panel.uiScale = scale->scale;
     } else if (std::holds_alternative<command::Quit>(c)) {
         glfwSetWindowShouldClose(_window.handle(), GLFW_TRUE);
+    } else if (const auto* fly = std::get_if<command::FlyTo>(&c)) {
+        _camera.flyTo(fly->lonLat.x, fly->lonLat.y);
+    } else if (std::holds_alternative<command::ToggleEditMode>(c)) {
+        _edit.toggle();
+        std::cout << "bulwark: edit mode " << (_edit.active() ? "on" : "off") << std::endl;
+    } else {
+        applyEdit(c);
     }
     return false;
+}
+
+void Viewer::applyEdit(const ViewerCommand& c) {
+    std::string refusal;
+    std::vector<std::string> added;
+    if (const auto* move = std::get_if<command::MoveSites>(&c)) {
+        refusal = _edits.apply(*move);
+    } else if (const auto* add = std::get_if<command::AddSite>(&c)) {
+        std::string id;
+        refusal = _edits.apply(*add, _scenarioSwitch.current(), &id);
+        if (!id.empty()) added = {id};
+    } else if (const auto* remove = std::get_if<command::DeleteFeatures>(&c)) {
+        refusal = _edits.apply(*remove);
+    } else if (const auto* duplicate = std::get_if<command::DuplicateFeatures>(&c)) {
+        refusal = _edits.apply(*duplicate, &added);
+    } else if (const auto* set = std::get_if<command::SetFeature>(&c)) {
+        refusal = _edits.apply(*set);
+    } else if (std::holds_alternative<command::Undo>(c)) {
+        if (!_edits.undo()) refusal = "nothing to undo";
+    } else if (std::holds_alternative<command::Redo>(c)) {
+        if (!_edits.redo()) refusal = "nothing to redo";
+    } else if (std::holds_alternative<command::Save>(c)) {
+        _saveStatus = "Not saved: saving comes with the scenario document (not merged yet).";
+        return;
+    } else {
+        return;
+    }
+    _refusal = refusal;
+    if (!refusal.empty()) std::cout << "bulwark: edit refused: " << refusal << std::endl;
+    if (!added.empty()) {
+        _edit.select(added);
+        for (const std::string& id : added) std::cout << "bulwark: added " << id << std::endl;
+    }
+}
+
+void Viewer::afterEdits() {
+    if (_edits.generation() == _shownGeneration) return;
+    _shownGeneration = _edits.generation();
+    // Feature pointers from picking point into the set that changed.
+    _pressedOn = _hovered = nullptr;
+    _lastPickKey.clear();
+    _edit.prune(_scenarios);
+    _sceneRenderer.setScenarios(&_scenarios);
+    _warnings = ruleWarnings(_scenarios, _scene.inputs.highlight);
+    logWarnings();
+    glfwSetWindowTitle(_window.handle(), _edits.dirty() ? "Bulwark (unsaved)" : "Bulwark");
+    if (_edits.dirty() != _loggedDirty)
+        std::cout << "bulwark: " << (_edits.dirty() ? "unsaved edits" : "no unsaved edits") << std::endl;
+    _loggedDirty = _edits.dirty();
+}
+
+// What the panel lists, in the log as well when it changes: scripts and tests follow the rules there.
+void Viewer::logWarnings() {
+    std::string text;
+    for (const RuleWarning& w : _warnings) text += "bulwark: rule broken: " + w.featureId + ": " + w.text + "\n";
+    if (text == _loggedWarnings) return;
+    std::cout << "bulwark: " << _warnings.size() << " planning rule(s) broken\n" << text << std::flush;
+    _loggedWarnings = std::move(text);
 }
 
 void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, double seconds) {
@@ -209,12 +312,20 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
     _camera.setViewport(viewWidth, framebuffer.y);
     _camera.setExaggeration(_panel.exaggeration);
     const bool left = in.left, right = in.right;
+    _pixelsPerPoint = in.pixelsPerPoint;
+    _editView = renderer::View::make(_camera.pose(), viewWidth, framebuffer.y);
+    ViewerCommands edits;
+    const bool editing = _edit.mouse(in, cursor, io.WantCaptureMouse,
+                                     editScene(_editView, {rightHalf ? viewWidth : 0.0, 0.0}, in.pixelsPerPoint,
+                                               rightHalf ? _panel.compareScenario : _scenarioSwitch.current()),
+                                     edits);
+    for (const ViewerCommand& c : edits) applyEdit(c);
     // What is under the cursor: a tooltip, and on a click (a press and release that did not
     // drag) the site's range rings.
     const renderer::View pickView = renderer::View::make(_camera.pose(), viewWidth, framebuffer.y);
     const int pickScenario = rightHalf ? _panel.compareScenario : _scenarioSwitch.current();
     // Picked again only when the cursor, the camera or the scenario moved: areas are tested with GEOS.
-    const bool idle = io.WantCaptureMouse || _panning || !_panel.layers.scenarios;
+    const bool idle = io.WantCaptureMouse || _panning || editing || !_panel.layers.scenarios;
     const std::string pickKey = geo::formatCamera(_camera.pose()) + "|" + std::to_string(cursor.x) + "," +
                                 std::to_string(cursor.y) + "|" + std::to_string(pickScenario);
     if (idle) {
@@ -232,7 +343,7 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
     const glm::dvec2 moved = in.mouse - _lastMouse;
     _lastMouse = in.mouse;
     _cursorResting = seconds - _lastMouseMove > kCursorRestSeconds;
-    if (left && !_panning && !io.WantCaptureMouse) {
+    if (left && !_panning && !io.WantCaptureMouse && !editing) {
         _camera.beginPan(cursor.x, cursor.y);
         _panning = true;
         _press = in.mouse;
@@ -242,7 +353,7 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
     } else if (!left && _panning) {
         _camera.endPan();
         _panning = false;
-        if (glm::length(in.mouse - _press) < 4.0 && _pressedOn && geo::isMarker(_pressedOn->kind)) {
+        if (glm::length(in.mouse - _press) < 4.0 && _pressedOn && geo::isMarker(_pressedOn->kind) && !_edit.active()) {
             _sceneRenderer.setRangeRings(_pressedOn->points.front());
             _panel.selected = _pressedOn->name;
         }
@@ -254,7 +365,8 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
         _turning = false;
     }
     if (in.scroll != 0 && !io.WantCaptureMouse) _camera.zoomAt(cursor.x, cursor.y, in.scroll);
-    if (!io.WantCaptureKeyboard && !_presenter) { // presenter mode: these keys are the clicker's
+    // Presenter mode: these keys are the clicker's; with Ctrl they are shortcuts (Ctrl+S saves, Ctrl+D duplicates).
+    if (!io.WantCaptureKeyboard && !_presenter && !in.control) {
         const double step = dt * 0.6;
         if (in.held(GLFW_KEY_A)) _camera.move(-step, 0);
         if (in.held(GLFW_KEY_D)) _camera.move(step, 0);
@@ -276,7 +388,24 @@ void Viewer::reload(double seconds) {
             _panel.reloadError += " (and " + std::to_string(load.problems.size() - 1) + " more)";
         return;
     }
-    _scenarios = std::move(load.set);
+    if (_edits.dirty()) { // someone else saved over unsaved edits: the user decides
+        _theirs = std::move(load.set);
+        std::cout << "bulwark: " << _scenarios.featuresFile.string() << " changed on disk while edits are unsaved"
+                  << std::endl;
+        return;
+    }
+    replaceScenarios(std::move(load.set));
+}
+
+void Viewer::replaceScenarios(geo::ScenarioSet loaded) {
+    _scenarios = std::move(loaded);
+    _edits.reset();
+    _shownGeneration = _edits.generation();
+    _edit.prune(_scenarios);
+    _warnings = ruleWarnings(_scenarios, _scene.inputs.highlight);
+    logWarnings();
+    _loggedDirty = false;
+    glfwSetWindowTitle(_window.handle(), "Bulwark");
     _sceneRenderer.setScenarios(&_scenarios);
     _scenarioFiles.watch({_scenarios.manifest, _scenarios.featuresFile});
     const int count = int(_scenarios.scenarios.size());
@@ -305,6 +434,9 @@ void Viewer::drawUi(double dt, float displayScale, double seconds, ViewerCommand
     _panel.presenting = _presenter != nullptr;
     _panel.displayScale = displayScale;
     _panel.currentScenario = _scenarioSwitch.current();
+    _panel.editing = _edit.active();
+    _panel.unsaved = _edits.dirty();
+    _panel.ruleWarnings = _warnings.size();
     if (_panelShown) drawPanel(_panel, commands);
     _tourShown.reset();
     if (_tourEditor && !_presenter) { // presenting takes the camera from the timeline
@@ -312,8 +444,72 @@ void Viewer::drawUi(double dt, float displayScale, double seconds, ViewerCommand
         _tourShown = _tourEditor->update(seconds);
         if (_tourShown) _camera.setPose(geo::groundPose(_tourShown->camera, _scene.terrain, _panel.exaggeration));
     }
+    if (_panelShown || _edit.active()) {
+        EditStatus status;
+        status.dirty = _edits.dirty();
+        status.canUndo = _edits.canUndo();
+        status.canRedo = _edits.canRedo();
+        status.file = _scenarios.featuresFile.filename().string();
+        status.refusal = _refusal;
+        status.saved = _saveStatus;
+        status.warnings = &_warnings;
+        _edit.draw(editScene(_editView, {0, 0}, _pixelsPerPoint, _scenarioSwitch.current()), status, commands);
+    }
+    drawQuestions();
     if (_presenter) _presenter->drawOverlay(displayScale);
     if (_cursorResting) ImGui::SetMouseCursor(ImGuiMouseCursor_None);
+}
+
+EditScene Viewer::editScene(const renderer::View& view, glm::dvec2 origin, glm::dvec2 pixelsPerPoint,
+                            int scenario) const {
+    return EditScene{_scenarios,
+                     _scene.terrain,
+                     view,
+                     _panel.exaggeration,
+                     scenario,
+                     origin,
+                     pixelsPerPoint,
+                     [this](glm::dvec2 pixel) -> std::optional<glm::dvec2> {
+                         const auto ground = _camera.pick(pixel.x, pixel.y);
+                         if (!ground) return std::nullopt;
+                         return glm::dvec2(ground->lon, ground->lat);
+                     }};
+}
+
+//! The questions that hold something back: closing over unsaved edits, a file saved by someone else over them.
+void Viewer::drawQuestions() {
+    if (_askCloseEdits) ImGui::OpenPopup("Unsaved edits");
+    if (ImGui::BeginPopupModal("Unsaved edits", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("The scenarios have unsaved edits.");
+        if (ImGui::Button("Save and close")) {
+            applyEdit(command::Save{});
+            _closeEditsAnswered = !_edits.dirty();
+            _askCloseEdits = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Discard")) _closeEditsAnswered = true, _askCloseEdits = false, ImGui::CloseCurrentPopup();
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) _closeEditsCancelled = true, _askCloseEdits = false, ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (_theirs) ImGui::OpenPopup("Changed on disk");
+    if (ImGui::BeginPopupModal("Changed on disk", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("%s was changed on disk, and your edits are not saved.",
+                    _scenarios.featuresFile.filename().c_str());
+        if (ImGui::Button("Keep mine")) {
+            _theirs.reset(); // saving writes mine over theirs
+            std::cout << "bulwark: kept the unsaved edits" << std::endl;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Take theirs")) {
+            replaceScenarios(std::move(*_theirs));
+            _theirs.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
 }
 
 // The title names the scenario shown and says it is illustrative; captions narrate under it.
@@ -406,6 +602,7 @@ void runFrames(const renderer::Context& context, ViewerWindow& window, const Loa
         for (const KeyPress& key : in.keys)
             if (const std::optional<ViewerCommand> c = viewer.keyCommand(key, seconds))
                 windowChanged |= viewer.apply(*c, seconds);
+        viewer.afterEdits();
         if (windowChanged) continue;
         if (target.resize({uint32_t(fbw), uint32_t(fbh)})) {
             panelRenderer.setImageCount(target.imageCount());
@@ -420,6 +617,7 @@ void runFrames(const renderer::Context& context, ViewerWindow& window, const Loa
         last = now;
 
         viewer.mouse(in, {double(fbw), double(fbh)}, dt, seconds);
+        viewer.afterEdits();
         viewer.reload(seconds);
         viewer.update(dt, seconds);
 
