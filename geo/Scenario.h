@@ -38,6 +38,19 @@ struct ScenarioInfo {
     std::string id, name, description;
 };
 
+//! Text amplifiers of a military symbol, as scenario files name them (snake_case properties).
+struct SymbolAmplifiers {
+    std::string uniqueDesignation;     //!< unique_designation (field T): "1 MN Bde"
+    std::string higherFormation;       //!< higher_formation (field M)
+    std::string staffComments;         //!< staff_comments (field G)
+    std::string additionalInformation; //!< additional_information (field H)
+    bool empty() const {
+        return uniqueDesignation.empty() && higherFormation.empty() && staffComments.empty() &&
+               additionalInformation.empty();
+    }
+    auto operator<=>(const SymbolAmplifiers&) const = default;
+};
+
 struct ScenarioFeature {
     std::string id, name;
     FeatureKind kind = FeatureKind::Hub;
@@ -48,6 +61,8 @@ struct ScenarioFeature {
     std::string source;
     std::vector<std::string> scenarios; //!< ids, as in the file
     std::string whyNotLater;            //!< why it is absent from the rung after one it is in
+    std::string sidc;                   //!< the military symbol's code as written (empty: derived, SymbolDefaults.h)
+    SymbolAmplifiers amplifiers;
     std::vector<glm::dvec2> points;     //!< lon/lat: one for markers, the line for corridors and contact lines
     std::vector<Polygon> polygons;      //!< areas
     std::uint32_t scenarioMask = 0;     //!< bit i: member of the manifest's scenario i

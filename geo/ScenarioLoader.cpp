@@ -139,7 +139,9 @@ void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& 
     const int fId = field("id"), fKind = field("kind"), fName = field("name"), fNations = field("nations"),
               fPersonnel = field("personnel"), fFloor = field("floor_m"), fCeiling = field("ceiling_m"),
               fStatus = field("status"), fSource = field("source"), fScenarios = field("scenarios"),
-              fWhy = field("why_not_later");
+              fWhy = field("why_not_later"), fSidc = field("sidc"), fUnique = field("unique_designation"),
+              fHigher = field("higher_formation"), fStaff = field("staff_comments"),
+              fAdditional = field("additional_information");
     std::set<std::string> ids;
     layer.ResetReading();
     size_t number = 0;
@@ -216,6 +218,10 @@ void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& 
         feature.source = readText(*f, fSource);
         if (feature.source.empty()) report(feature.id, "source", "missing: say where the feature comes from");
         feature.whyNotLater = readText(*f, fWhy);
+        // The symbol's code and amplifiers are checked by checkSymbols (SymbolRules.h), which needs the library.
+        feature.sidc = readText(*f, fSidc);
+        feature.amplifiers = {readText(*f, fUnique), readText(*f, fHigher), readText(*f, fStaff),
+                              readText(*f, fAdditional)};
 
         const auto scenarios = readList(*f, fScenarios);
         if (!scenarios || scenarios->empty())
