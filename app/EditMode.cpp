@@ -252,6 +252,10 @@ void EditMode::drawAttributes(const geo::ScenarioSet& set, ViewerCommands& comma
     }
     ImGui::InputTextMultiline("Source", &_draft.source, ImVec2(0, 3.5f * ImGui::GetFontSize()));
     commit |= ImGui::IsItemDeactivatedAfterEdit();
+    ImGui::InputText("SIDC", &_draft.sidc);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The military symbol's code (20 digits, or 15 letters); empty: derived from kind and nation");
+    commit |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::TextUnformatted("In scenarios:");
     for (size_t i = 0; i < set.scenarios.size(); ++i) {
         bool member = _draft.inScenario(i);

@@ -2,6 +2,7 @@
 
 #include "geo/Countries.h"
 #include "geo/LonLat.h"
+#include "geo/Sidc.h"
 
 #include <algorithm>
 #include <cctype>
@@ -35,6 +36,9 @@ std::string featureProblem(const geo::ScenarioFeature& f) {
     if (f.personnel && *f.personnel < 0) return "personnel cannot be negative";
     if (blank(f.source)) return "a feature needs a source (say 'illustrative' and why)";
     if (f.floorM && f.ceilingM && *f.floorM > *f.ceilingM) return "the floor is above the ceiling";
+    if (!f.sidc.empty())
+        if (const auto sidc = geo::parseSidc(f.sidc); !sidc)
+            return "SIDC '" + f.sidc + "': " + sidc.failure().message();
     for (const glm::dvec2& p : f.points)
         if (!geo::isLonLat(p.x, p.y)) return "the point " + geo::offTheGlobe(p.x, p.y);
     return {};

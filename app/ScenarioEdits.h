@@ -58,7 +58,8 @@ private:
 };
 
 //! Why a feature as edited in the panel is not valid data, or nothing: a name, at least one nation
-//! (ISO 3166-1 alpha-2), a status source, personnel not negative, a floor under the ceiling, a place on the globe.
+//! (ISO 3166-1 alpha-2), a source, personnel not negative, a floor under the ceiling, a SIDC that reads as one,
+//! a place on the globe.
 std::string featureProblem(const geo::ScenarioFeature& feature);
 
 } // namespace app
