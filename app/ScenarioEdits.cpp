@@ -2,6 +2,7 @@
 
 #include "geo/Countries.h"
 #include "geo/LonLat.h"
+#include "geo/ScenarioGeoJson.h"
 #include "geo/Sidc.h"
 
 #include <algorithm>
@@ -175,7 +176,16 @@ void ScenarioEdits::reset() {
     _undo.clear();
     _redo.clear();
     changed();
-    markSaved();
+    _saved = _set.features;
+    _savedGeneration = _generation;
+}
+
+std::string ScenarioEdits::save() {
+    const geo::Result<bool> saved = geo::saveScenarioFeatures(_set, _saved);
+    if (!saved) return saved.failure().message();
+    _saved = _set.features;
+    _savedGeneration = _generation;
+    return {};
 }
 
 } // namespace app

@@ -17,7 +17,7 @@ public:
     static constexpr size_t kMaxSteps = 500;
 
     //! Edits `set` in place (the set the renderer draws).
-    explicit ScenarioEdits(geo::ScenarioSet& set) : _set(set) {}
+    explicit ScenarioEdits(geo::ScenarioSet& set) : _set(set), _saved(set.features) {}
 
     //! Each applies one edit and returns nothing, or refuses it, changes nothing and says why.
     //! `scenario` is the index of the scenario shown: added sites join it and every later rung.
@@ -35,7 +35,9 @@ public:
     bool dirty() const { return _generation != _savedGeneration; }
     //! Grows on every change of the set (edit, undo, redo): the renderer and the rules follow it.
     std::uint64_t generation() const { return _generation; }
-    void markSaved() { _savedGeneration = _generation; }
+    //! Writes the features into their file (write-then-rename); nothing, or why it could not (then the
+    //! file is untouched and the edits stay, unsaved).
+    std::string save();
     //! The set was replaced from disk (reload, "take theirs"): no history, nothing unsaved.
     void reset();
 
@@ -54,6 +56,7 @@ private:
 
     geo::ScenarioSet& _set;
     std::deque<Step> _undo, _redo;
+    std::vector<geo::ScenarioFeature> _saved; //!< as the file holds them
     std::uint64_t _generation = 0, _savedGeneration = 0, _next = 1;
 };
 

@@ -261,7 +261,14 @@ void Viewer::applyEdit(const ViewerCommand& c) {
     } else if (std::holds_alternative<command::Redo>(c)) {
         if (!_edits.redo()) refusal = "nothing to redo";
     } else if (std::holds_alternative<command::Save>(c)) {
-        _saveStatus = "Not saved: saving comes with the scenario document (not merged yet).";
+        if (const std::string failure = _edits.save(); !failure.empty()) {
+            _saveStatus = "Not saved (your edits stay): " + failure;
+            std::cout << "bulwark: not saved: " << failure << std::endl;
+        } else {
+            _scenarioFiles.watch({_scenarios.manifest, _scenarios.featuresFile}); // our own write is no news
+            _saveStatus = "Saved " + _scenarios.featuresFile.filename().string();
+            std::cout << "bulwark: saved " << _scenarios.featuresFile.string() << std::endl;
+        }
         return;
     } else {
         return;
@@ -275,19 +282,20 @@ void Viewer::applyEdit(const ViewerCommand& c) {
 }
 
 void Viewer::afterEdits() {
-    if (_edits.generation() == _shownGeneration) return;
-    _shownGeneration = _edits.generation();
-    // Feature pointers from picking point into the set that changed.
-    _pressedOn = _hovered = nullptr;
-    _lastPickKey.clear();
-    _edit.prune(_scenarios);
-    _sceneRenderer.setScenarios(&_scenarios);
-    _warnings = ruleWarnings(_scenarios, _scene.inputs.highlight);
-    logWarnings();
-    glfwSetWindowTitle(_window.handle(), _edits.dirty() ? "Bulwark (unsaved)" : "Bulwark");
-    if (_edits.dirty() != _loggedDirty)
-        std::cout << "bulwark: " << (_edits.dirty() ? "unsaved edits" : "no unsaved edits") << std::endl;
+    if (_edits.generation() != _shownGeneration) {
+        _shownGeneration = _edits.generation();
+        // Feature pointers from picking point into the set that changed.
+        _pressedOn = _hovered = nullptr;
+        _lastPickKey.clear();
+        _edit.prune(_scenarios);
+        _sceneRenderer.setScenarios(&_scenarios);
+        _warnings = ruleWarnings(_scenarios, _scene.inputs.highlight);
+        logWarnings();
+    }
+    if (_edits.dirty() == _loggedDirty) return;
     _loggedDirty = _edits.dirty();
+    glfwSetWindowTitle(_window.handle(), _loggedDirty ? "Bulwark (unsaved)" : "Bulwark");
+    std::cout << "bulwark: " << (_loggedDirty ? "unsaved edits" : "no unsaved edits") << std::endl;
 }
 
 // What the panel lists, in the log as well when it changes: scripts and tests follow the rules there.

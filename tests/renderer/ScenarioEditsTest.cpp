@@ -5,8 +5,12 @@
 #include "app/Commands.h"
 #include "app/RuleWarnings.h"
 #include "app/SceneOptions.h"
+#include "geo/ScenarioGeoJson.h"
 
+#include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -120,4 +124,50 @@ TEST(ScenarioEdits, KeepsAtLeast200StepsOfUndo) {
     while (edits.undo()) ++undone;
     EXPECT_EQ(undone, 250);
     EXPECT_EQ(byId(set, "hub-gb-lviv")->points.front(), byId(defaults().set, "hub-gb-lviv")->points.front());
+}
+
+TEST(ScenarioEdits, SavesIntoTheGeoJsonKeepingWhatItDoesNotKnow) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(testing::TempDir()) / "bulwark-edits-save";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path assets = fs::path(BULWARK_TEST_SCENARIOS).parent_path();
+    fs::copy_file(assets / "scenarios.json", dir / "scenarios.json");
+    // A property only QGIS users know, on a feature the edits leave alone and on one they change.
+    nlohmann::json features = nlohmann::json::parse(std::ifstream(assets / "features.geojson"));
+    for (auto& f : features["features"])
+        if (f["properties"]["id"] == "hub-gb-lviv" || f["properties"]["id"] == "hub-gb-zhytomyr")
+            f["properties"]["qgis_note"] = "checked by J.";
+    std::ofstream(dir / "features.geojson") << features.dump(1);
+
+    geo::ScenarioLoad load = geo::loadScenarios(dir / "scenarios.json");
+    ASSERT_TRUE(load.problems.empty()) << load.problems.front().text();
+    app::ScenarioEdits edits(load.set);
+    ASSERT_EQ(edits.apply(app::command::MoveSites{{{"hub-gb-zhytomyr", {28.5, 50.1}}}}), "");
+    std::string added;
+    ASSERT_EQ(edits.apply(app::command::AddSite{geo::FeatureKind::Station, {26.9, 46.57}}, 2, &added), "");
+    ASSERT_EQ(edits.apply(app::command::DeleteFeatures{{"hub-fr-uzhhorod"}}), "");
+    ASSERT_EQ(edits.save(), "");
+    EXPECT_FALSE(edits.dirty());
+
+    const geo::ScenarioLoad back = geo::loadScenarios(dir / "scenarios.json");
+    ASSERT_TRUE(back.problems.empty()) << back.problems.front().text();
+    ASSERT_EQ(back.set.features.size(), load.set.features.size());
+    for (size_t i = 0; i < back.set.features.size(); ++i)
+        EXPECT_TRUE(geo::sameFeature(back.set.features[i], load.set.features[i])) << load.set.features[i].id;
+    EXPECT_EQ(byId(back.set, "hub-fr-uzhhorod"), nullptr);
+    EXPECT_NE(byId(back.set, added), nullptr);
+    const nlohmann::json saved = nlohmann::json::parse(std::ifstream(dir / "features.geojson"));
+    int notes = 0;
+    for (const auto& f : saved["features"]) notes += f["properties"].contains("qgis_note");
+    EXPECT_EQ(notes, 2); // on the untouched feature and on the moved one
+}
+
+TEST(ScenarioEdits, AFailedSaveKeepsTheFileAndTheEdits) {
+    geo::ScenarioSet set = defaults().set;
+    set.featuresFile = "/proc/bulwark-cannot-write-here.geojson";
+    app::ScenarioEdits edits(set);
+    ASSERT_EQ(edits.apply(app::command::MoveSites{{{"hub-gb-zhytomyr", {28.5, 50.1}}}}), "");
+    EXPECT_NE(edits.save(), "");
+    EXPECT_TRUE(edits.dirty());
 }
