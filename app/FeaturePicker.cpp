@@ -2,6 +2,7 @@
 
 #include "geo/Ellipsoid.h"
 #include "geo/Picking.h"
+#include "geo/SharedRules.h"
 #include "geo/Spatial.h"
 
 #include <algorithm>
@@ -16,7 +17,7 @@ constexpr double kPrismPixels = 40.0; //!< and up its prism
 
 std::optional<glm::dvec2> groundPixel(glm::dvec2 p, const geo::Terrain& terrain, const renderer::View& view,
                                       double exaggeration) {
-    const double height = std::max(terrain.heightAt(p.x, p.y), 0.0f) * exaggeration;
+    const double height = geo::raisedHeight(terrain.heightAt(p.x, p.y), exaggeration);
     const glm::dvec3 foot = geo::toEcef({p.x, p.y, height});
     if (glm::dot(view.eye - foot, geo::upAt(p.x, p.y)) <= 0.0) return std::nullopt; // beyond the horizon
     glm::dvec2 px;

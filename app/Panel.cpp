@@ -1,5 +1,7 @@
 #include "app/Panel.h"
 
+#include "renderer/SceneLayers.h"
+
 #include <cstdint>
 #include <imgui.h>
 #include <map>
@@ -134,12 +136,16 @@ void drawPanel(PanelState& s, ViewerCommands& commands) {
         ImGui::Separator();
     }
     ImGui::TextUnformatted("Layers");
-    ImGui::Checkbox("Terrain", &s.layers.terrain);
-    ImGui::Checkbox("Borders", &s.layers.borders);
-    ImGui::Checkbox("Coastlines", &s.layers.coastlines);
-    ImGui::Checkbox("Place names", &s.layers.labels);
-    ImGui::Checkbox("Ukraine highlight", &s.layers.highlight);
-    ImGui::Checkbox("Scenario features", &s.layers.scenarios);
+    for (const renderer::LayerEntry& layer : renderer::sceneLayers()) {
+        const std::string name(layer.name), title(layer.title);
+        bool shown = !s.hidden.contains(name);
+        if (ImGui::Checkbox(title.c_str(), &shown)) {
+            if (shown)
+                s.hidden.erase(name);
+            else
+                s.hidden.insert(name);
+        }
+    }
     ImGui::Checkbox("Title", &s.showTitle);
     ImGui::SameLine();
     ImGui::Checkbox("Legend", &s.showLegend);

@@ -7,12 +7,14 @@
 #include "renderer/SceneRenderer.h"
 #include "renderer/SceneStyle.h"
 
+#include <set>
+
 #include <string>
 
 namespace app {
 
 struct PanelState {
-    renderer::SceneLayers layers;
+    std::set<std::string, std::less<>> hidden; //!< layers left out, by name (renderer::sceneLayers())
     float exaggeration = 1.0f;
     std::string deviceName;
     std::string attribution;

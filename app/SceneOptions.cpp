@@ -1,20 +1,15 @@
 #include "app/SceneOptions.h"
 
 #include "app/UsageError.h"
-#include "geo/Countries.h"
-#include "geo/DemLoader.h"
 #include "geo/FrameSize.h"
-#include "geo/InputPath.h"
 #include "geo/Picking.h"
-#include "geo/PlaceLoader.h"
-#include "geo/VectorLoader.h"
 #include "renderer/FontCheck.h"
+#include "renderer/SceneLayers.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <iterator>
 #include <sstream>
 
@@ -70,10 +65,13 @@ void SceneOptions::addTo(CLI::App& c) {
                  "[default: none in stills, the first in the viewer]");
     c.add_option("--exaggeration", exaggeration, "Vertical exaggeration of terrain and everything on it (0-50)")
         ->check(finiteWithin(0.0, 50.0));
-    c.add_option("--hide", hide,
-                 "Layers to leave out, comma-separated: terrain, borders, coastlines, labels, highlight")
+    std::vector<std::string> layerNames;
+    for (const renderer::LayerEntry& layer : renderer::sceneLayers()) layerNames.emplace_back(layer.name);
+    std::string names;
+    for (const std::string& name : layerNames) names += (names.empty() ? "" : ", ") + name;
+    c.add_option("--hide", hide, "Layers to leave out, comma-separated: " + names)
         ->delimiter(',')
-        ->check(CLI::IsMember({"terrain", "borders", "coastlines", "labels", "highlight", "scenarios"}));
+        ->check(CLI::IsMember(layerNames));
     c.add_flag("--no-attribution", noAttribution, "Leave out the data credits drawn in the bottom-right corner");
     c.add_option("--compare", compare, "Two scenarios side by side under one camera: ID,ID");
     c.add_option("--title", title,
@@ -89,10 +87,6 @@ void SceneOptions::addTo(CLI::App& c) {
     c.add_option("--palette", palette, "Colours of nations and features: standard, or colour-blind (Okabe-Ito)")
         ->check(CLI::IsMember({"standard", "colour-blind"}))
         ->capture_default_str();
-}
-
-std::string scenarioTitle(const geo::ScenarioInfo& scenario) {
-    return scenario.name + " \u2014 illustrative planning, not fact";
 }
 
 renderer::SceneStyle SceneOptions::style() const {
@@ -111,7 +105,7 @@ std::string SceneOptions::titleFor(const geo::ScenarioInfo& scenario) const {
 renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
     renderer::SceneView v;
     v.exaggeration = exaggeration;
-    v.layers = layers();
+    v.hidden = hiddenLayers();
     v.attribution = !noAttribution;
     v.legend = !noLegend;
     if (!noTitle) v.title = title;
@@ -143,17 +137,8 @@ renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
     return v;
 }
 
-renderer::SceneLayers SceneOptions::layers() const {
-    renderer::SceneLayers l;
-    for (const std::string& name : hide) {
-        if (name == "terrain") l.terrain = false;
-        if (name == "borders") l.borders = false;
-        if (name == "coastlines") l.coastlines = false;
-        if (name == "labels") l.labels = false;
-        if (name == "highlight") l.highlight = false;
-        if (name == "scenarios") l.scenarios = false;
-    }
-    return l;
+std::set<std::string, std::less<>> SceneOptions::hiddenLayers() const {
+    return {hide.begin(), hide.end()};
 }
 
 namespace {
@@ -163,77 +148,19 @@ template <class T> T orFail(geo::Result<T> result) {
     return std::move(result).value();
 }
 
-//! Far beyond any label font (DejaVu Sans Bold is 0.7 MB, Noto CJK 20 MB): refused rather than read whole.
-constexpr size_t kMaxFontBytes = 64u << 20;
-
-//! The font's bytes, checked (renderer::checkFont) before stb_truetype, which trusts them, sees them.
-std::vector<unsigned char> readFont(const std::string& requested) {
-    std::vector<fs::path> candidates;
-    if (!requested.empty())
-        candidates = {requested};
-    else
-        candidates = {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-                      "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                      "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"};
-    for (const fs::path& p : candidates) {
-        if (requested.empty() && geo::checkInputPath(p)) continue; // try the next default
-        const geo::Result<std::string> read = geo::readInputFile(p, kMaxFontBytes);
-        if (!read) throw UsageError(read.failure().message());
-        std::vector<unsigned char> bytes(read.value().begin(), read.value().end());
-        if (const std::string problem = renderer::checkFont(bytes); !problem.empty())
-            throw UsageError(p.string() + ": " + problem);
-        return bytes;
-    }
-    throw UsageError("DejaVu Sans Bold: font not found (install fonts-dejavu-core)");
-}
-
 } // namespace
+
+geo::SceneFiles SceneOptions::files() const {
+    return {assetsDir(), dem, borders, bordersLayer, coastlines, coastlinesLayer, places, font, scenarios};
+}
 
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
     parseCameraOption(o.camera); // a malformed camera fails before any file is read
-    auto scene = std::make_unique<LoadedScene>();
-    const fs::path assets = assetsDir();
-    const fs::path regional = o.dem.empty() ? assets / "dem/region.tif" : fs::path(o.dem);
-    // Finest first: the regional DEM (or the user's), Europe at 5', then the whole globe at 20'.
-    scene->terrain.addLayer(orFail(geo::loadDem(regional)));
-    scene->terrain.addLayer(orFail(geo::loadDem(assets / "dem/europe.tif")));
-    scene->terrain.addLayer(orFail(geo::loadDem(assets / "dem/globe.tif")));
-
-    // The default file holds country polygons (for the Ukraine highlight) and the land borders
-    // between them as lines; a user's file gives both from whatever it holds.
-    const fs::path defaultVectors = assets / "vector/borders.gpkg";
-    const bool defaultBorders = o.borders.empty();
-    const geo::VectorLayer borders = orFail(geo::loadVectors(defaultBorders ? defaultVectors : fs::path(o.borders),
-                                                             defaultBorders ? "countries" : o.bordersLayer));
-    if (const geo::Country* ukraine = borders.find("UKR")) scene->inputs.highlight = ukraine->polygons;
-    scene->inputs.borders = defaultBorders ? orFail(geo::loadVectors(defaultVectors, "borders")).lines : borders.lines;
-
-    const bool defaultCoast = o.coastlines.empty();
-    scene->inputs.coastlines = orFail(geo::loadVectors(defaultCoast ? defaultVectors : fs::path(o.coastlines),
-                                                       defaultCoast ? "coastline" : o.coastlinesLayer))
-                                   .lines;
-    scene->inputs.places = orFail(geo::loadPlaces(o.places.empty() ? assets / "places.gpkg" : fs::path(o.places)));
-    scene->inputs.font = readFont(o.font);
-
-    // Scenarios: the default set when it is there, or the one asked for; any problem stops here.
-    const fs::path manifest = o.scenarios.empty() ? assets / "scenarios/scenarios.json" : fs::path(o.scenarios);
-    if (!o.scenarios.empty() || fs::exists(manifest)) {
-        geo::ScenarioLoad load = geo::loadScenarios(manifest);
-        if (!load.problems.empty())
-            throw UsageError(load.problems.front().text() +
-                             (load.problems.size() > 1
-                                  ? " (and " + std::to_string(load.problems.size() - 1) + " more: run bulwark validate)"
-                                  : ""));
-        scene->scenarios = std::move(load.set);
-        scene->inputs.scenarios = &scene->scenarios;
-    }
-    scene->inputs.terrain = &scene->terrain;
-    scene->inputs.style = o.style();
-    scene->inputs.nationNames = geo::countryNames();
+    auto scene = std::make_unique<LoadedScene>(orFail(geo::loadSceneData(o.files())), o.style());
+    // stb_truetype trusts the font's offsets: it is checked before any glyph is baked.
+    if (const std::string problem = renderer::checkFont(scene->inputs.font); !problem.empty())
+        throw UsageError((o.font.empty() ? std::string("the default font") : o.font) + ": " + problem);
     if (!o.title.empty()) scene->inputs.screenTexts.push_back(o.title);
-
-    std::ifstream attribution(assets / "ATTRIBUTION.txt");
-    std::getline(attribution, scene->inputs.attribution);
     return scene;
 }
 

@@ -4,17 +4,20 @@
 #include "geo/Camera.h"
 #include "geo/HeightGrid.h"
 #include "geo/Scenario.h"
+#include "geo/SceneData.h"
 #include "renderer/SceneRenderer.h"
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace app {
 
-struct LoadedScene;
+//! Everything loaded from disk for one scene. The terrain lives here; the renderer borrows it.
+using LoadedScene = renderer::LoadedScene;
 
 struct SceneOptions {
     std::string camera;  //!< "LON,LAT,RANGE_KM[,HEADING,TILT]"; empty: the home view
@@ -29,7 +32,7 @@ struct SceneOptions {
     std::string scenario;  //!< the scenario to show; empty: none (render, bench) or the first (viewer)
     std::string compare;   //!< "ID,ID": two scenarios side by side under one camera
     double exaggeration = 1.0;
-    std::vector<std::string> hide;    //!< layers to leave out: terrain, borders, coastlines, labels, highlight
+    std::vector<std::string> hide;    //!< layers to leave out, by name (renderer::sceneLayers())
     bool noAttribution = false;       //!< leave out the data credits
     bool noTitle = false;             //!< leave out the title (--no-title, --no-caption)
     bool noLegend = false;            //!< leave out the legend
@@ -37,11 +40,13 @@ struct SceneOptions {
     std::string theme = "standard";   //!< "standard" or "high-contrast" (renderer::parseTheme)
     std::string palette = "standard"; //!< "standard" or "colour-blind" (renderer::parsePalette)
 
-    //! The layers left on after --hide.
-    renderer::SceneLayers layers() const;
+    //! The layers --hide leaves out.
+    std::set<std::string, std::less<>> hiddenLayers() const;
     //! What these options ask to see of `scene`: camera (its target on the terrain), exaggeration,
     //! layers, credits. Throws UsageError on a malformed --camera.
     renderer::SceneView view(const LoadedScene& scene) const;
+    //! The files these options name (geo::loadSceneData).
+    geo::SceneFiles files() const;
     //! Theme and palette; --theme and --palette were checked when parsed.
     renderer::SceneStyle style() const;
     //! The title of a frame showing `scenario`: --title, else scenarioTitle(); empty with --no-title.
@@ -51,15 +56,7 @@ struct SceneOptions {
     void addTo(CLI::App& command);
 };
 
-//! Everything loaded from disk for one scene. The terrain lives here; the renderer borrows it.
-struct LoadedScene {
-    geo::Terrain terrain;
-    geo::ScenarioSet scenarios; //!< empty when there are none
-    renderer::SceneInputs inputs;
-};
-
-//! The default title of a frame showing `scenario`: its name, and that it is illustrative planning.
-std::string scenarioTitle(const geo::ScenarioInfo& scenario);
+using geo::scenarioTitle;
 
 //! Loads every file the options name; throws UsageError naming the file and problem.
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& options);

@@ -47,7 +47,7 @@ struct WindowOptions {
         v.uiScale = uiScale;
         v.start = parseCameraOption(scene.camera);
         v.exaggeration = scene.exaggeration;
-        v.layers = scene.layers();
+        v.hidden = scene.hiddenLayers();
         v.attribution = !scene.noAttribution;
         v.showTitle = !scene.noTitle;
         v.legend = !scene.noLegend;

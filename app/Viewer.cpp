@@ -131,7 +131,7 @@ Viewer::Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::Scen
       _camera(scene.terrain, options.start),
       _scenarioSwitch(int(scene.scenarios.scenarios.size()), options.startScenario) {
     _panel.exaggeration = static_cast<float>(options.exaggeration);
-    _panel.layers = options.layers;
+    _panel.hidden = options.hidden;
     _panel.deviceName = std::move(deviceName);
     _panel.attribution = scene.inputs.attribution;
     _panel.showAttribution = options.attribution;
@@ -333,7 +333,7 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
     const renderer::View pickView = renderer::View::make(_camera.pose(), viewWidth, framebuffer.y);
     const int pickScenario = rightHalf ? _panel.compareScenario : _scenarioSwitch.current();
     // Picked again only when the cursor, the camera or the scenario moved: areas are tested with GEOS.
-    const bool idle = io.WantCaptureMouse || _panning || editing || !_panel.layers.scenarios;
+    const bool idle = io.WantCaptureMouse || _panning || editing || _panel.hidden.contains("scenarios");
     const std::string pickKey = geo::formatCamera(_camera.pose()) + "|" + std::to_string(cursor.x) + "," +
                                 std::to_string(cursor.y) + "|" + std::to_string(pickScenario);
     if (idle) {
@@ -530,7 +530,7 @@ renderer::SceneView Viewer::sceneView(float displayScale, double seconds) const 
     renderer::SceneView view;
     view.pose = _camera.pose();
     view.exaggeration = _panel.exaggeration;
-    view.layers = _panel.layers;
+    view.hidden = _panel.hidden;
     view.attribution = _panel.showAttribution;
     view.legend = _panel.showLegend;
     view.displayScale = displayScale;

@@ -15,7 +15,7 @@ struct ViewerOptions {
     float uiScale = 0; //!< --ui-scale; 0: the remembered setting
     geo::CameraPose start = geo::CameraPose::home();
     double exaggeration = 1.0;
-    renderer::SceneLayers layers;
+    std::set<std::string, std::less<>> hidden; //!< layers left out (SceneView::hidden)
     bool attribution = true;
     bool showTitle = true, legend = true; //!< the in-scene title and legend (--no-title, --no-legend)
     std::string title;                    //!< --title; empty: the scenario's name, and that it is illustrative

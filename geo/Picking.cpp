@@ -1,5 +1,7 @@
 #include "geo/Picking.h"
 
+#include "geo/SharedRules.h"
+
 #include <algorithm>
 
 namespace geo {
@@ -12,7 +14,7 @@ std::optional<GeoPoint> pickTerrain(const Terrain& terrain, const glm::dvec3& ey
     if (!t) return std::nullopt;
     GeoPoint hit = toGeodetic(eye + dir * *t);
     for (int i = 0; i < 6; ++i) {
-        const double h = std::max(terrain.heightAt(hit.lon, hit.lat), 0.0f) * exaggeration;
+        const double h = raisedHeight(terrain.heightAt(hit.lon, hit.lat), exaggeration);
         const std::optional<double> raised = intersectEllipsoid(eye, dir, h);
         if (!raised) break;
         hit = toGeodetic(eye + dir * *raised);
@@ -22,7 +24,7 @@ std::optional<GeoPoint> pickTerrain(const Terrain& terrain, const glm::dvec3& ey
 }
 
 CameraPose groundPose(CameraPose pose, const Terrain& terrain, double exaggeration, double clearance) {
-    auto ground = [&](double lon, double lat) { return std::max(terrain.heightAt(lon, lat), 0.0f) * exaggeration; };
+    auto ground = [&](double lon, double lat) { return raisedHeight(terrain.heightAt(lon, lat), exaggeration); };
     pose.targetHeight = ground(pose.lon, pose.lat);
     for (int i = 0; i < 24; ++i) {
         const GeoPoint eye = toGeodetic(cameraFrame(pose).eye);

@@ -1,5 +1,7 @@
 #include "geo/Scenario.h"
 
+#include "geo/LonLat.h"
+
 #include <array>
 #include <utility>
 
@@ -61,6 +63,10 @@ bool isArea(FeatureKind k) {
            k == FeatureKind::OccupiedArea;
 }
 
+bool isFeatureLonLat(const glm::dvec2& p) {
+    return isLonLat(p.x, p.y) && p.x <= 180; // the shared bounds (LonLat.h), and -180..180 E as GeoJSON keeps
+}
+
 const std::string& ScenarioFeature::lead() const {
     static const std::string none;
     return nations.empty() ? none : nations.front();
@@ -77,6 +83,10 @@ std::string Problem::text() const {
     for (const std::string* part : {&featureId, &field})
         if (!part->empty()) t += ": " + *part;
     return t + ": " + message;
+}
+
+std::string scenarioTitle(const ScenarioInfo& scenario) {
+    return scenario.name + " \u2014 illustrative planning, not fact";
 }
 
 } // namespace geo

@@ -22,21 +22,12 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr const char* kFormat = "bulwark-scenarios/1";
-constexpr double kMaxPersonnel = 10'000'000;                       //!< more than any deployment; beyond is a typo
-constexpr double kLowestFloorM = -500, kHighestCeilingM = 100'000; //!< below the Dead Sea .. the edge of space
 
 //! Metres as a message shows them; the value is finite and in range by then.
 std::string metres(double m) {
     char text[32];
     std::snprintf(text, sizeof text, "%.0f m", m);
     return text;
-}
-
-constexpr const char* kOffEarth = "coordinates outside lon -180..180, lat -90..90 (or not numbers)";
-
-//! The shared lon/lat bounds (LonLat.h), and scenario features keep to -180..180 E as GeoJSON does.
-bool onEarth(const glm::dvec2& p) {
-    return isLonLat(p.x, p.y) && p.x <= 180;
 }
 
 //! Collects the problems of one file.
@@ -117,11 +108,13 @@ void readGeometry(const OGRGeometry* g, ScenarioFeature& feature, const Reporter
             return report(feature.id, "geometry", std::string("a ") + kindName(feature.kind) + " must be a Polygon");
         for (const Polygon& p : feature.polygons)
             for (const Ring& ring : p.rings)
-                if (!std::all_of(ring.begin(), ring.end(), onEarth)) return report(feature.id, "geometry", kOffEarth);
+                if (!std::all_of(ring.begin(), ring.end(), isFeatureLonLat))
+                    return report(feature.id, "geometry", kOffEarth);
         for (const Polygon& p : feature.polygons)
             if (!isValid(p)) return report(feature.id, "geometry", "invalid polygon (self-intersecting or unclosed)");
     }
-    if (!std::all_of(feature.points.begin(), feature.points.end(), onEarth)) report(feature.id, "geometry", kOffEarth);
+    if (!std::all_of(feature.points.begin(), feature.points.end(), isFeatureLonLat))
+        report(feature.id, "geometry", kOffEarth);
 }
 
 void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& problems) {
@@ -148,6 +141,7 @@ void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& 
     for (auto& f : layer) {
         ++number;
         ScenarioFeature feature;
+        feature.fid = f->GetFID();
         feature.id = readText(*f, fId);
         if (feature.id.empty()) {
             feature.id = "feature #" + std::to_string(number);

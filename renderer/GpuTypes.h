@@ -8,8 +8,9 @@
 
 namespace renderer::binding {
 constexpr uint32_t kFrameUniforms = 0; //!< layout(set = 0, binding = 0) uniform FrameUniforms (common.glsl)
-constexpr uint32_t kTileImages = 1; //!< layout(set = 0, binding = 1) uniform sampler2DArray tileImages (terrain.frag)
-constexpr uint32_t kGlyphAtlas = 2; //!< layout(set = 0, binding = 2) uniform sampler2D glyphs (label.frag)
+//! A layer's own image: layout(set = 1, binding = 0) (renderer/Layer.h ImageSet): the terrain
+//! tiles' sampler2DArray tileImages (tile.glsl), the glyphs' sampler2D (label.frag).
+constexpr uint32_t kLayerImage = 0;
 } // namespace renderer::binding
 
 namespace renderer {
@@ -30,7 +31,7 @@ static_assert(sizeof(FrameUniforms) == 224);
 
 struct TilePush {
     glm::vec4 origin; //!< tile origin minus the eye
-    glm::vec4 params; //!< x: the tile's layer in the image array, y: highlight on (1) or off (0)
+    glm::vec4 params; //!< x: the tile's layer in the image array, y: the pass's own (tile.glsl)
 };
 static_assert(sizeof(TilePush) == 32);
 

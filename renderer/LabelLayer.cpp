@@ -1,6 +1,7 @@
 #include "renderer/LabelLayer.h"
 
 #include "geo/Ellipsoid.h"
+#include "geo/SharedRules.h"
 #include "renderer/DisplayScale.h"
 
 #include <algorithm>
@@ -108,12 +109,11 @@ size_t LabelLayer::layout(const View& view, double exaggeration, float scale, Sc
     const glm::vec4 white = look.text, halo = look.halo;
     for (const Entry& e : _entries) {
         if (taken.size() >= maxLabels) break;
-        const glm::dvec3 anchor = e.ground + e.up * (double(e.height) * exaggeration);
+        const glm::dvec3 anchor = e.ground + e.up * geo::raisedHeight(e.height, exaggeration);
         float presence = 1.0f;
         if (e.marker) {
-            // As presence() in common.glsl: named while its marker is more there than not.
-            const bool from = e.scenarios & scenarios.from, to = e.scenarios & scenarios.to;
-            presence = from && to ? 1.0f : to ? scenarios.transition : from ? 1.0f - scenarios.transition : 0.0f;
+            // Named while its marker is more there than not (presence() in common.glsl).
+            presence = geo::scenarioPresence(e.scenarios, scenarios.from, scenarios.to, scenarios.transition);
             if (presence < 0.5f) continue;
         } else {
             // The farther a place, the bigger it must be to get a label (capitals always may); the

@@ -1,9 +1,11 @@
 #include "renderer/LineLayer.h"
 
 #include "geo/Ellipsoid.h"
+#include "geo/SharedRules.h"
 #include "geo/Simplify.h"
 #include "renderer/GpuTypes.h"
 #include "renderer/SceneStyle.h"
+#include "renderer/Shaders.h"
 
 #include <algorithm>
 #include <cmath>
@@ -171,12 +173,30 @@ LineLayer::LineLayer(const Context& context, const geo::Terrain& terrain,
     flush();
 }
 
+PipelineDesc LineLayer::pipelineDesc() {
+    PipelineDesc line;
+    line.vertexSpirv = shaders::lineVert();
+    line.fragmentSpirv = shaders::lineFrag();
+    // Three views of the same buffer, one point apart: previous, this and next (line.vert).
+    for (uint32_t b = 0; b < 3; ++b) {
+        line.bindings.push_back({b, sizeof(LinePoint), VK_VERTEX_INPUT_RATE_VERTEX});
+        line.attributes.push_back({b * 3 + 0, b, VK_FORMAT_R32G32B32_SFLOAT, offsetof(LinePoint, position)});
+        line.attributes.push_back({b * 3 + 1, b, VK_FORMAT_R32G32B32_SFLOAT, offsetof(LinePoint, up)});
+        line.attributes.push_back({b * 3 + 2, b, VK_FORMAT_R32G32_SFLOAT, offsetof(LinePoint, height)});
+    }
+    line.attributes.push_back({9, 1, VK_FORMAT_R32_UINT, offsetof(LinePoint, scenarios)});
+    line.depthWrite = false;
+    line.alphaBlend = true;
+    line.pushConstantBytes = sizeof(LinePush);
+    return line;
+}
+
 size_t LineLayer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration,
                        const LineStyle& given) const {
     const LineStyle style = themed(given, _theme);
     size_t drawn = 0;
     for (const Batch& b : _batches) {
-        const double reach = b.radius + std::max(b.maxHeight, 0.0f) * exaggeration + 100.0;
+        const double reach = b.radius + geo::raisedHeight(b.maxHeight, exaggeration) + 100.0;
         if (!view.sees(b.origin - view.eye, reach)) continue;
         // The simplified level where its error is under a pixel at the batch's nearest point.
         const double metresPerPixel = std::max(glm::length(b.origin - view.eye) - reach, 1.0) / view.pixelsPerRadian;

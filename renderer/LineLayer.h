@@ -5,6 +5,7 @@
 // in full or, from far away, simplified.
 #include "geo/HeightGrid.h"
 #include "renderer/Buffer.h"
+#include "renderer/Pipeline.h"
 #include "renderer/View.h"
 
 #include <glm/glm.hpp>
@@ -31,6 +32,9 @@ public:
 
     //! The theme restyles every draw (themed() in SceneStyle.h): callers give the standard look.
     void setTheme(Theme theme) { _theme = theme; }
+
+    //! The line pipeline (line.vert, line.frag): layers share it as PipelineCache::shared("line").
+    static PipelineDesc pipelineDesc();
 
     //! The line pipeline is bound; draws every batch the view sees. Returns segments drawn.
     size_t draw(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration,

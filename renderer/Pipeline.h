@@ -19,6 +19,7 @@ struct PipelineDesc {
     bool alphaBlend = false;
     uint32_t pushConstantBytes = 0;
     uint32_t fragmentVariant = 0; //!< value of the fragment shader's `layout(constant_id = 0)`, if it has one
+    VkDescriptorSetLayout layerSet = VK_NULL_HANDLE; //!< set 1, the layer's own images; none when null
 };
 
 //! Owns a pipeline layout and a pipeline.

@@ -1,52 +1,26 @@
 #pragma once
-// Every feature of every scenario, uploaded once: markers (hubs, equipment sites, forces, stations)
-// as prisms standing on the terrain, areas (sea and monitoring zones, the occupied area) on the
-// water and the ground, air zones as volumes between floor and ceiling, and the line of contact
-// and corridors as lines. Each carries its scenario mask; which scenario shows is decided per
-// frame on the GPU from the frame uniforms (presence() in common.glsl).
-#include "geo/HeightGrid.h"
-#include "geo/Scenario.h"
-#include "renderer/Buffer.h"
-#include "renderer/LineLayer.h"
-#include "renderer/SceneStyle.h"
-#include "renderer/View.h"
-
-#include <array>
-#include <memory>
-#include <vector>
+// The "scenarios" layer: every scenario's features (ScenarioFeatures), areas draped on the ground,
+// lines with the map's lines, markers standing on the terrain. Rebuilt when the scenario files or
+// the style change.
+#include "renderer/Layer.h"
+#include "renderer/ScenarioFeatures.h"
 
 namespace renderer {
 
-class ScenarioLayer {
+class ScenarioLayer : public Layer {
 public:
-    //! Colours come from `style`'s palette, lines are drawn in its theme: a new style is a new layer.
-    ScenarioLayer(const Context& context, const geo::Terrain& terrain, const geo::ScenarioSet& scenarios,
-                  SceneStyle style = {});
-
-    //! The area pipeline is bound: fills and air-zone volumes.
-    void drawAreas(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view) const;
-    //! The marker pipeline is bound: one instanced draw per marker shape.
-    void drawMarkers(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view) const;
-    //! The line pipeline is bound: the line of contact and corridors.
-    void drawLines(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration,
-                   float scale) const;
+    explicit ScenarioLayer(const LayerSetup& setup);
+    static std::unique_ptr<Layer> make(const LayerSetup& setup) { return std::make_unique<ScenarioLayer>(setup); }
+    std::string_view name() const override { return "scenarios"; }
+    void draw(const DrawContext& frame) override;
+    void sceneChanged(const LayerSetup& setup) override;
 
 private:
-    struct AreaBatch {
-        Buffer vertices;
-        glm::dvec3 origin;
-        uint32_t count = 0;
-    };
-    struct Shape {
-        uint32_t firstIndex = 0, indexCount = 0; //!< in _prismIndices
-        uint32_t firstInstance = 0, instanceCount = 0;
-    };
-    std::vector<AreaBatch> _areas;
-    Buffer _prismCorners, _prismIndices, _instances;
-    glm::dvec3 _markerOrigin{0.0};
-    std::array<Shape, 4> _shapes; //!< hub, equipment site, force, station
-    std::unique_ptr<LineLayer> _contactLines, _corridors;
-    SceneStyle _style;
+    const Context& _context;
+    const geo::Terrain& _terrain;
+    std::unique_ptr<Pipeline> _areaPipeline, _markerPipeline;
+    const Pipeline& _linePipeline;
+    std::unique_ptr<ScenarioFeatures> _features; //!< null without scenarios
 };
 
 } // namespace renderer

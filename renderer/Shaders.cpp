@@ -39,6 +39,9 @@ const uint32_t kAreaVert[] = {
 const uint32_t kAreaFrag[] = {
 #include "shaders/area_frag.inc"
 };
+const uint32_t kHighlightFrag[] = {
+#include "shaders/highlight_frag.inc"
+};
 } // namespace
 
 std::span<const uint32_t> terrainVert() {
@@ -77,6 +80,9 @@ std::span<const uint32_t> areaVert() {
 }
 std::span<const uint32_t> areaFrag() {
     return kAreaFrag;
+}
+std::span<const uint32_t> highlightFrag() {
+    return kHighlightFrag;
 }
 
 } // namespace renderer::shaders

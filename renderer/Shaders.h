@@ -16,4 +16,5 @@ std::span<const uint32_t> markerVert();
 std::span<const uint32_t> markerFrag();
 std::span<const uint32_t> areaVert();
 std::span<const uint32_t> areaFrag();
+std::span<const uint32_t> highlightFrag();
 } // namespace renderer::shaders

@@ -1,10 +1,14 @@
 #include "renderer/TerrainLayer.h"
 
 #include "geo/Ellipsoid.h"
+#include "geo/SharedRules.h"
+#include "geo/Spatial.h"
 #include "renderer/GpuTypes.h"
+#include "renderer/Shaders.h"
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace renderer {
 
@@ -12,14 +16,63 @@ namespace {
 constexpr int kMaxLevel = 16;
 constexpr double kMetresPerDegree = geo::kWgs84A * 3.14159265358979323846 / 180.0;
 constexpr VkDeviceSize kLayerBytes = VkDeviceSize(TerrainLayer::kImageSize) * TerrainLayer::kImageSize * 4;
+constexpr int kMaskWidth = 2048, kMaskHeight = 1024;
+
+//! Bounding box of the polygons' outer rings, padded by a cell.
+glm::dvec4 boundsOf(const std::vector<geo::Polygon>& polygons) {
+    glm::dvec4 b{1e9, 1e9, -1e9, -1e9};
+    for (const auto& p : polygons)
+        for (const auto& ring : p.rings)
+            for (const auto& q : ring)
+                b = {std::min(b.x, q.x), std::min(b.y, q.y), std::max(b.z, q.x), std::max(b.w, q.y)};
+    return b + glm::dvec4(-0.05, -0.05, 0.05, 0.05);
+}
+
+VkVertexInputAttributeDescription attribute(uint32_t location, VkFormat format, uint32_t offset) {
+    return {location, 0, format, offset};
+}
 } // namespace
 
-TerrainLayer::TerrainLayer(const Context& context, const geo::Terrain& terrain, HighlightMask highlight,
-                           uint32_t frameSlots, uint32_t maxTiles)
-    : _context(context), _terrain(terrain), _highlight(std::move(highlight)),
-      _images(context, kImageSize, kImageSize, VK_FORMAT_R8G8B8A8_UNORM,
+PipelineDesc TerrainLayer::tilePipeline(std::span<const uint32_t> fragment, VkDescriptorSetLayout layerSet,
+                                        bool filtered) {
+    PipelineDesc terrain;
+    terrain.vertexSpirv = shaders::terrainVert();
+    terrain.fragmentSpirv = fragment;
+    terrain.bindings = {{0, sizeof(geo::TerrainVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+    terrain.attributes = {attribute(0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(geo::TerrainVertex, position)),
+                          attribute(1, VK_FORMAT_R32G32B32_SFLOAT, offsetof(geo::TerrainVertex, up)),
+                          attribute(2, VK_FORMAT_R32_SFLOAT, offsetof(geo::TerrainVertex, height)),
+                          attribute(3, VK_FORMAT_R32_SFLOAT, offsetof(geo::TerrainVertex, skirt)),
+                          attribute(4, VK_FORMAT_R32G32_SFLOAT, offsetof(geo::TerrainVertex, tileUv))};
+    terrain.pushConstantBytes = sizeof(TilePush);
+    terrain.layerSet = layerSet;
+    terrain.fragmentVariant = filtered ? 1 : 0; // filtered, for tiles magnified past their data's detail
+    return terrain;
+}
+
+std::unique_ptr<Layer> TerrainLayer::make(const LayerSetup& setup) {
+    if (!setup.inputs.terrain) throw std::invalid_argument("the terrain layer needs a terrain");
+    // Terrain tiles bake the highlight's coverage into their images (the highlight layer tints by it).
+    HighlightMask highlight;
+    if (!setup.inputs.highlight.empty()) {
+        const glm::dvec4 b = boundsOf(setup.inputs.highlight);
+        highlight = {b.x,
+                     b.y,
+                     b.z,
+                     b.w,
+                     kMaskWidth,
+                     kMaskHeight,
+                     geo::rasterizeMask(setup.inputs.highlight, b.x, b.y, b.z, b.w, kMaskWidth, kMaskHeight)};
+    }
+    return std::make_unique<TerrainLayer>(setup, std::move(highlight));
+}
+
+TerrainLayer::TerrainLayer(const LayerSetup& setup, HighlightMask highlight, uint32_t maxTiles)
+    : _context(setup.context), _terrain(*setup.inputs.terrain), _highlight(std::move(highlight)),
+      _images(setup.context, kImageSize, kImageSize, VK_FORMAT_R8G8B8A8_UNORM,
               VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT, VK_IMAGE_ASPECT_COLOR_BIT, maxTiles),
-      _retired(frameSlots) {
+      _imageSet(setup.context), _retired(setup.frameSlots) {
+    const Context& context = setup.context;
     _builder = std::make_unique<TileBuilder>(_terrain, _highlight, kGridSize, kSamplesPerCell);
     const std::vector<uint32_t> indices = geo::tileIndices(kGridSize);
     _indexCount = static_cast<uint32_t>(indices.size());
@@ -27,6 +80,23 @@ TerrainLayer::TerrainLayer(const Context& context, const geo::Terrain& terrain, 
                       indices.size() * sizeof(uint32_t), indices.data());
     _images.upload(nullptr, 0); // every layer ready for sampling
     for (uint32_t layer = maxTiles; layer-- > 0;) _freeLayers.push_back(layer);
+    _imageSet.write(0, _images);
+    _unfiltered = setup.pipelines.make(tilePipeline(shaders::terrainFrag(), _imageSet.layout(), false));
+    _filtered = setup.pipelines.make(tilePipeline(shaders::terrainFrag(), _imageSet.layout(), true));
+}
+
+void TerrainLayer::prepare(const FrameContext& frame) {
+    const Selection s = select(frame.whole, frame.scene.exaggeration, frame.loading, frame.slot);
+    recordUploads(frame.cmd, frame.slot);
+    frame.stats.tiles = s.tiles;
+    frame.stats.triangles = s.triangles;
+    frame.stats.complete = s.complete;
+}
+
+void TerrainLayer::draw(const DrawContext& frame) {
+    if (frame.stage != Stage::Surface) return;
+    frame.bind(*_unfiltered, _imageSet.set());
+    drawTiles(frame.cmd, _unfiltered->layout(), _unfiltered->vk(), _filtered->vk(), frame.view().eye, 0.0f);
 }
 
 TerrainLayer::Tile* TerrainLayer::acquire(const geo::TileKey& key) {
@@ -63,6 +133,9 @@ TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
               built.shadedFor};
     _freeLayers.pop_back();
     tile.lastUsed = _frame;
+    const geo::GeoExtent e = geo::tileExtent(key);
+    tile.highlighted = !_highlight.pixels.empty() && e.west < _highlight.east && _highlight.west < e.east &&
+                       e.south < _highlight.north && _highlight.south < e.north;
     _uploads.push_back({tile.layer, std::move(built.rgba)});
     return &_tiles.emplace(key, std::move(tile)).first->second;
 }
@@ -88,7 +161,7 @@ bool TerrainLayer::evictOne() {
 }
 
 bool TerrainLayer::sees(const Tile& tile, const View& view) const {
-    const double top = std::max<double>(tile.maxHeight, 0.0) * _exaggeration;
+    const double top = geo::raisedHeight(tile.maxHeight, _exaggeration);
     if (!view.sees(tile.origin - view.eye, tile.radius + top)) return false;
     // Beyond the horizon: farther than the eye can see over a sphere no larger than the Earth's
     // smallest radius, to a point as high as the tile's highest.
@@ -142,7 +215,7 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) 
     const geo::GeoExtent e = geo::tileExtent(key);
     const double midLon = 0.5 * (e.west + e.east), midLat = 0.5 * (e.south + e.north);
     const double distance =
-        std::max(glm::length(tile.origin - view.eye) - tile.radius - tile.maxHeight * _exaggeration, 1.0);
+        std::max(glm::length(tile.origin - view.eye) - tile.radius - geo::raisedHeight(tile.maxHeight, _exaggeration), 1.0);
     const double geometricError = tile.heightError * _exaggeration + tile.curvatureError;
     const double texelMetres = sizeDeg / (kImageSize - 1) * kMetresPerDegree * std::cos(glm::radians(midLat));
     const double pixelsPerMetre = view.pixelsPerRadian / distance;
@@ -205,18 +278,18 @@ void TerrainLayer::recordUploads(VkCommandBuffer cmd, uint32_t slot) {
     _uploads.clear();
 }
 
-void TerrainLayer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, VkPipeline unfiltered, VkPipeline filtered,
-                        const glm::dvec3& eye, bool highlight) const {
+void TerrainLayer::drawTiles(VkCommandBuffer cmd, VkPipelineLayout layout, VkPipeline unfiltered,
+                             VkPipeline filtered, const glm::dvec3& eye, float pushY, bool onlyHighlighted) const {
     vkCmdBindIndexBuffer(cmd, _indices.vk(), 0, VK_INDEX_TYPE_UINT32);
     for (const bool magnified : {false, true}) {
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, magnified ? filtered : unfiltered);
         for (const Tile* tile : _drawList) {
-            if (tile->magnified != magnified) continue;
+            if (tile->magnified != magnified || (onlyHighlighted && !tile->highlighted)) continue;
             const VkBuffer vb = tile->vertices.vk();
             const VkDeviceSize offset = 0;
             vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
             const TilePush push{glm::vec4(glm::vec3(tile->origin - eye), 0.0f),
-                                glm::vec4(float(tile->layer), highlight ? 1.0f : 0.0f, 0.0f, 0.0f)};
+                                glm::vec4(float(tile->layer), pushY, 0.0f, 0.0f)};
             vkCmdPushConstants(cmd, layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
                                &push);
             vkCmdDrawIndexed(cmd, _indexCount, 1, 0, 0, 0);

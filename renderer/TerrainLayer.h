@@ -5,6 +5,7 @@
 #include "geo/TerrainTile.h"
 #include "renderer/Buffer.h"
 #include "renderer/Image.h"
+#include "renderer/Layer.h"
 #include "renderer/TerrainShading.h"
 #include "renderer/TileBuilder.h"
 #include "renderer/View.h"
@@ -16,18 +17,21 @@
 
 namespace renderer {
 
-//! Whether a frame waits for the tiles its view needs (stills, video) or draws what is there and
-//! has the rest built in the background (the viewer).
-enum class TileLoading { Wait, Background };
-
-class TerrainLayer {
+//! The "terrain" layer: the surface every drape (imagery, the highlight) lies on. Drapes draw its
+//! last selection again with drawTiles(), binding imageSet() to sample each tile's shaded image.
+class TerrainLayer : public Layer {
 public:
     static constexpr int kGridSize = 17;       //!< vertices a side
     static constexpr int kSamplesPerCell = 16; //!< image texels per grid cell: images are 257 x 257
     static constexpr int kImageSize = (kGridSize - 1) * kSamplesPerCell + 1;
 
-    TerrainLayer(const Context& context, const geo::Terrain& terrain, HighlightMask highlight, uint32_t frameSlots,
-                 uint32_t maxTiles = 384);
+    TerrainLayer(const LayerSetup& setup, HighlightMask highlight, uint32_t maxTiles = 384);
+    //! The layer for `setup.inputs`: its terrain, with the highlight's coverage baked in.
+    static std::unique_ptr<Layer> make(const LayerSetup& setup);
+
+    std::string_view name() const override { return "terrain"; }
+    void prepare(const FrameContext& frame) override;
+    void draw(const DrawContext& frame) override;
 
     struct Selection {
         uint32_t tiles = 0;
@@ -42,12 +46,16 @@ public:
     //! Copies the images built by the last select() into their layers (outside any render pass).
     void recordUploads(VkCommandBuffer cmd, uint32_t slot);
     //! Draws the last selection: tiles whose texels span more than texelTolerance pixels (magnified
-    //! past their data's detail) with `filtered`, the rest with `unfiltered`. Both share `layout`;
-    //! the descriptor set is bound.
-    void draw(VkCommandBuffer cmd, VkPipelineLayout layout, VkPipeline unfiltered, VkPipeline filtered,
-              const glm::dvec3& eye, bool highlight) const;
-
-    const Image& images() const { return _images; }
+    //! past their data's detail) with `filtered`, the rest with `unfiltered`. Both share `layout`
+    //! (terrain.vert's TilePush, push.y given as `pushY`) and the descriptor sets are bound.
+    //! `onlyHighlighted`: just the tiles the highlight's box meets.
+    void drawTiles(VkCommandBuffer cmd, VkPipelineLayout layout, VkPipeline unfiltered, VkPipeline filtered,
+                   const glm::dvec3& eye, float pushY, bool onlyHighlighted = false) const;
+    //! Set 1 of the drapes' pipelines: each tile's shaded image (tile.glsl).
+    const ImageSet& imageSet() const { return _imageSet; }
+    //! A terrain pipeline (terrain.vert) with `fragment`, unfiltered (variant 0) or filtered (1).
+    static PipelineDesc tilePipeline(std::span<const uint32_t> fragment, VkDescriptorSetLayout layerSet,
+                                     bool filtered);
     double pixelTolerance = 2.0; //!< geometric screen-space error, pixels, above which a tile is refined
     double texelTolerance = 2.0; //!< screen pixels per image texel above which a tile is refined
 
@@ -63,6 +71,7 @@ private:
         uint32_t layer;         //!< its image in the array
         double shadedFor = -1;  //!< the exaggeration its image was shaded for
         bool magnified = false; //!< drawn with texels larger than texelTolerance pixels
+        bool highlighted = false; //!< meets the highlight's box
         uint64_t lastUsed = 0;
     };
     struct Upload {
@@ -83,6 +92,8 @@ private:
     Buffer _indices;
     uint32_t _indexCount = 0;
     Image _images; //!< one layer per cached tile
+    ImageSet _imageSet;
+    std::unique_ptr<Pipeline> _unfiltered, _filtered;
     std::vector<uint32_t> _freeLayers;
     std::unordered_map<geo::TileKey, Tile, geo::TileKeyHash> _tiles;
     std::vector<const Tile*> _drawList;

@@ -19,7 +19,7 @@ layout(location = 1) flat out uint outStatus;
 
 void main() {
     float p = presence(inMaskStatus.x);
-    vec3 q = batch.origin.xyz + inPosition + inUp * (inHeight * frame.params.x + 40.0);
+    vec3 q = batch.origin.xyz + raise(inPosition, inUp, inHeight, 0.0) + inUp * 40.0;
     q *= 1.0 - 0.002; // a little toward the eye: wins the depth test on the ground it covers
     gl_Position = p > 0.0 ? frame.viewProj * vec4(q, 1.0) : vec4(0.0, 0.0, -1.0, 1.0);
     outColor = vec4(inColor.rgb, inColor.a * p);

@@ -11,17 +11,17 @@ layout(set = 0, binding = 0) uniform FrameUniforms {
     vec4 crop;          // a poster tile: xy, the viewport's first pixel in its view; zw, the target's in the frame
 } frame;
 
-// How present a feature with this scenario mask is: 1 in both scenarios, fading in or out while
-// the switch runs, 0 in neither. Switching scenarios changes only frame.scenario and .transition.
+#include "geo/SharedRules.h"
+
+// How present a feature with this scenario mask is (scenarioPresence in geo/SharedRules.h).
+// Switching scenarios changes only frame.scenario and .transition.
 float presence(uint mask) {
-    bool from = (mask & frame.scenario.x) != 0u;
-    bool to = (mask & frame.scenario.y) != 0u;
-    float t = frame.transition.x;
-    return from && to ? 1.0 : (to ? t : (from ? 1.0 - t : 0.0));
+    return scenarioPresence(mask, frame.scenario.x, frame.scenario.y, frame.transition.x);
 }
 
-// Raises an ellipsoid point along its normal: the sea stays at sea level, skirts hang below.
+// Raises an ellipsoid point along its normal (geo/SharedRules.h): the sea stays at sea level,
+// skirts hang below.
 vec3 raise(vec3 position, vec3 up, float height, float skirt) {
     float exaggeration = frame.params.x;
-    return position + up * (max(height, 0.0) * exaggeration - skirt * max(exaggeration, 1.0));
+    return position + up * (raisedHeight(height, exaggeration) - skirtDrop(skirt, exaggeration));
 }

@@ -1,5 +1,5 @@
 #version 450
-layout(set = 0, binding = 2) uniform sampler2D glyphs; // signed distance field, 0.5 = glyph edge
+layout(set = 1, binding = 0) uniform sampler2D glyphs; // signed distance field, 0.5 = glyph edge
 
 layout(location = 0) in vec2 inUv;
 layout(location = 1) in vec4 inColor;

@@ -6,8 +6,12 @@
 // (renderer/TerrainShading.cpp), so the shaders only place and sample.
 layout(push_constant) uniform TilePush {
     vec4 origin; // tile origin minus the eye, metres
-    vec4 params; // x: the tile's layer in the image array, y: highlight on (1) or off (0)
+    vec4 params; // x: the tile's layer in the image array, y: the pass's own (tile.glsl)
 } tile;
+
+// Drapes draw the same tiles again with this shader and pass the depth test on equal depth. (Not
+// `invariant gl_Position`: glslang decorates the gl_PerVertex member, which the validation layer
+// flags; the same SPIR-V and inputs give the same position in practice on every driver we use.)
 
 layout(location = 0) in vec3 inPosition;
 layout(location = 1) in vec3 inUp;

@@ -3,7 +3,6 @@
 #include "renderer/DisplayScale.h"
 #include "GoldenImage.h"
 #include "SceneFixture.h"
-#include "app/SceneOptions.h"
 #include "geo/Picking.h"
 #include "renderer/Context.h"
 #include "renderer/LabelLayer.h"
@@ -53,7 +52,9 @@ glm::vec2 labelExtent(const std::vector<renderer::LabelVertex>& vertices) {
 }
 
 TEST(DisplayScale, ALabelAt4KIsTwiceItsSizeAt1080p) {
-    const auto scene = app::loadScene(app::SceneOptions{});
+    geo::SceneFiles files;
+    files.assets = BULWARK_ASSETS_DIR;
+    const auto scene = std::make_unique<renderer::LoadedScene>(geo::loadSceneData(files).value());
     std::vector<geo::Place> kyiv(1);
     kyiv[0].name = "Kyiv";
     kyiv[0].lon = 30.52;
@@ -90,7 +91,7 @@ size_t labelPixelsIn(const std::vector<uint8_t>& rgba) {
 TEST_F(DisplayScaleRender, DoublingTheScaleDoublesTheLabels) {
     renderer::SceneView view;
     view.pose = geo::groundPose({31.0, 49.0, 0, 1200e3, 0, 20}, scene->terrain, 1.0);
-    view.layers = {false, false, false, true, false, false}; // labels only, on the clear colour
+    view.hidden = {"terrain", "borders", "coastlines", "highlight", "scenarios"}; // labels only, on the clear colour
     view.attribution = false;
     renderer::SceneRenderer r(*context, scene->inputs, {960, 540});
     view.displayScale = 1.0f;

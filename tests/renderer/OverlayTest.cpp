@@ -2,7 +2,6 @@
 // change their own corner of the frame and nothing else, and the theme and palette change the scene.
 #include "GoldenImage.h"
 #include "SceneFixture.h"
-#include "app/SceneOptions.h"
 #include "geo/Picking.h"
 #include "renderer/Context.h"
 #include "renderer/SceneRenderer.h"

@@ -2,7 +2,6 @@
 // with the Khronos validation layer on: any validation error fails the test.
 #include "GoldenImage.h"
 #include "SceneFixture.h"
-#include "app/SceneOptions.h"
 #include "geo/Picking.h"
 #include "renderer/Context.h"
 #include "renderer/SceneRenderer.h"
@@ -34,8 +33,11 @@ protected:
     }
 };
 
+//! Terrain (with the highlight), borders (and coastlines) and labels on or off; the rest as they are.
 renderer::SceneView only(renderer::SceneView v, bool terrain, bool borders, bool labels) {
-    v.layers = {terrain, borders, borders, labels, terrain};
+    for (const auto& [name, shown] : {std::pair{"terrain", terrain}, {"highlight", terrain}, {"borders", borders},
+                                      {"coastlines", borders}, {"labels", labels}})
+        if (!shown) v.hidden.insert(name);
     return v;
 }
 

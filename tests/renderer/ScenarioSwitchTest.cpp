@@ -4,7 +4,6 @@
 #include "app/ScenarioSwitch.h"
 #include "GoldenImage.h"
 #include "SceneFixture.h"
-#include "app/SceneOptions.h"
 #include "renderer/Context.h"
 #include "renderer/SceneRenderer.h"
 
@@ -15,11 +14,10 @@ namespace {
 class ScenarioSwitching : public test::SceneFixture {
 protected:
     static void SetUpTestSuite() {
-        app::SceneOptions o;
-        o.scenarios = BULWARK_TEST_SCENARIOS;
-        o.camera = "30.5,48.5,1300,0,35";
-        openScene(o);
-        base = o.view(*scene);
+        geo::SceneFiles files = defaultFiles();
+        files.scenarios = BULWARK_TEST_SCENARIOS;
+        openScene(files);
+        base = viewOf({30.5, 48.5, 0, 1300e3, 0, 35});
     }
 
     static renderer::SceneView showing(uint32_t from, uint32_t to, float t) {

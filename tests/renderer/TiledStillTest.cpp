@@ -3,7 +3,6 @@
 #include "renderer/TiledStill.h"
 #include "GoldenImage.h"
 #include "SceneFixture.h"
-#include "app/SceneOptions.h"
 #include "renderer/Context.h"
 #include "renderer/SceneRenderer.h"
 
@@ -47,11 +46,9 @@ TEST(FrameTiles, CropSendsEachViewPixelToItsTilePixel) {
 class TiledStill : public test::SceneFixture {
 protected:
     static void SetUpTestSuite() {
-        app::SceneOptions o;
-        o.camera = "29.5,49.0,1000,10,40";
-        o.scenario = "paris-framework"; // markers, areas, hatching, an air zone, and a caption
-        openScene(o);
-        view = o.view(*scene);
+        openScene();
+        // Markers, areas, hatching, an air zone, and a caption.
+        view = viewOf({29.5, 49.0, 0, 1000e3, 10, 40}, "paris-framework");
     }
 
     static test::Rgba whole(const renderer::SceneView& v, VkExtent2D size) {
@@ -89,7 +86,7 @@ TEST_F(TiledStill, MatchesTheSameViewRenderedWhole) {
     const test::Rgba expected = whole(view, size);
     const test::Rgba actual = tiled(view, size, 128); // 4 x 3 tiles, the last column and row ragged
     renderer::SceneView bare = view;
-    bare.layers = {true, false, false, false, true, false};
+    bare.hidden = {"borders", "coastlines", "labels", "scenarios"};
     bare.title.clear();
     bare.legend = false;
     // The scene has what the comparison must cover: labels, lines, features, title, legend.
@@ -100,7 +97,7 @@ TEST_F(TiledStill, MatchesTheSameViewRenderedWhole) {
 TEST_F(TiledStill, CompareModeSplitsTheWholeFrameNotEachTile) {
     ASSERT_GE(scene->scenarios.scenarios.size(), 2u);
     renderer::SceneView split = view;
-    split.compare = renderer::ScenarioShown{2u, 2u, 1.0f, {}, app::scenarioTitle(scene->scenarios.scenarios[1])};
+    split.compare = renderer::ScenarioShown{2u, 2u, 1.0f, {}, geo::scenarioTitle(scene->scenarios.scenarios[1])};
     const VkExtent2D size{500, 300};
     expectSame(tiled(split, size, 96), whole(split, size), "tiled-compare-500x300"); // the rule at 249..251
 }

@@ -1,0 +1,46 @@
+#pragma once
+// Every file one scene is made of, loaded into plain structs: the terrain (the asked-for DEM over
+// the Europe and globe bases), borders and coastlines, places, scenarios, the label font and the
+// credits. The CLI and the renderer tests load a scene the same way, through here.
+#include "geo/HeightGrid.h"
+#include "geo/PlaceLoader.h"
+#include "geo/Result.h"
+#include "geo/Scenario.h"
+#include "geo/VectorLoader.h"
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+//! Which files: an empty name means the default under `assets`.
+struct SceneFiles {
+    std::filesystem::path assets; //!< the default data (assets/ of the source tree, or $BULWARK_ASSETS)
+    std::string dem;              //!< empty: assets/dem/region.tif; always over the Europe and globe bases
+    std::string borders;          //!< empty: the countries and borders of assets/vector/borders.gpkg
+    std::string bordersLayer;
+    std::string coastlines; //!< empty: the coastline layer of the default borders file
+    std::string coastlinesLayer;
+    std::string places;    //!< empty: assets/places.gpkg
+    std::string font;      //!< empty: DejaVu Sans Bold from fonts-dejavu-core
+    std::string scenarios; //!< empty: assets/scenarios/scenarios.json where it exists
+};
+
+struct SceneData {
+    Terrain terrain;
+    ScenarioSet scenarios;
+    bool hasScenarios = false; //!< a manifest was loaded (it may hold no feature)
+    std::vector<std::vector<glm::dvec2>> borders, coastlines;
+    std::vector<Polygon> highlight; //!< Ukraine's polygons, when the borders file has them
+    std::vector<Place> places;
+    std::vector<unsigned char> font; //!< TrueType bytes, not yet checked (renderer::checkFont)
+    std::string attribution;         //!< the first line of assets/ATTRIBUTION.txt
+    std::map<std::string, std::string> nationNames;
+};
+
+//! Loads every file; the first problem fails, naming the file.
+Result<SceneData> loadSceneData(const SceneFiles& files);
+
+} // namespace geo

@@ -1,0 +1,88 @@
+#pragma once
+// What a scene is made of (SceneInputs) and what one frame of it shows (SceneView): the plain
+// structs the renderer and its layers read. Layers are named; a view hides layers by name.
+#include "geo/Camera.h"
+#include "geo/HeightGrid.h"
+#include "geo/PlaceLoader.h"
+#include "geo/Scenario.h"
+#include "geo/SceneData.h"
+#include "geo/VectorLoader.h"
+#include "renderer/SceneStyle.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace renderer {
+
+//! What the scene is made of. The renderer copies what it needs; `terrain` must outlive it.
+struct SceneInputs {
+    const geo::Terrain* terrain = nullptr;
+    std::vector<std::vector<glm::dvec2>> borders;
+    std::vector<std::vector<glm::dvec2>> coastlines;
+    std::vector<geo::Place> places;
+    std::vector<geo::Polygon> highlight;            //!< filled with a tint on the terrain (Ukraine)
+    std::vector<unsigned char> font;                //!< TrueType bytes for labels
+    std::string attribution;                        //!< data credits, drawn small in a corner of every frame
+    const geo::ScenarioSet* scenarios = nullptr;    //!< every feature of every scenario; must outlive the renderer
+    SceneStyle style;                               //!< theme and palette; setStyle() changes them later
+    std::map<std::string, std::string> nationNames; //!< ISO alpha-2 code → name, for the legend
+    std::vector<std::string> screenTexts; //!< text frames will show on screen (a custom title): its glyphs are baked
+};
+
+//! A scene loaded from its files (geo::loadSceneData) with the inputs the renderer reads: the terrain
+//! and scenarios stay here (the inputs point to them, so it stays where it is made), the rest moves
+//! into `inputs`.
+struct LoadedScene : geo::SceneData {
+    explicit LoadedScene(geo::SceneData data, SceneStyle style = {});
+    LoadedScene(const LoadedScene&) = delete;
+    LoadedScene& operator=(const LoadedScene&) = delete;
+    SceneInputs inputs;
+};
+
+//! Which scenario a view shows (see SceneView): masks, the switch's progress, and a caption.
+struct ScenarioShown {
+    uint32_t from = 0, to = 0;
+    float transition = 1.0f;
+    std::vector<std::string> caption;
+    std::string title;
+};
+
+struct SceneView {
+    geo::CameraPose pose;
+    double exaggeration = 1.0;
+    //! Names of the layers left out (sceneLayers() in renderer/SceneLayers.h lists them all).
+    std::set<std::string, std::less<>> hidden;
+    bool shows(std::string_view layer) const { return !hidden.contains(layer); }
+    bool clearOnly = false;  //!< an empty frame (clear only), the baseline `bench` compares against
+    bool attribution = true; //!< draw the data credits
+    //! Scenario switching, done on the GPU: features whose scenario mask meets `scenarioTo` fade
+    //! and grow in, those meeting only `scenarioFrom` fade out, as `transition` runs from 0 to 1.
+    //! Borders and coasts carry every bit. 0 and 0: no scenario feature is shown.
+    uint32_t scenarioFrom = 0, scenarioTo = 0;
+    float transition = 1.0f;
+    std::string title;                //!< drawn large at the top left of the frame; empty: none
+    std::vector<std::string> caption; //!< smaller lines under the title (a tour's narration)
+    bool legend = true;               //!< the legend of the scenario shown (nations, kinds, status), bottom left
+    //! Compare mode: the right half of the frame shows this, under the same camera.
+    std::optional<ScenarioShown> compare;
+    //! Multiplies every size given in pixels: labels, halos, captions, credits, line widths, marker
+    //! minimum size; 0: automatic from the frame's height (renderer/DisplayScale.h). The viewer sets
+    //! it from the monitor's content scale; stills leave it 0.
+    float displayScale = 0.0f;
+};
+
+struct FrameStats {
+    uint32_t tiles = 0;
+    uint64_t triangles = 0;
+    size_t labels = 0;
+    size_t lineSegments = 0; //!< segments of map lines drawn (borders, coastlines, range rings)
+    bool complete = true;    //!< every tile the view needs was drawn at full detail
+};
+
+} // namespace renderer
