@@ -113,7 +113,12 @@ bool EditMode::mouse(const InputFrame& in, glm::dvec2 cursor, bool overPanel, co
     }
     if (!release) return false;
     const Gesture gesture = std::exchange(_gesture, Gesture::None);
-    if (gesture == Gesture::Place) {
+    if (gesture == Gesture::Drag) {
+        command::MoveSites end;
+        end.drag = _drag;
+        end.dragEnded = true;
+        commands.push_back(std::move(end));
+    } else if (gesture == Gesture::Place) {
         if (const std::optional<glm::dvec2> ground = scene.ground(cursor))
             commands.push_back(command::AddSite{*_placing, *ground});
         _placing.reset();

@@ -1,7 +1,8 @@
 #pragma once
-// The planning rules `bulwark validate` checks, as the viewer shows them while editing: which feature
-// breaks which rule, where it is, and for the distance rule the nearest point of the line of contact.
+// The planning rules the scenario document finds broken, as the viewer shows them while editing: which
+// feature breaks which rule, where it is, and for the distance rule the nearest point of the line of contact.
 #include "geo/Scenario.h"
+#include "geo/edit/ScenarioDocument.h"
 
 #include <glm/vec2.hpp>
 #include <optional>
@@ -18,7 +19,8 @@ struct RuleWarning {
     double distanceKm = 0;                  //!< distance rule: how far that is
 };
 
-//! Every rule broken in `set` (geo::checkPlanningRules), with what the viewer draws for each.
-std::vector<RuleWarning> ruleWarnings(const geo::ScenarioSet& set, const std::vector<geo::Polygon>& ukraine);
+//! The document's violations, with the place of each feature in `set` (the set they were found in).
+std::vector<RuleWarning> ruleWarnings(const std::vector<geo::DocumentViolation>& violations,
+                                      const geo::ScenarioSet& set);
 
 } // namespace app

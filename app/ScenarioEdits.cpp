@@ -1,9 +1,7 @@
 #include "app/ScenarioEdits.h"
 
-#include "geo/Countries.h"
-#include "geo/LonLat.h"
-#include "geo/ScenarioGeoJson.h"
-#include "geo/Sidc.h"
+#include "geo/edit/EditCommands.h"
+#include "geo/edit/ScenarioDocument.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,42 +11,40 @@ namespace app {
 
 namespace {
 
-bool blank(const std::string& text) {
-    return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
-}
-
-//! The ids of the scenarios whose bits `mask` holds, in the manifest's order.
-std::vector<std::string> scenarioIds(const geo::ScenarioSet& set, std::uint32_t mask) {
-    std::vector<std::string> ids;
-    for (size_t i = 0; i < set.scenarios.size(); ++i)
-        if ((mask >> i) & 1u) ids.push_back(set.scenarios[i].id);
-    return ids;
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
+    return text;
 }
 
 } // namespace
 
-std::string featureProblem(const geo::ScenarioFeature& f) {
-    if (blank(f.name)) return "a feature needs a name";
-    if (f.nations.empty()) return "a feature needs at least one nation";
-    const auto& known = geo::countryNames();
-    for (const std::string& code : f.nations)
-        if (!known.empty() ? !known.count(code) : code.size() != 2)
-            return "'" + code + "' is not an ISO 3166-1 alpha-2 code";
-    if (f.personnel && *f.personnel < 0) return "personnel cannot be negative";
-    if (blank(f.source)) return "a feature needs a source (say 'illustrative' and why)";
-    if (f.floorM && f.ceilingM && *f.floorM > *f.ceilingM) return "the floor is above the ceiling";
-    if (!f.sidc.empty())
-        if (const auto sidc = geo::parseSidc(f.sidc); !sidc)
-            return "SIDC '" + f.sidc + "': " + sidc.failure().message();
-    for (const glm::dvec2& p : f.points)
-        if (!geo::isLonLat(p.x, p.y)) return "the point " + geo::offTheGlobe(p.x, p.y);
-    return {};
+ScenarioEdits::ScenarioEdits(geo::ScenarioSet& shown, const std::vector<geo::Polygon>& ukraine) : _set(shown) {
+    if (shown.manifest.empty()) {
+        _unavailable = "there are no scenario files to edit";
+        return;
+    }
+    geo::Result<geo::ScenarioDocument> opened = geo::ScenarioDocument::open(shown.manifest);
+    if (!opened) {
+        _unavailable = opened.failure().message();
+        return;
+    }
+    _doc = std::make_unique<geo::ScenarioDocument>(std::move(opened).value());
+    _doc->enableRules(ukraine);
+    _synced = _doc->revision(); // the viewer's set was read from the same file
 }
 
-geo::ScenarioFeature* ScenarioEdits::find(const std::string& id) {
-    const auto it = std::find_if(_set.features.begin(), _set.features.end(),
-                                 [&](const geo::ScenarioFeature& f) { return f.id == id; });
-    return it == _set.features.end() ? nullptr : &*it;
+ScenarioEdits::~ScenarioEdits() = default;
+
+void ScenarioEdits::sync() {
+    if (!_doc || _doc->revision() == _synced) return;
+    _set.features = _doc->set().features;
+    _synced = _doc->revision();
+}
+
+void ScenarioEdits::endDrag() {
+    if (_drag != 0 && _doc) _doc->commitAction();
+    _drag = 0;
 }
 
 std::string ScenarioEdits::uniqueId(const std::string& base) const {
@@ -58,35 +54,36 @@ std::string ScenarioEdits::uniqueId(const std::string& base) const {
         if (std::string id = base + "-" + std::to_string(n); !taken.count(id)) return id;
 }
 
-void ScenarioEdits::push(int drag) {
-    _undo.push_back({_set.features, _generation, drag});
-    if (_undo.size() > kMaxSteps) _undo.pop_front();
-    _redo.clear();
-}
-
-void ScenarioEdits::changed() {
-    _generation = _next++;
-}
-
 std::string ScenarioEdits::apply(const command::MoveSites& edit) {
-    for (const auto& [id, to] : edit.to) {
-        const geo::ScenarioFeature* f = find(id);
-        if (!f) return "no feature '" + id + "'";
-        if (!geo::isMarker(f->kind)) return "'" + f->name + "' is not a site: move its vertices instead";
-        if (!geo::isLonLat(to.x, to.y) || to.x > 180.0) return "the point " + geo::offTheGlobe(to.x, to.y);
+    if (!_doc) return _unavailable;
+    // The moves of one drag are one step: its first move opens the action, the drag's end closes it.
+    if (edit.drag != _drag) endDrag();
+    if (edit.dragEnded) {
+        endDrag();
+        return {};
     }
-    // The moves of one drag are one step: the first saves the state before it, the rest follow it.
-    if (edit.drag == 0 || _undo.empty() || _undo.back().drag != edit.drag || !_redo.empty()) push(edit.drag);
-    for (const auto& [id, to] : edit.to) find(id)->points = {to};
-    changed();
-    return {};
+    if (edit.drag != 0 && _drag == 0) {
+        _doc->beginAction("Drag");
+        _drag = edit.drag;
+    }
+    std::string refusal;
+    for (const auto& [id, to] : edit.to) {
+        const auto key = _doc->keyOf(id);
+        if (!key)
+            refusal = "no feature '" + id + "'";
+        else if (auto why = _doc->apply(std::make_unique<geo::MoveSite>(*key, to)))
+            refusal = *why;
+        if (!refusal.empty()) break;
+    }
+    sync();
+    return refusal;
 }
 
 std::string ScenarioEdits::apply(const command::AddSite& edit, int scenario, std::string* addedId) {
-    if (!geo::isMarker(edit.kind)) return std::string("a ") + geo::kindName(edit.kind) + " is drawn, not placed";
-    if (!geo::isLonLat(edit.lonLat.x, edit.lonLat.y))
-        return "the point " + geo::offTheGlobe(edit.lonLat.x, edit.lonLat.y);
-    geo::ScenarioFeature f;
+    if (!_doc) return _unavailable;
+    endDrag();
+    geo::EditableFeature added;
+    geo::ScenarioFeature& f = added.feature;
     f.kind = edit.kind;
     f.id = uniqueId(std::string(geo::kindName(edit.kind)) + "-new");
     std::string name = geo::kindName(edit.kind);
@@ -98,94 +95,153 @@ std::string ScenarioEdits::apply(const command::AddSite& edit, int scenario, std
     f.source = "Illustrative placement, added in the Bulwark workbench";
     f.points = {edit.lonLat};
     // The shown rung and every later one: each rung holds the one before.
-    for (int i = std::max(scenario, 0); i < int(_set.scenarios.size()); ++i) f.scenarioMask |= 1u << i;
-    f.scenarios = scenarioIds(_set, f.scenarioMask);
-    push();
-    if (addedId) *addedId = f.id;
-    _set.features.push_back(std::move(f));
-    changed();
+    for (int i = std::max(scenario, 0); i < int(_set.scenarios.size()); ++i) {
+        f.scenarioMask |= 1u << i;
+        f.scenarios.push_back(_set.scenarios[size_t(i)].id);
+    }
+    const std::string id = f.id;
+    if (auto why = _doc->apply(std::make_unique<geo::AddFeature>(std::move(added)))) return *why;
+    if (addedId) *addedId = id;
+    sync();
     return {};
 }
 
 std::string ScenarioEdits::apply(const command::DeleteFeatures& edit) {
-    for (const std::string& id : edit.ids)
-        if (!find(id)) return "no feature '" + id + "'";
+    if (!_doc) return _unavailable;
+    endDrag();
     if (edit.ids.empty()) return "nothing selected";
-    push();
-    std::erase_if(_set.features, [&](const geo::ScenarioFeature& f) {
-        return std::find(edit.ids.begin(), edit.ids.end(), f.id) != edit.ids.end();
-    });
-    changed();
+    _doc->beginAction("Delete");
+    for (const std::string& id : edit.ids) {
+        const auto key = _doc->keyOf(id);
+        std::optional<std::string> why =
+            key ? _doc->apply(std::make_unique<geo::DeleteFeature>(*key)) : std::optional("no feature '" + id + "'");
+        if (why) {
+            _doc->cancelAction();
+            return *why;
+        }
+    }
+    _doc->commitAction();
+    sync();
     return {};
 }
 
 std::string ScenarioEdits::apply(const command::DuplicateFeatures& edit, std::vector<std::string>* addedIds) {
-    for (const std::string& id : edit.ids)
-        if (!find(id)) return "no feature '" + id + "'";
+    if (!_doc) return _unavailable;
+    endDrag();
     if (edit.ids.empty()) return "nothing selected";
-    push();
+    _doc->beginAction("Duplicate");
+    std::vector<std::string> added;
     for (const std::string& id : edit.ids) {
-        geo::ScenarioFeature copy = *find(id);
-        copy.id = uniqueId(id + "-copy");
-        copy.name += " (copy)";
+        const auto key = _doc->keyOf(id);
         // A little to the north-east, so the copy is seen beside the original.
-        for (glm::dvec2& p : copy.points) p += glm::dvec2(0.05, 0.05);
-        for (geo::Polygon& polygon : copy.polygons)
-            for (auto& ring : polygon.rings)
-                for (glm::dvec2& p : ring) p += glm::dvec2(0.05, 0.05);
-        if (addedIds) addedIds->push_back(copy.id);
-        _set.features.push_back(std::move(copy));
+        auto copy = key ? std::make_unique<geo::DuplicateFeature>(*key, glm::dvec2(0.05, 0.05)) : nullptr;
+        geo::DuplicateFeature* made = copy.get();
+        std::optional<std::string> why = copy ? _doc->apply(std::move(copy)) : std::optional("no feature '" + id + "'");
+        if (why) {
+            _doc->cancelAction();
+            sync();
+            return *why;
+        }
+        if (const geo::EditableFeature* f = _doc->feature(made->key())) added.push_back(f->feature.id);
     }
-    changed();
+    _doc->commitAction();
+    sync();
+    if (addedIds) *addedIds = added;
     return {};
 }
 
 std::string ScenarioEdits::apply(const command::SetFeature& edit) {
-    if (!find(edit.id)) return "no feature '" + edit.id + "'";
-    geo::ScenarioFeature f = edit.feature;
-    if (std::string problem = featureProblem(f); !problem.empty()) return problem;
-    f.id = edit.id;
-    f.scenarios = scenarioIds(_set, f.scenarioMask);
-    push();
-    *find(edit.id) = std::move(f);
-    changed();
+    if (!_doc) return _unavailable;
+    endDrag();
+    const auto key = _doc->keyOf(edit.id);
+    if (!key) return "no feature '" + edit.id + "'";
+    const geo::ScenarioFeature now = _doc->feature(*key)->feature;
+    const geo::ScenarioFeature& want = edit.feature;
+    // Every field the form changed, as one step: all of them or none.
+    std::vector<std::unique_ptr<geo::EditCommand>> changes;
+    const auto text = [&](geo::Attribute a, const std::string& before, const std::string& after) {
+        if (before != after) changes.push_back(std::make_unique<geo::SetAttribute>(*key, a, after));
+    };
+    text(geo::Attribute::Name, now.name, want.name);
+    text(geo::Attribute::Kind, geo::kindName(now.kind), geo::kindName(want.kind));
+    text(geo::Attribute::Nations, joined(now.nations), joined(want.nations));
+    text(geo::Attribute::Status, geo::statusName(now.status), geo::statusName(want.status));
+    text(geo::Attribute::Source, now.source, want.source);
+    text(geo::Attribute::WhyNotLater, now.whyNotLater, want.whyNotLater);
+    text(geo::Attribute::Sidc, now.sidc, want.sidc);
+    if (now.personnel != want.personnel) {
+        const auto personnel = want.personnel ? std::optional(double(*want.personnel)) : std::nullopt;
+        changes.push_back(std::make_unique<geo::SetAttribute>(*key, geo::Attribute::Personnel, personnel));
+    }
+    for (size_t i = 0; i < _doc->scenarios().size(); ++i)
+        if (now.inScenario(i) != want.inScenario(i))
+            changes.push_back(std::make_unique<geo::SetMembership>(*key, _doc->scenarios(), i, want.inScenario(i)));
+    if (changes.empty()) return {};
+    _doc->beginAction("Edit " + edit.id);
+    for (auto& change : changes)
+        if (auto why = _doc->apply(std::move(change))) {
+            _doc->cancelAction();
+            sync();
+            return *why;
+        }
+    _doc->commitAction();
+    sync();
     return {};
 }
 
 bool ScenarioEdits::undo() {
-    if (_undo.empty()) return false;
-    Step step = std::move(_undo.back());
-    _undo.pop_back();
-    _redo.push_back({std::move(_set.features), _generation, 0});
-    _set.features = std::move(step.features);
-    _generation = step.generation;
+    endDrag();
+    if (!canUndo()) return false;
+    _doc->undo();
+    sync();
     return true;
 }
 
 bool ScenarioEdits::redo() {
-    if (_redo.empty()) return false;
-    Step step = std::move(_redo.back());
-    _redo.pop_back();
-    _undo.push_back({std::move(_set.features), _generation, 0});
-    _set.features = std::move(step.features);
-    _generation = step.generation;
+    endDrag();
+    if (!canRedo()) return false;
+    _doc->redo();
+    sync();
     return true;
 }
 
-void ScenarioEdits::reset() {
-    _undo.clear();
-    _redo.clear();
-    changed();
-    _saved = _set.features;
-    _savedGeneration = _generation;
+bool ScenarioEdits::canUndo() const {
+    return _doc && _doc->canUndo();
+}
+bool ScenarioEdits::canRedo() const {
+    return _doc && _doc->canRedo();
+}
+bool ScenarioEdits::dirty() const {
+    return _doc && _doc->modified();
+}
+std::uint64_t ScenarioEdits::generation() const {
+    return _doc ? _doc->revision() : 0;
 }
 
 std::string ScenarioEdits::save() {
-    const geo::Result<bool> saved = geo::saveScenarioFeatures(_set, _saved);
-    if (!saved) return saved.failure().message();
-    _saved = _set.features;
-    _savedGeneration = _generation;
+    if (!_doc) return _unavailable;
+    endDrag();
+    if (const std::optional<geo::Failure> failed = _doc->save()) return failed->message();
+    sync();
     return {};
+}
+
+void ScenarioEdits::reset() {
+    if (!_doc) return;
+    _drag = 0;
+    if (_doc->actionOpen()) _doc->cancelAction();
+    if (const std::optional<geo::Failure> failed = _doc->reload()) _unavailable = failed->message(), _doc.reset();
+    _synced = 0;
+    sync();
+}
+
+void ScenarioEdits::keepMine() {
+    if (_doc) _doc->keepMine();
+}
+
+std::vector<RuleWarning> ScenarioEdits::warnings() const {
+    if (!_doc) return {};
+    return ruleWarnings(_doc->violations(), _set);
 }
 
 } // namespace app

@@ -1,23 +1,28 @@
 #pragma once
-// Edits on the scenarios the viewer shows, one undo step per user action (at least kMaxSteps kept).
-// It stands in for the document model (branch `document`) until that lands: then this class becomes a
-// thin adapter that forwards each edit to the document and reads back its set, its refusals and its
-// undo stack, and the viewer above it does not change.
+// The viewer's edits on the scenarios it shows, carried out by the scenario document (geo/edit): one undo
+// step per user action (a drag's moves together), refusals with their reason, the unsaved mark, saving
+// into the same GeoJSON or GeoPackage, and the planning rules re-checked after every change. The viewer
+// draws and picks from its own copy of the set, which this keeps equal to the document's.
+#include "app/RuleWarnings.h"
 #include "app/ViewerCommand.h"
 #include "geo/Scenario.h"
 
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <string>
+
+namespace geo {
+class ScenarioDocument;
+}
 
 namespace app {
 
 class ScenarioEdits {
 public:
-    static constexpr size_t kMaxSteps = 500;
-
-    //! Edits `set` in place (the set the renderer draws).
-    explicit ScenarioEdits(geo::ScenarioSet& set) : _set(set), _saved(set.features) {}
+    //! Opens the document of `shown` (its manifest), with the rules checked against `ukraine`; `shown`
+    //! follows the document from then on. Without scenario files every edit is refused, saying why.
+    ScenarioEdits(geo::ScenarioSet& shown, const std::vector<geo::Polygon>& ukraine);
+    ~ScenarioEdits();
 
     //! Each applies one edit and returns nothing, or refuses it, changes nothing and says why.
     //! `scenario` is the index of the scenario shown: added sites join it and every later rung.
@@ -29,40 +34,35 @@ public:
 
     bool undo();
     bool redo();
-    bool canUndo() const { return !_undo.empty(); }
-    bool canRedo() const { return !_redo.empty(); }
+    bool canUndo() const;
+    bool canRedo() const;
     //! Changed since loaded or saved.
-    bool dirty() const { return _generation != _savedGeneration; }
-    //! Grows on every change of the set (edit, undo, redo): the renderer and the rules follow it.
-    std::uint64_t generation() const { return _generation; }
+    bool dirty() const;
+    //! Grows on every change of the set (edit, undo, redo, reload): the renderer and the rules follow it.
+    std::uint64_t generation() const;
     //! Writes the features into their file (write-then-rename); nothing, or why it could not (then the
     //! file is untouched and the edits stay, unsaved).
     std::string save();
-    //! The set was replaced from disk (reload, "take theirs"): no history, nothing unsaved.
+    //! The file was saved by another program and taken ("take theirs", or a reload with nothing unsaved):
+    //! the document reads it again, without history.
     void reset();
+    //! "Keep mine": the file another program saved is taken as known; the next save writes over it.
+    void keepMine();
 
+    //! The planning rules broken now, from the document's live rules.
+    std::vector<RuleWarning> warnings() const;
     const geo::ScenarioSet& set() const { return _set; }
 
 private:
-    struct Step {
-        std::vector<geo::ScenarioFeature> features; //!< before the step
-        std::uint64_t generation = 0;
-        int drag = 0;
-    };
-    void push(int drag = 0);
-    void changed();
-    geo::ScenarioFeature* find(const std::string& id);
+    void endDrag();
+    void sync();
     std::string uniqueId(const std::string& base) const;
 
     geo::ScenarioSet& _set;
-    std::deque<Step> _undo, _redo;
-    std::vector<geo::ScenarioFeature> _saved; //!< as the file holds them
-    std::uint64_t _generation = 0, _savedGeneration = 0, _next = 1;
+    std::unique_ptr<geo::ScenarioDocument> _doc;
+    std::string _unavailable; //!< why there is no document
+    int _drag = 0;            //!< the drag whose action is open
+    std::uint64_t _synced = 0;
 };
-
-//! Why a feature as edited in the panel is not valid data, or nothing: a name, at least one nation
-//! (ISO 3166-1 alpha-2), a source, personnel not negative, a floor under the ceiling, a SIDC that reads as one,
-//! a place on the globe.
-std::string featureProblem(const geo::ScenarioFeature& feature);
 
 } // namespace app

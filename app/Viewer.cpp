@@ -111,7 +111,7 @@ private:
     bool _cursorResting = false;
     // Editing.
     EditMode _edit;
-    ScenarioEdits _edits{_scenarios};
+    ScenarioEdits _edits{_scenarios, _scene.inputs.highlight};
     std::uint64_t _shownGeneration = 0;
     std::vector<RuleWarning> _warnings;
     std::string _refusal, _saveStatus;
@@ -144,7 +144,7 @@ Viewer::Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::Scen
     _panel.presentable = options.presentation.has_value() || !options.tour.empty();
     if (!options.tour.empty()) _tourEditor = std::make_unique<TourEditor>(options.tour, _scenarios);
     if (options.present) togglePresenter();
-    _warnings = ruleWarnings(_scenarios, _scene.inputs.highlight);
+    _warnings = _edits.warnings();
     logWarnings();
 }
 
@@ -289,7 +289,7 @@ void Viewer::afterEdits() {
         _lastPickKey.clear();
         _edit.prune(_scenarios);
         _sceneRenderer.setScenarios(&_scenarios);
-        _warnings = ruleWarnings(_scenarios, _scene.inputs.highlight);
+        _warnings = _edits.warnings();
         logWarnings();
     }
     if (_edits.dirty() == _loggedDirty) return;
@@ -410,7 +410,7 @@ void Viewer::replaceScenarios(geo::ScenarioSet loaded) {
     _edits.reset();
     _shownGeneration = _edits.generation();
     _edit.prune(_scenarios);
-    _warnings = ruleWarnings(_scenarios, _scene.inputs.highlight);
+    _warnings = _edits.warnings();
     logWarnings();
     _loggedDirty = false;
     glfwSetWindowTitle(_window.handle(), "Bulwark");
@@ -506,7 +506,8 @@ void Viewer::drawQuestions() {
         ImGui::Text("%s was changed on disk, and your edits are not saved.",
                     _scenarios.featuresFile.filename().c_str());
         if (ImGui::Button("Keep mine")) {
-            _theirs.reset(); // saving writes mine over theirs
+            _theirs.reset();
+            _edits.keepMine(); // saving writes mine over theirs
             std::cout << "bulwark: kept the unsaved edits" << std::endl;
             ImGui::CloseCurrentPopup();
         }

@@ -40,7 +40,8 @@ struct FlyTo {
 struct ToggleEditMode {};
 struct MoveSites {
     std::vector<std::pair<std::string, glm::dvec2>> to; //!< feature id → new lon/lat
-    int drag = 0; //!< moves of one drag share a non-zero number: they make one undo step together
+    int drag = 0;           //!< moves of one drag share a non-zero number: they make one undo step together
+    bool dragEnded = false; //!< the drag's button let go: its step is complete (no moves with it)
 };
 struct AddSite {
     geo::FeatureKind kind = geo::FeatureKind::Hub;
