@@ -17,6 +17,8 @@ Command addRecordCommand(CLI::App& cli);   //!< `record`: a tour to video
 Command addPresentCommand(CLI::App& cli);  //!< `present`: a tour step by step, in the viewer
 Command addMonitorsCommand(CLI::App& cli); //!< `monitors`: the connected monitors, for --monitor
 Command addSymbolCommand(CLI::App& cli);   //!< `symbol`: one military symbol as a PNG
+Command addExportCommand(CLI::App& cli);   //!< `export`: a scenario as KML/KMZ, CZML, GeoPackage or GeoJSON
+Command addCoverageCommand(CLI::App& cli); //!< `coverage`: the area a site sees over the terrain
 
 //! Ukraine's internationally recognised outline (Crimea included) from a borders file's countries layer.
 std::vector<geo::Polygon> ukraineOutline(const std::filesystem::path& borders);

@@ -111,15 +111,8 @@ renderer::SceneView SceneOptions::view(const LoadedScene& scene) const {
     if (!noTitle) v.title = title;
     v.pose = geo::groundPose(parseCameraOption(camera), scene.terrain, exaggeration);
     const auto find = [&](const std::string& option, const std::string& id) {
-        const auto index = scene.scenarios.indexOf(id);
-        if (!index) {
-            std::string known;
-            for (const geo::ScenarioInfo& s : scene.scenarios.scenarios) known += (known.empty() ? "" : ", ") + s.id;
-            throw UsageError(option + " " + id + ": no such scenario (" +
-                             (known.empty() ? std::string("none loaded") : known) + ")");
-        }
-        return renderer::ScenarioShown{
-            1u << *index, 1u << *index, 1.0f, {}, titleFor(scene.scenarios.scenarios[*index])};
+        const size_t index = scenarioIndex(scene.scenarios, option, id);
+        return renderer::ScenarioShown{1u << index, 1u << index, 1.0f, {}, titleFor(scene.scenarios.scenarios[index])};
     };
     if (!scenario.empty()) {
         const renderer::ScenarioShown shown = find("--scenario", scenario);
@@ -152,6 +145,21 @@ template <class T> T orFail(geo::Result<T> result) {
 
 geo::SceneFiles SceneOptions::files() const {
     return {assetsDir(), dem, borders, bordersLayer, coastlines, coastlinesLayer, places, font, scenarios};
+}
+
+std::optional<geo::ScenarioSet> loadScenarioOption(const std::string& scenarios) {
+    geo::ScenarioSet set = orFail(geo::loadScenarioSet(assetsDir(), scenarios));
+    if (set.manifest.empty()) return std::nullopt;
+    return set;
+}
+
+size_t scenarioIndex(const geo::ScenarioSet& set, const std::string& option, const std::string& id) {
+    const auto index = set.indexOf(id);
+    if (index) return *index;
+    std::string known;
+    for (const geo::ScenarioInfo& s : set.scenarios) known += (known.empty() ? "" : ", ") + s.id;
+    throw UsageError(option + " " + id + ": no such scenario (" + (known.empty() ? std::string("none loaded") : known) +
+                     ")");
 }
 
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {

@@ -58,6 +58,12 @@ struct SceneOptions {
 
 using geo::scenarioTitle;
 
+//! The scenario set of --scenarios, or the default one (nothing when there is none); throws UsageError
+//! with the first problem.
+std::optional<geo::ScenarioSet> loadScenarioOption(const std::string& scenarios);
+//! The index of scenario `id` in `set`; throws UsageError naming `option` and the ids there are.
+size_t scenarioIndex(const geo::ScenarioSet& set, const std::string& option, const std::string& id);
+
 //! Loads every file the options name; throws UsageError naming the file and problem.
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& options);
 

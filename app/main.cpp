@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
     const app::Command present = app::addPresentCommand(cli);
     const app::Command monitors = app::addMonitorsCommand(cli);
     const app::Command symbol = app::addSymbolCommand(cli);
+    const app::Command exporter = app::addExportCommand(cli);
+    const app::Command coverage = app::addCoverageCommand(cli);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -28,7 +30,8 @@ int main(int argc, char** argv) {
         return app::kExitBadInput;
     }
     try {
-        for (const app::Command& command : {render, bench, validate, record, present, monitors, symbol})
+        for (const app::Command& command :
+             {render, bench, validate, record, present, monitors, symbol, exporter, coverage})
             if (const int code = command(); code >= 0) return code;
         return view();
     } catch (const app::UsageError& e) {

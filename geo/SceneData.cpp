@@ -67,25 +67,28 @@ Result<SceneData> loadSceneData(const SceneFiles& f) try {
     scene.places = orStop(loadPlaces(f.places.empty() ? assets / "places.gpkg" : fs::path(f.places)));
     scene.font = readFont(f.font);
 
-    // Scenarios: the default set when it is there, or the one asked for; any problem stops here.
-    const fs::path manifest = f.scenarios.empty() ? assets / "scenarios/scenarios.json" : fs::path(f.scenarios);
-    if (!f.scenarios.empty() || fs::exists(manifest)) {
-        ScenarioLoad load = loadScenarios(manifest);
-        if (!load.problems.empty())
-            return Failure{{},
-                           load.problems.front().text() +
-                               (load.problems.size() > 1 ? " (and " + std::to_string(load.problems.size() - 1) +
-                                                               " more: run bulwark validate)"
-                                                         : "")};
-        scene.scenarios = std::move(load.set);
-        scene.hasScenarios = true;
-    }
+    scene.scenarios = orStop(loadScenarioSet(assets, f.scenarios));
+    scene.hasScenarios = !scene.scenarios.manifest.empty();
     scene.nationNames = countryNames();
     std::ifstream attribution(assets / "ATTRIBUTION.txt");
     std::getline(attribution, scene.attribution);
     return scene;
 } catch (const Stop& stop) {
     return stop.failure;
+}
+
+Result<ScenarioSet> loadScenarioSet(const fs::path& assets, const std::string& scenarios) {
+    // The default set when it is there, or the one asked for; any problem stops here.
+    const fs::path manifest = scenarios.empty() ? assets / "scenarios/scenarios.json" : fs::path(scenarios);
+    if (scenarios.empty() && !fs::exists(manifest)) return ScenarioSet{};
+    ScenarioLoad load = loadScenarios(manifest);
+    if (!load.problems.empty())
+        return Failure{{},
+                       load.problems.front().text() +
+                           (load.problems.size() > 1
+                                ? " (and " + std::to_string(load.problems.size() - 1) + " more: run bulwark validate)"
+                                : "")};
+    return std::move(load.set);
 }
 
 } // namespace geo

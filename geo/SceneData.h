@@ -43,4 +43,8 @@ struct SceneData {
 //! Loads every file; the first problem fails, naming the file.
 Result<SceneData> loadSceneData(const SceneFiles& files);
 
+//! The scenario set of `scenarios` (a manifest path), or with an empty name the default one under `assets`
+//! (an empty set with no manifest when there is none); fails with the first problem and how many more.
+Result<ScenarioSet> loadScenarioSet(const std::filesystem::path& assets, const std::string& scenarios);
+
 } // namespace geo

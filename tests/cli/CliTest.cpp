@@ -881,4 +881,80 @@ TEST(BadInputs, DamagedViewerSettingsGiveOneClearWarning) {
     }
 }
 
+TEST(Export, WritesEveryFormatAndSaysHowMany) {
+    const Outcome help = bulwark("export --help");
+    EXPECT_EQ(help.code, 0) << help.out;
+    for (const char* option : {"--scenario", "--out", "--scenarios", ".kmz", ".czml", ".gpkg"})
+        EXPECT_NE(help.out.find(option), std::string::npos) << option;
+    geo::test::TempDir dir;
+    for (const char* name : {"fc.kmz", "fc.czml", "fc.geojson"}) {
+        const Outcome r = bulwark("export --scenario full-coalition --out " + quoted(dir / name));
+        EXPECT_EQ(r.code, 0) << r.out;
+        EXPECT_NE(r.out.find("34 features"), std::string::npos) << r.out; // the default full coalition's
+        EXPECT_GT(fs::file_size(dir / name), 1000u) << name;
+    }
+    EXPECT_EQ(namesIn(dir.path()), (std::vector<std::string>{"fc.czml", "fc.geojson", "fc.kmz"}));
+}
+
+TEST(Export, BadScenarioTargetOrExtensionIsOneLine) {
+    geo::test::TempDir dir;
+    fs::create_directory(dir / "folder.kml");
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"--scenario nowhere --out " + quoted(dir / "a.kml"), "--scenario nowhere: no such scenario"},
+        {"--scenario support-only --out " + quoted(dir / "a.shp"), "unknown kind of file to export"},
+        {"--scenario support-only --out " + quoted(dir / "missing/a.kml"), "does not exist"},
+        {"--scenario support-only --out " + quoted(dir / "folder.kml"), "folder"},
+        {"--scenario support-only --out a.kml --scenarios " + quoted(dir / "none.json"), "none.json"}};
+    for (const auto& [args, problem] : cases) {
+        const Outcome r = bulwark("export " + args);
+        EXPECT_EQ(r.code, 2) << args << "\n" << r.out;
+        EXPECT_EQ(r.lines(), 1u) << r.out;
+        EXPECT_NE(r.out.find(problem), std::string::npos) << r.out;
+    }
+    EXPECT_EQ(namesIn(dir.path()), std::vector<std::string>{"folder.kml"}); // nothing half-written
+}
+
+TEST(Coverage, WritesPolygonsOrAMask) {
+    const Outcome help = bulwark("coverage --help");
+    EXPECT_EQ(help.code, 0) << help.out;
+    for (const char* option : {"--site", "--height-agl", "--target-agl", "--target-amsl", "--range-km", "--dem"})
+        EXPECT_NE(help.out.find(option), std::string::npos) << option;
+    geo::test::TempDir dir;
+    const std::string site = "coverage --site 24.71,48.92 --height-agl 30 --target-amsl 2000 --range-km 150 --out ";
+    for (const char* name : {"seen.geojson", "seen.tif"}) {
+        const Outcome r = bulwark(site + quoted(dir / name));
+        EXPECT_EQ(r.code, 0) << r.out;
+        EXPECT_NE(r.out.find("of the area within 150 km seen"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("sweep: "), std::string::npos) << r.out; // coarse to fine, timed
+        EXPECT_GT(fs::file_size(dir / name), 500u) << name;
+    }
+    EXPECT_EQ(namesIn(dir.path()), (std::vector<std::string>{"seen.geojson", "seen.tif"}));
+}
+
+TEST(Coverage, BadSiteRangeOrHeightIsOneLine) {
+    geo::test::TempDir dir;
+    const std::string out = " --out " + quoted(dir / "c.geojson");
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"--site 5,40 --height-agl 10 --target-agl 100 --range-km 100", "--site 5,40: outside the DEM"},
+        {"--site 30,48 --height-agl 10 --target-agl 100 --range-km 0", "range 0 m"},
+        {"--site 30,48 --height-agl 10 --target-agl 100 --range-km 10000", "--range-km"},
+        {"--site 30,48 --height-agl nan --target-agl 100 --range-km 100", "not a finite number"},
+        {"--site 30,48 --height-agl 10 --target-agl nan --range-km 100", "not a finite number"},
+        {"--site 30,48 --height-agl 10 --range-km 100", "--target-agl or --target-amsl"},
+        {"--site 30,48 --height-agl 10 --target-agl 1 --target-amsl 1 --range-km 100", "excludes"},
+        {"--site 30 --height-agl 10 --target-agl 100 --range-km 100", "--site"},
+        {"--site 30,48 --height-agl 10 --target-agl 100 --range-km 100 --dem " + quoted(dir / "none.tif"),
+         "none.tif"}};
+    for (const auto& [args, problem] : cases) {
+        const Outcome r = bulwark("coverage " + args + out);
+        EXPECT_EQ(r.code, 2) << args << "\n" << r.out;
+        EXPECT_EQ(r.lines(), 1u) << r.out;
+        EXPECT_NE(r.out.find(problem), std::string::npos) << args << "\n" << r.out;
+    }
+    const Outcome shp = bulwark("coverage --site 30,48 --height-agl 10 --target-agl 100 --range-km 100 --out x.shp");
+    EXPECT_EQ(shp.code, 2);
+    EXPECT_NE(shp.out.find("x.shp: unknown kind of file"), std::string::npos) << shp.out;
+    EXPECT_TRUE(namesIn(dir.path()).empty());
+}
+
 } // namespace
