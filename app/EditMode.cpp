@@ -275,6 +275,27 @@ void EditMode::drawAttributes(const geo::ScenarioSet& set, ViewerCommands& comma
     }
 }
 
+void drawGroundLine(const EditScene& scene, glm::dvec2 a, glm::dvec2 b, unsigned colour, const std::string& label) {
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const auto toPoints = [&](glm::dvec2 px) {
+        const glm::dvec2 p = (px + scene.viewOrigin) / scene.pixelsPerPoint;
+        return ImVec2(float(p.x), float(p.y));
+    };
+    const auto pixelOf = [&](glm::dvec2 lonLat) {
+        const auto px = groundPixel(lonLat, scene.terrain, scene.view, scene.exaggeration);
+        return px ? std::optional(toPoints(*px)) : std::nullopt;
+    };
+    std::optional<ImVec2> previous;
+    constexpr int kSteps = 24; // short enough that lon/lat steps follow the geodesic closely
+    for (int i = 0; i <= kSteps; ++i) {
+        const std::optional<ImVec2> here = pixelOf(glm::mix(a, b, double(i) / kSteps));
+        if (previous && here) draw->AddLine(*previous, *here, colour, 2.0f);
+        previous = here;
+    }
+    if (const auto middle = pixelOf(glm::mix(a, b, 0.5)); middle && !label.empty())
+        draw->AddText(ImVec2(middle->x + 4, middle->y - ImGui::GetFontSize()), colour, label.c_str());
+}
+
 void EditMode::drawOverlay(const EditScene& scene, const EditStatus& status) const {
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     const float em = ImGui::GetFontSize();
@@ -294,20 +315,9 @@ void EditMode::drawOverlay(const EditScene& scene, const EditStatus& status) con
             const auto site = pixelOf(*w.at);
             if (site) draw->AddCircle(toPoints(*site), 0.9f * em, red, 0, 3.0f);
             if (!w.contactPoint) continue;
-            std::optional<ImVec2> previous;
-            constexpr int kSteps = 24; // short enough that lon/lat steps follow the geodesic closely
-            for (int i = 0; i <= kSteps; ++i) {
-                const auto px = pixelOf(glm::mix(*w.at, *w.contactPoint, double(i) / kSteps));
-                const std::optional<ImVec2> here = px ? std::optional(toPoints(*px)) : std::nullopt;
-                if (previous && here) draw->AddLine(*previous, *here, red, 2.0f);
-                previous = here;
-            }
-            if (const auto middle = pixelOf(glm::mix(*w.at, *w.contactPoint, 0.5))) {
-                char text[32];
-                std::snprintf(text, sizeof text, "%.0f km", w.distanceKm);
-                const ImVec2 p = toPoints(*middle);
-                draw->AddText(ImVec2(p.x + 4, p.y - em), red, text);
-            }
+            char text[32];
+            std::snprintf(text, sizeof text, "%.0f km", w.distanceKm);
+            drawGroundLine(scene, *w.at, *w.contactPoint, red, text);
         }
     if (!_active) return;
     const ImU32 yellow = IM_COL32(255, 215, 0, 255);

@@ -41,6 +41,10 @@ struct EditStatus {
     const std::vector<RuleWarning>* warnings = nullptr;
 };
 
+//! A line on the ground from `a` to `b` (lon/lat) over the scene, with `label` at its middle (ImGui's
+//! foreground, in `colour` as IM_COL32).
+void drawGroundLine(const EditScene& scene, glm::dvec2 a, glm::dvec2 b, unsigned colour, const std::string& label);
+
 class EditMode {
 public:
     bool active() const { return _active; }

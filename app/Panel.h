@@ -32,7 +32,11 @@ struct PanelState {
     std::string reloadError;  //!< the last scenario file edit that could not be loaded
     bool editing = false;     //!< edit mode is on
     bool unsaved = false;     //!< the scenarios have edits not saved yet
-    size_t ruleWarnings = 0;  //!< planning rules the scenarios break now
+    size_t ruleWarnings = 0;
+    std::string cursor; //!< the ground under the cursor: degrees, DMS, MGRS, height, line of contact
+    bool measuring = false;
+    std::string
+        measure; //!< range and bearing between the two points clicked  //!< planning rules the scenarios break now
     // Display and presenting.
     float uiScale = 1.0f;      //!< the user's factor on the monitor's scale
     float uiScaleDraft = 0.0f; //!< the slider while it is dragged (applied on release)

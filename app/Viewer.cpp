@@ -18,6 +18,9 @@
 #include "app/ViewerInput.h"
 #include "app/ViewerSettings.h"
 #include "app/ViewerWindow.h"
+#include "geo/CursorReadout.h"
+#include "geo/LineIndex.h"
+#include "geo/Measure.h"
 #include "geo/Picking.h"
 #include "renderer/SceneRenderer.h"
 #include "renderer/TerrainLayer.h"
@@ -80,6 +83,7 @@ private:
     void replaceScenarios(geo::ScenarioSet loaded);
     void drawQuestions();
     void logWarnings();
+    void indexContactLine();
     EditScene editScene(const renderer::View& view, glm::dvec2 origin, glm::dvec2 pixelsPerPoint, int scenario) const;
     std::string titleOf(int index) const;
 
@@ -119,7 +123,12 @@ private:
     bool _loggedDirty = false;
     bool _askCloseEdits = false, _closeEditsAnswered = false, _closeEditsCancelled = false;
     std::optional<geo::ScenarioSet> _theirs; //!< loaded from disk while edits were unsaved: keep mine or take theirs?
-    renderer::View _editView;                //!< the view edit mode draws over (the left or only half)
+    // The cursor readout and measuring.
+    std::optional<geo::LineIndex> _contact; //!< the line of contact of the set shown
+    std::string _readoutKey;
+    bool _measuring = false;
+    std::vector<glm::dvec2> _measured; //!< the points clicked, at most two
+    renderer::View _editView;          //!< the view edit mode draws over (the left or only half)
     glm::dvec2 _pixelsPerPoint{1};
 };
 
@@ -146,6 +155,14 @@ Viewer::Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::Scen
     if (options.present) togglePresenter();
     _warnings = _edits.warnings();
     logWarnings();
+    indexContactLine();
+}
+
+void Viewer::indexContactLine() {
+    _contact.reset();
+    for (const geo::ScenarioFeature& f : _scenarios.features)
+        if (f.kind == geo::FeatureKind::ContactLine && f.points.size() >= 2) _contact.emplace(f.points);
+    _readoutKey.clear();
 }
 
 // Presenter mode plays the tour being edited, else the one the command named (or the default).
@@ -201,6 +218,7 @@ std::optional<ViewerCommand> Viewer::keyCommand(const KeyPress& press, double se
     if (control && key == GLFW_KEY_Z) return command::Undo{};
     if (control && key == GLFW_KEY_S) return command::Save{};
     if (key == GLFW_KEY_E && !control) return command::ToggleEditMode{};
+    if (key == GLFW_KEY_M && !control) return command::ToggleMeasure{};
     return _edit.key(press);
 }
 
@@ -232,6 +250,10 @@ bool Viewer::apply(const ViewerCommand& c, double seconds) {
         glfwSetWindowShouldClose(_window.handle(), GLFW_TRUE);
     } else if (const auto* fly = std::get_if<command::FlyTo>(&c)) {
         _camera.flyTo(fly->lonLat.x, fly->lonLat.y);
+    } else if (std::holds_alternative<command::ToggleMeasure>(c)) {
+        _measuring = !_measuring;
+        _measured.clear();
+        _panel.measure.clear();
     } else if (std::holds_alternative<command::ToggleEditMode>(c)) {
         _edit.toggle();
         std::cout << "bulwark: edit mode " << (_edit.active() ? "on" : "off") << std::endl;
@@ -291,6 +313,7 @@ void Viewer::afterEdits() {
         _sceneRenderer.setScenarios(&_scenarios);
         _warnings = _edits.warnings();
         logWarnings();
+        indexContactLine();
     }
     if (_edits.dirty() == _loggedDirty) return;
     _loggedDirty = _edits.dirty();
@@ -344,6 +367,17 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
         _lastPickKey = pickKey;
     }
     _panel.hovered = _hovered ? describe(*_hovered, _scenarios) : std::string();
+    // The ground under the cursor, read out when the cursor or the camera moved.
+    if (io.WantCaptureMouse) {
+        _readoutKey.clear();
+    } else if (pickKey != _readoutKey) {
+        _readoutKey = pickKey;
+        const auto ground = _camera.pick(cursor.x, cursor.y);
+        _panel.cursor =
+            ground
+                ? geo::cursorReadout({ground->lon, ground->lat}, _scene.terrain, _contact ? &*_contact : nullptr).text()
+                : std::string();
+    }
     // The presenter grabbing the view takes it from a flight under way.
     if (_presenter && !io.WantCaptureMouse && (left || right || in.scroll != 0)) _presenter->interrupt();
     // The cursor hides when the mouse rests, for a clean picture.
@@ -361,7 +395,21 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
     } else if (!left && _panning) {
         _camera.endPan();
         _panning = false;
-        if (glm::length(in.mouse - _press) < 4.0 && _pressedOn && geo::isMarker(_pressedOn->kind) && !_edit.active()) {
+        const auto ground =
+            _measuring && glm::length(in.mouse - _press) < 4.0 ? _camera.pick(cursor.x, cursor.y) : std::nullopt;
+        if (ground) { // a third click starts a new measure
+            if (_measured.size() == 2) _measured.clear();
+            _measured.emplace_back(ground->lon, ground->lat);
+            if (_measured.size() == 2) {
+                const geo::RangeBearing rb = geo::rangeAndBearing(_measured[0], _measured[1]);
+                char text[128];
+                std::snprintf(text, sizeof text, "Range %.1f km (%.1f NM), bearing %.1f° true", rb.km(),
+                              rb.nauticalMiles(), rb.bearingDeg);
+                _panel.measure = text;
+                std::cout << "bulwark: measured " << text << std::endl;
+            }
+        } else if (glm::length(in.mouse - _press) < 4.0 && _pressedOn && geo::isMarker(_pressedOn->kind) &&
+                   !_edit.active()) {
             _sceneRenderer.setRangeRings(_pressedOn->points.front());
             _panel.selected = _pressedOn->name;
         }
@@ -413,6 +461,7 @@ void Viewer::replaceScenarios(geo::ScenarioSet loaded) {
     _warnings = _edits.warnings();
     logWarnings();
     _loggedDirty = false;
+    indexContactLine();
     glfwSetWindowTitle(_window.handle(), "Bulwark");
     _sceneRenderer.setScenarios(&_scenarios);
     _scenarioFiles.watch({_scenarios.manifest, _scenarios.featuresFile});
@@ -463,6 +512,10 @@ void Viewer::drawUi(double dt, float displayScale, double seconds, ViewerCommand
         status.warnings = &_warnings;
         _edit.draw(editScene(_editView, {0, 0}, _pixelsPerPoint, _scenarioSwitch.current()), status, commands);
     }
+    _panel.measuring = _measuring;
+    if (_measured.size() == 2)
+        drawGroundLine(editScene(_editView, {0, 0}, _pixelsPerPoint, _scenarioSwitch.current()), _measured[0],
+                       _measured[1], IM_COL32(80, 200, 255, 255), _panel.measure);
     drawQuestions();
     if (_presenter) _presenter->drawOverlay(displayScale);
     if (_cursorResting) ImGui::SetMouseCursor(ImGuiMouseCursor_None);

@@ -38,6 +38,7 @@ struct FlyTo {
 
 // Editing (edit mode). Each is one user action, so one step of undo.
 struct ToggleEditMode {};
+struct ToggleMeasure {}; //!< range and bearing between two clicks on the ground
 struct MoveSites {
     std::vector<std::pair<std::string, glm::dvec2>> to; //!< feature id → new lon/lat
     int drag = 0;           //!< moves of one drag share a non-zero number: they make one undo step together
@@ -66,9 +67,9 @@ struct Save {};
 using ViewerCommand =
     std::variant<command::SelectScenario, command::StepScenario, command::Home, command::ToggleFullscreen,
                  command::TogglePresenter, command::TogglePanel, command::ClearSelection, command::SetStyle,
-                 command::SetUiScale, command::Quit, command::FlyTo, command::ToggleEditMode, command::MoveSites,
-                 command::AddSite, command::DeleteFeatures, command::DuplicateFeatures, command::SetFeature,
-                 command::Undo, command::Redo, command::Save>;
+                 command::SetUiScale, command::Quit, command::FlyTo, command::ToggleEditMode, command::ToggleMeasure,
+                 command::MoveSites, command::AddSite, command::DeleteFeatures, command::DuplicateFeatures,
+                 command::SetFeature, command::Undo, command::Redo, command::Save>;
 
 //! The commands gathered over one frame.
 using ViewerCommands = std::vector<ViewerCommand>;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The workbench as a new user tries it, on a copy of the default scenarios: E for edit mode, drag the UK
 # hub at Zhytomyr toward Kharkiv until the 150 km rule breaks (the Edit window lists it, and the log with
-# it), Ctrl+Z and the warning clears, add a station in Romania from the palette, Ctrl+S; then the saved
+# it), Ctrl+Z and the warning clears, add a station in Romania from the palette, measure a range and
+# bearing (M and two clicks), Ctrl+S; then the saved
 # file, read back with GDAL, holds the station in Romania and `bulwark validate` passes on it.
 set -euo pipefail
 bulwark="$1"
@@ -44,6 +45,13 @@ wait_until "nothing unsaved after undo" logged "bulwark: no unsaved edits"
 click 263 199
 click 590 540
 wait_until "the station added" logged "bulwark: added station-new-1"
+# Range and bearing between two clicks on the ground (M), west to east over Belarus: about 90 degrees.
+xdotool key --window "$window" m
+click 700 250
+click 800 250
+wait_until "a range and bearing" logged "bulwark: measured Range"
+grep "bulwark: measured" "$log" | awk '{ for (i = 1; i <= NF; ++i) if ($i == "bearing") b = $(i + 1) + 0 } END { exit !(b > 80 && b < 100) }' ||
+    { cat "$log"; echo "the bearing from west to east is not about 90 degrees"; exit 1; }
 xdotool key --window "$window" ctrl+s
 wait_until "saved" logged "bulwark: saved"
 quit_viewer # nothing unsaved: it closes without asking
