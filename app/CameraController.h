@@ -21,6 +21,8 @@ public:
     void zoom(double factor);                             //!< about the screen centre
     void move(double eastFraction, double northFraction); //!< by a fraction of the range, e.g. arrow keys
     void home();
+    //! Eases over to look at a point from the current range, heading and tilt.
+    void flyTo(double lon, double lat) { _goal.lon = lon, _goal.lat = lat; }
 
     //! Eases the shown pose toward the goal; call once a frame.
     void update(double seconds);

@@ -15,6 +15,16 @@ constexpr double kReachPixels = 14.0; //!< around the marker's foot
 constexpr double kPrismPixels = 40.0; //!< and up its prism
 } // namespace
 
+std::optional<glm::dvec2> groundPixel(glm::dvec2 p, const geo::Terrain& terrain, const renderer::View& view,
+                                      double exaggeration) {
+    const double height = geo::raisedHeight(terrain.heightAt(p.x, p.y), exaggeration);
+    const glm::dvec3 foot = geo::toEcef({p.x, p.y, height});
+    if (glm::dot(view.eye - foot, geo::upAt(p.x, p.y)) <= 0.0) return std::nullopt; // beyond the horizon
+    glm::dvec2 px;
+    if (!view.project(foot, px)) return std::nullopt;
+    return px;
+}
+
 const geo::ScenarioFeature* markerAt(const geo::ScenarioSet& set, int scenarioIndex, const geo::Terrain& terrain,
                                      const renderer::View& view, double exaggeration, glm::dvec2 cursor) {
     const geo::ScenarioFeature* best = nullptr;
@@ -22,12 +32,9 @@ const geo::ScenarioFeature* markerAt(const geo::ScenarioSet& set, int scenarioIn
     for (const geo::ScenarioFeature& f : set.features) {
         if (!geo::isMarker(f.kind) || f.points.empty() || scenarioIndex < 0 || !f.inScenario(size_t(scenarioIndex)))
             continue;
-        const glm::dvec2 p = f.points[0];
-        const double height = geo::raisedHeight(terrain.heightAt(p.x, p.y), exaggeration);
-        const glm::dvec3 foot = geo::toEcef({p.x, p.y, height});
-        if (glm::dot(view.eye - foot, geo::upAt(p.x, p.y)) <= 0.0) continue; // beyond the horizon
-        glm::dvec2 px;
-        if (!view.project(foot, px)) continue;
+        const std::optional<glm::dvec2> foot = groundPixel(f.points[0], terrain, view, exaggeration);
+        if (!foot) continue;
+        const glm::dvec2 px = *foot;
         // Up the prism (screen y grows downward) counts as on it.
         const double dx = cursor.x - px.x, up = px.y - cursor.y;
         const double dy = up > 0 && up < kPrismPixels ? 0.0 : cursor.y - px.y;

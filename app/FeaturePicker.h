@@ -4,7 +4,14 @@
 #include "geo/Scenario.h"
 #include "renderer/View.h"
 
+#include <optional>
+
 namespace app {
+
+//! Where a point on the (exaggerated) ground is drawn, in pixels; nothing when it is behind the eye or
+//! beyond the horizon.
+std::optional<glm::dvec2> groundPixel(glm::dvec2 lonLat, const geo::Terrain& terrain, const renderer::View& view,
+                                      double exaggeration);
 
 //! The marker shown in `scenarioIndex` nearest to `cursor` (pixels), if one is within reach: at
 //! its foot or up its prism. Null otherwise.

@@ -122,6 +122,13 @@ void drawPanel(PanelState& s, ViewerCommands& commands) {
         } else {
             ImGui::TextDisabled("Click a site for range rings.");
         }
+        if (ImGui::Button(s.editing ? "Stop editing (E)" : "Edit (E)")) commands.push_back(command::ToggleEditMode{});
+        ImGui::SameLine();
+        if (s.ruleWarnings > 0)
+            ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.3f, 1.0f), "%zu rule warning(s)%s", s.ruleWarnings,
+                               s.unsaved ? ", unsaved edits" : "");
+        else
+            ImGui::TextDisabled("Rules kept%s", s.unsaved ? ", unsaved edits" : "");
         if (!s.reloadError.empty()) {
             ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.3f, 1.0f), "Edit not loaded (the last good data stays):");
             ImGui::TextWrapped("%s", s.reloadError.c_str());
@@ -164,6 +171,11 @@ void drawPanel(PanelState& s, ViewerCommands& commands) {
     ImGui::Separator();
     ImGui::Text("Target %.3fN %.3fE  range %.0f km", s.pose.lat, s.pose.lon, s.pose.range / 1000.0);
     ImGui::Text("Heading %.0f  tilt %.0f", s.pose.heading, s.pose.tilt);
+    if (!s.cursor.empty()) ImGui::TextUnformatted(s.cursor.c_str());
+    if (ImGui::Button(s.measuring ? "Stop measuring (M)" : "Measure (M)")) commands.push_back(command::ToggleMeasure{});
+    ImGui::SameLine();
+    if (s.measuring)
+        ImGui::TextWrapped("%s", s.measure.empty() ? "Click two points on the ground." : s.measure.c_str());
     if (ImGui::Button("Copy --camera")) ImGui::SetClipboardText(("--camera " + geo::formatCamera(s.pose)).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("For `bulwark render`: renders this view as a still");
     ImGui::Separator();
@@ -177,7 +189,8 @@ void drawPanel(PanelState& s, ViewerCommands& commands) {
     ImGui::Separator();
     ImGui::TextWrapped("Drag: pan. Wheel: zoom to cursor. Right/middle drag: turn and tilt. "
                        "WASD: move. Left/Right: turn. PgUp/PgDn: zoom. H: home. F11: fullscreen. Tab: hide this "
-                       "panel. P: presenter mode. Ctrl+Q: quit.");
+                       "panel. P: presenter mode. E: edit mode. M: measure. Ctrl+Z/Ctrl+Y: undo/redo. Ctrl+S: save. "
+                       "Ctrl+Q: quit.");
     if (!s.attribution.empty()) ImGui::TextWrapped("%s", s.attribution.c_str());
     ImGui::PopItemWidth();
     ImGui::End();

@@ -31,6 +31,13 @@ struct PanelState {
     std::string hovered;      //!< tooltip text of the feature under the cursor; empty: none
     std::string selected;     //!< the selected site's name (range rings drawn around it)
     std::string reloadError;  //!< the last scenario file edit that could not be loaded
+    bool editing = false;     //!< edit mode is on
+    bool unsaved = false;     //!< the scenarios have edits not saved yet
+    size_t ruleWarnings = 0;
+    std::string cursor; //!< the ground under the cursor: degrees, DMS, MGRS, height, line of contact
+    bool measuring = false;
+    std::string
+        measure; //!< range and bearing between the two points clicked  //!< planning rules the scenarios break now
     // Display and presenting.
     float uiScale = 1.0f;      //!< the user's factor on the monitor's scale
     float uiScaleDraft = 0.0f; //!< the slider while it is dragged (applied on release)

@@ -2,12 +2,15 @@
 
 #include "app/CameraController.h"
 #include "app/Commands.h"
+#include "app/EditMode.h"
 #include "app/FeaturePicker.h"
 #include "app/FileWatch.h"
 #include "app/Monitors.h"
 #include "app/Panel.h"
 #include "app/PanelRenderer.h"
 #include "app/Presenter.h"
+#include "app/RuleWarnings.h"
+#include "app/ScenarioEdits.h"
 #include "app/ScenarioSwitch.h"
 #include "app/TourEditor.h"
 #include "app/UsageError.h"
@@ -15,6 +18,9 @@
 #include "app/ViewerInput.h"
 #include "app/ViewerSettings.h"
 #include "app/ViewerWindow.h"
+#include "geo/CursorReadout.h"
+#include "geo/LineIndex.h"
+#include "geo/Measure.h"
 #include "geo/Picking.h"
 #include "renderer/SceneRenderer.h"
 #include "renderer/SymbolLayer.h"
@@ -66,14 +72,22 @@ public:
     void drawUi(double dt, float displayScale, double seconds, ViewerCommands& commands);
     renderer::SceneView sceneView(float displayScale, double seconds) const;
 
-    //! Closing asks first when the tour has unsaved changes: true once the window may close.
+    //! Closing asks first when the tour or the scenarios have unsaved changes: true once the window may close.
     bool mayClose(bool closeRequested);
+    //! After the commands of a frame: an edit redraws the scenarios and checks the rules again.
+    void afterEdits();
     void setStats(const renderer::FrameStats& stats) { _panel.stats = stats; }
     const geo::CameraPose& pose() const { return _camera.pose(); }
     float uiScale() const { return _panel.uiScale; }
 
 private:
     void togglePresenter();
+    void applyEdit(const ViewerCommand& c);
+    void replaceScenarios(geo::ScenarioSet loaded);
+    void drawQuestions();
+    void logWarnings();
+    void indexContactLine();
+    EditScene editScene(const renderer::View& view, glm::dvec2 origin, glm::dvec2 pixelsPerPoint, int scenario) const;
     std::string titleOf(int index) const;
 
     const LoadedScene& _scene;
@@ -102,6 +116,23 @@ private:
     const geo::ScenarioFeature* _hovered = nullptr;
     std::string _lastPickKey;
     bool _cursorResting = false;
+    // Editing.
+    EditMode _edit;
+    ScenarioEdits _edits{_scenarios, _scene.inputs.highlight};
+    std::uint64_t _shownGeneration = 0;
+    std::vector<RuleWarning> _warnings;
+    std::string _refusal, _saveStatus;
+    std::string _loggedWarnings;
+    bool _loggedDirty = false;
+    bool _askCloseEdits = false, _closeEditsAnswered = false, _closeEditsCancelled = false;
+    std::optional<geo::ScenarioSet> _theirs; //!< loaded from disk while edits were unsaved: keep mine or take theirs?
+    // The cursor readout and measuring.
+    std::optional<geo::LineIndex> _contact; //!< the line of contact of the set shown
+    std::string _readoutKey;
+    bool _measuring = false;
+    std::vector<glm::dvec2> _measured; //!< the points clicked, at most two
+    renderer::View _editView;          //!< the view edit mode draws over (the left or only half)
+    glm::dvec2 _pixelsPerPoint{1};
 };
 
 Viewer::Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::ScenarioSet& scenarios,
@@ -126,6 +157,16 @@ Viewer::Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::Scen
     _panel.presentable = options.presentation.has_value() || !options.tour.empty();
     if (!options.tour.empty()) _tourEditor = std::make_unique<TourEditor>(options.tour, _scenarios);
     if (options.present) togglePresenter();
+    _warnings = _edits.warnings();
+    logWarnings();
+    indexContactLine();
+}
+
+void Viewer::indexContactLine() {
+    _contact.reset();
+    for (const geo::ScenarioFeature& f : _scenarios.features)
+        if (f.kind == geo::FeatureKind::ContactLine && f.points.size() >= 2) _contact.emplace(f.points);
+    _readoutKey.clear();
 }
 
 // Presenter mode plays the tour being edited, else the one the command named (or the default).
@@ -151,8 +192,17 @@ void Viewer::togglePresenter() {
 bool Viewer::mayClose(bool closeRequested) {
     if (closeRequested) _closing = true;
     if (!_closing) return false;
+    // The scenario edits first, then the tour: each asks in turn.
+    if (_edits.dirty() && !_closeEditsAnswered) {
+        if (std::exchange(_closeEditsCancelled, false)) {
+            _closing = false;
+            return false;
+        }
+        _askCloseEdits = true;
+        return false;
+    }
     const auto answer = _tourEditor ? _tourEditor->mayClose() : TourEditor::CloseAnswer::Close;
-    if (answer == TourEditor::CloseAnswer::Stay) _closing = false;
+    if (answer == TourEditor::CloseAnswer::Stay) _closing = false, _closeEditsAnswered = false;
     return answer == TourEditor::CloseAnswer::Close;
 }
 
@@ -167,7 +217,13 @@ std::optional<ViewerCommand> Viewer::keyCommand(const KeyPress& press, double se
     if (key >= GLFW_KEY_1 && key <= GLFW_KEY_9) return command::SelectScenario{key - GLFW_KEY_1};
     if (key == GLFW_KEY_UP || key == GLFW_KEY_DOWN) return command::StepScenario{key == GLFW_KEY_UP ? -1 : 1};
     if (key == GLFW_KEY_Q && (press.mods & GLFW_MOD_CONTROL)) return command::Quit{};
-    return std::nullopt;
+    const bool control = press.mods & GLFW_MOD_CONTROL, shift = press.mods & GLFW_MOD_SHIFT;
+    if (control && (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift))) return command::Redo{};
+    if (control && key == GLFW_KEY_Z) return command::Undo{};
+    if (control && key == GLFW_KEY_S) return command::Save{};
+    if (key == GLFW_KEY_E && !control) return command::ToggleEditMode{};
+    if (key == GLFW_KEY_M && !control) return command::ToggleMeasure{};
+    return _edit.key(press);
 }
 
 bool Viewer::apply(const ViewerCommand& c, double seconds) {
@@ -196,8 +252,86 @@ bool Viewer::apply(const ViewerCommand& c, double seconds) {
         _panel.uiScale = scale->scale;
     } else if (std::holds_alternative<command::Quit>(c)) {
         glfwSetWindowShouldClose(_window.handle(), GLFW_TRUE);
+    } else if (const auto* fly = std::get_if<command::FlyTo>(&c)) {
+        _camera.flyTo(fly->lonLat.x, fly->lonLat.y);
+    } else if (std::holds_alternative<command::ToggleMeasure>(c)) {
+        _measuring = !_measuring;
+        _measured.clear();
+        _panel.measure.clear();
+    } else if (std::holds_alternative<command::ToggleEditMode>(c)) {
+        _edit.toggle();
+        std::cout << "bulwark: edit mode " << (_edit.active() ? "on" : "off") << std::endl;
+    } else {
+        applyEdit(c);
     }
     return false;
+}
+
+void Viewer::applyEdit(const ViewerCommand& c) {
+    std::string refusal;
+    std::vector<std::string> added;
+    if (const auto* move = std::get_if<command::MoveSites>(&c)) {
+        refusal = _edits.apply(*move);
+    } else if (const auto* add = std::get_if<command::AddSite>(&c)) {
+        std::string id;
+        refusal = _edits.apply(*add, _scenarioSwitch.current(), &id);
+        if (!id.empty()) added = {id};
+    } else if (const auto* remove = std::get_if<command::DeleteFeatures>(&c)) {
+        refusal = _edits.apply(*remove);
+    } else if (const auto* duplicate = std::get_if<command::DuplicateFeatures>(&c)) {
+        refusal = _edits.apply(*duplicate, &added);
+    } else if (const auto* set = std::get_if<command::SetFeature>(&c)) {
+        refusal = _edits.apply(*set);
+    } else if (std::holds_alternative<command::Undo>(c)) {
+        if (!_edits.undo()) refusal = "nothing to undo";
+    } else if (std::holds_alternative<command::Redo>(c)) {
+        if (!_edits.redo()) refusal = "nothing to redo";
+    } else if (std::holds_alternative<command::Save>(c)) {
+        if (const std::string failure = _edits.save(); !failure.empty()) {
+            _saveStatus = "Not saved (your edits stay): " + failure;
+            std::cout << "bulwark: not saved: " << failure << std::endl;
+        } else {
+            _scenarioFiles.watch({_scenarios.manifest, _scenarios.featuresFile}); // our own write is no news
+            _saveStatus = "Saved " + _scenarios.featuresFile.filename().string();
+            std::cout << "bulwark: saved " << _scenarios.featuresFile.string() << std::endl;
+        }
+        return;
+    } else {
+        return;
+    }
+    _refusal = refusal;
+    if (!refusal.empty()) std::cout << "bulwark: edit refused: " << refusal << std::endl;
+    if (!added.empty()) {
+        _edit.select(added);
+        for (const std::string& id : added) std::cout << "bulwark: added " << id << std::endl;
+    }
+}
+
+void Viewer::afterEdits() {
+    if (_edits.generation() != _shownGeneration) {
+        _shownGeneration = _edits.generation();
+        // Feature pointers from picking point into the set that changed.
+        _pressedOn = _hovered = nullptr;
+        _lastPickKey.clear();
+        _edit.prune(_scenarios);
+        _sceneRenderer.setScenarios(&_scenarios);
+        _warnings = _edits.warnings();
+        logWarnings();
+        indexContactLine();
+    }
+    if (_edits.dirty() == _loggedDirty) return;
+    _loggedDirty = _edits.dirty();
+    glfwSetWindowTitle(_window.handle(), _loggedDirty ? "Bulwark (unsaved)" : "Bulwark");
+    std::cout << "bulwark: " << (_loggedDirty ? "unsaved edits" : "no unsaved edits") << std::endl;
+}
+
+// What the panel lists, in the log as well when it changes: scripts and tests follow the rules there.
+void Viewer::logWarnings() {
+    std::string text;
+    for (const RuleWarning& w : _warnings) text += "bulwark: rule broken: " + w.featureId + ": " + w.text + "\n";
+    if (text == _loggedWarnings) return;
+    std::cout << "bulwark: " << _warnings.size() << " planning rule(s) broken\n" << text << std::flush;
+    _loggedWarnings = std::move(text);
 }
 
 void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, double seconds) {
@@ -213,12 +347,20 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
     _camera.setViewport(viewWidth, framebuffer.y);
     _camera.setExaggeration(_panel.exaggeration);
     const bool left = in.left, right = in.right;
+    _pixelsPerPoint = in.pixelsPerPoint;
+    _editView = renderer::View::make(_camera.pose(), viewWidth, framebuffer.y);
+    ViewerCommands edits;
+    const bool editing = _edit.mouse(in, cursor, io.WantCaptureMouse,
+                                     editScene(_editView, {rightHalf ? viewWidth : 0.0, 0.0}, in.pixelsPerPoint,
+                                               rightHalf ? _panel.compareScenario : _scenarioSwitch.current()),
+                                     edits);
+    for (const ViewerCommand& c : edits) applyEdit(c);
     // What is under the cursor: a tooltip, and on a click (a press and release that did not
     // drag) the site's range rings.
     const renderer::View pickView = renderer::View::make(_camera.pose(), viewWidth, framebuffer.y);
     const int pickScenario = rightHalf ? _panel.compareScenario : _scenarioSwitch.current();
     // Picked again only when the cursor, the camera or the scenario moved: areas are tested with GEOS.
-    const bool idle = io.WantCaptureMouse || _panning || _panel.hidden.contains("scenarios");
+    const bool idle = io.WantCaptureMouse || _panning || editing || _panel.hidden.contains("scenarios");
     const std::string pickKey = geo::formatCamera(_camera.pose()) + "|" + std::to_string(cursor.x) + "," +
                                 std::to_string(cursor.y) + "|" + std::to_string(pickScenario);
     if (idle) {
@@ -229,6 +371,17 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
         _lastPickKey = pickKey;
     }
     _panel.hovered = _hovered ? describe(*_hovered, _scenarios) + symbolWords(*_hovered) : std::string();
+    // The ground under the cursor, read out when the cursor or the camera moved.
+    if (io.WantCaptureMouse) {
+        _readoutKey.clear();
+    } else if (pickKey != _readoutKey) {
+        _readoutKey = pickKey;
+        const auto ground = _camera.pick(cursor.x, cursor.y);
+        _panel.cursor =
+            ground
+                ? geo::cursorReadout({ground->lon, ground->lat}, _scene.terrain, _contact ? &*_contact : nullptr).text()
+                : std::string();
+    }
     // The presenter grabbing the view takes it from a flight under way.
     if (_presenter && !io.WantCaptureMouse && (left || right || in.scroll != 0)) _presenter->interrupt();
     // The cursor hides when the mouse rests, for a clean picture.
@@ -236,7 +389,7 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
     const glm::dvec2 moved = in.mouse - _lastMouse;
     _lastMouse = in.mouse;
     _cursorResting = seconds - _lastMouseMove > kCursorRestSeconds;
-    if (left && !_panning && !io.WantCaptureMouse) {
+    if (left && !_panning && !io.WantCaptureMouse && !editing) {
         _camera.beginPan(cursor.x, cursor.y);
         _panning = true;
         _press = in.mouse;
@@ -246,7 +399,21 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
     } else if (!left && _panning) {
         _camera.endPan();
         _panning = false;
-        if (glm::length(in.mouse - _press) < 4.0 && _pressedOn && geo::isMarker(_pressedOn->kind)) {
+        const auto ground =
+            _measuring && glm::length(in.mouse - _press) < 4.0 ? _camera.pick(cursor.x, cursor.y) : std::nullopt;
+        if (ground) { // a third click starts a new measure
+            if (_measured.size() == 2) _measured.clear();
+            _measured.emplace_back(ground->lon, ground->lat);
+            if (_measured.size() == 2) {
+                const geo::RangeBearing rb = geo::rangeAndBearing(_measured[0], _measured[1]);
+                char text[128];
+                std::snprintf(text, sizeof text, "Range %.1f km (%.1f NM), bearing %.1f° true", rb.km(),
+                              rb.nauticalMiles(), rb.bearingDeg);
+                _panel.measure = text;
+                std::cout << "bulwark: measured " << text << std::endl;
+            }
+        } else if (glm::length(in.mouse - _press) < 4.0 && _pressedOn && geo::isMarker(_pressedOn->kind) &&
+                   !_edit.active()) {
             _sceneRenderer.setRangeRings(_pressedOn->points.front());
             _panel.selected = _pressedOn->name;
         }
@@ -258,7 +425,8 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
         _turning = false;
     }
     if (in.scroll != 0 && !io.WantCaptureMouse) _camera.zoomAt(cursor.x, cursor.y, in.scroll);
-    if (!io.WantCaptureKeyboard && !_presenter) { // presenter mode: these keys are the clicker's
+    // Presenter mode: these keys are the clicker's; with Ctrl they are shortcuts (Ctrl+S saves, Ctrl+D duplicates).
+    if (!io.WantCaptureKeyboard && !_presenter && !in.control) {
         const double step = dt * 0.6;
         if (in.held(GLFW_KEY_A)) _camera.move(-step, 0);
         if (in.held(GLFW_KEY_D)) _camera.move(step, 0);
@@ -288,7 +456,25 @@ void Viewer::reload(double seconds) {
             _panel.reloadError += " (and " + std::to_string(load.problems.size() - 1) + " more)";
         return;
     }
-    _scenarios = std::move(load.set);
+    if (_edits.dirty()) { // someone else saved over unsaved edits: the user decides
+        _theirs = std::move(load.set);
+        std::cout << "bulwark: " << _scenarios.featuresFile.string() << " changed on disk while edits are unsaved"
+                  << std::endl;
+        return;
+    }
+    replaceScenarios(std::move(load.set));
+}
+
+void Viewer::replaceScenarios(geo::ScenarioSet loaded) {
+    _scenarios = std::move(loaded);
+    _edits.reset();
+    _shownGeneration = _edits.generation();
+    _edit.prune(_scenarios);
+    _warnings = _edits.warnings();
+    logWarnings();
+    _loggedDirty = false;
+    indexContactLine();
+    glfwSetWindowTitle(_window.handle(), "Bulwark");
     _sceneRenderer.setScenarios(&_scenarios);
     _scenarioFiles.watch({_scenarios.manifest, _scenarios.featuresFile});
     const int count = int(_scenarios.scenarios.size());
@@ -317,6 +503,9 @@ void Viewer::drawUi(double dt, float displayScale, double seconds, ViewerCommand
     _panel.presenting = _presenter != nullptr;
     _panel.displayScale = displayScale;
     _panel.currentScenario = _scenarioSwitch.current();
+    _panel.editing = _edit.active();
+    _panel.unsaved = _edits.dirty();
+    _panel.ruleWarnings = _warnings.size();
     if (_panelShown) drawPanel(_panel, commands);
     _tourShown.reset();
     if (_tourEditor && !_presenter) { // presenting takes the camera from the timeline
@@ -324,8 +513,77 @@ void Viewer::drawUi(double dt, float displayScale, double seconds, ViewerCommand
         _tourShown = _tourEditor->update(seconds);
         if (_tourShown) _camera.setPose(geo::groundPose(_tourShown->camera, _scene.terrain, _panel.exaggeration));
     }
+    if (_panelShown || _edit.active()) {
+        EditStatus status;
+        status.dirty = _edits.dirty();
+        status.canUndo = _edits.canUndo();
+        status.canRedo = _edits.canRedo();
+        status.file = _scenarios.featuresFile.filename().string();
+        status.refusal = _refusal;
+        status.saved = _saveStatus;
+        status.warnings = &_warnings;
+        _edit.draw(editScene(_editView, {0, 0}, _pixelsPerPoint, _scenarioSwitch.current()), status, commands);
+    }
+    _panel.measuring = _measuring;
+    if (_measured.size() == 2)
+        drawGroundLine(editScene(_editView, {0, 0}, _pixelsPerPoint, _scenarioSwitch.current()), _measured[0],
+                       _measured[1], IM_COL32(80, 200, 255, 255), _panel.measure);
+    drawQuestions();
     if (_presenter) _presenter->drawOverlay(displayScale);
     if (_cursorResting) ImGui::SetMouseCursor(ImGuiMouseCursor_None);
+}
+
+EditScene Viewer::editScene(const renderer::View& view, glm::dvec2 origin, glm::dvec2 pixelsPerPoint,
+                            int scenario) const {
+    return EditScene{_scenarios,
+                     _scene.terrain,
+                     view,
+                     _panel.exaggeration,
+                     scenario,
+                     origin,
+                     pixelsPerPoint,
+                     [this](glm::dvec2 pixel) -> std::optional<glm::dvec2> {
+                         const auto ground = _camera.pick(pixel.x, pixel.y);
+                         if (!ground) return std::nullopt;
+                         return glm::dvec2(ground->lon, ground->lat);
+                     }};
+}
+
+//! The questions that hold something back: closing over unsaved edits, a file saved by someone else over them.
+void Viewer::drawQuestions() {
+    if (_askCloseEdits) ImGui::OpenPopup("Unsaved edits");
+    if (ImGui::BeginPopupModal("Unsaved edits", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("The scenarios have unsaved edits.");
+        if (ImGui::Button("Save and close")) {
+            applyEdit(command::Save{});
+            _closeEditsAnswered = !_edits.dirty();
+            _askCloseEdits = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Discard")) _closeEditsAnswered = true, _askCloseEdits = false, ImGui::CloseCurrentPopup();
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) _closeEditsCancelled = true, _askCloseEdits = false, ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (_theirs) ImGui::OpenPopup("Changed on disk");
+    if (ImGui::BeginPopupModal("Changed on disk", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("%s was changed on disk, and your edits are not saved.",
+                    _scenarios.featuresFile.filename().c_str());
+        if (ImGui::Button("Keep mine")) {
+            _theirs.reset();
+            _edits.keepMine(); // saving writes mine over theirs
+            std::cout << "bulwark: kept the unsaved edits" << std::endl;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Take theirs")) {
+            replaceScenarios(std::move(*_theirs));
+            _theirs.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
 }
 
 // The title names the scenario shown and says it is illustrative; captions narrate under it.
@@ -419,6 +677,7 @@ void runFrames(const renderer::Context& context, ViewerWindow& window, const Loa
         for (const KeyPress& key : in.keys)
             if (const std::optional<ViewerCommand> c = viewer.keyCommand(key, seconds))
                 windowChanged |= viewer.apply(*c, seconds);
+        viewer.afterEdits();
         if (windowChanged) continue;
         if (target.resize({uint32_t(fbw), uint32_t(fbh)})) {
             panelRenderer.setImageCount(target.imageCount());
@@ -433,6 +692,7 @@ void runFrames(const renderer::Context& context, ViewerWindow& window, const Loa
         last = now;
 
         viewer.mouse(in, {double(fbw), double(fbh)}, dt, seconds);
+        viewer.afterEdits();
         viewer.reload(seconds);
         viewer.update(dt, seconds);
 

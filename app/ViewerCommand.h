@@ -2,7 +2,11 @@
 // What the user asks the viewer for, from a key or the panel. The panel and the key map emit these;
 // the viewer applies them in order once a frame, so each action has one place that carries it out
 // (and, for edits, one place to make it undoable).
+#include "geo/Scenario.h"
 #include "renderer/SceneStyle.h"
+
+#include <glm/vec2.hpp>
+#include <string>
 
 #include <variant>
 #include <vector>
@@ -28,11 +32,44 @@ struct SetUiScale {
     float scale = 1.0f; //!< the user's factor on the monitor's scale
 };
 struct Quit {};
+struct FlyTo {
+    glm::dvec2 lonLat{0};
+};
+
+// Editing (edit mode). Each is one user action, so one step of undo.
+struct ToggleEditMode {};
+struct ToggleMeasure {}; //!< range and bearing between two clicks on the ground
+struct MoveSites {
+    std::vector<std::pair<std::string, glm::dvec2>> to; //!< feature id → new lon/lat
+    int drag = 0;           //!< moves of one drag share a non-zero number: they make one undo step together
+    bool dragEnded = false; //!< the drag's button let go: its step is complete (no moves with it)
+};
+struct AddSite {
+    geo::FeatureKind kind = geo::FeatureKind::Hub;
+    glm::dvec2 lonLat{0};
+};
+struct DeleteFeatures {
+    std::vector<std::string> ids;
+};
+struct DuplicateFeatures {
+    std::vector<std::string> ids;
+};
+//! Every attribute of one feature at once (the panel's form): the feature as it should be.
+struct SetFeature {
+    std::string id;
+    geo::ScenarioFeature feature;
+};
+struct Undo {};
+struct Redo {};
+struct Save {};
 } // namespace command
 
-using ViewerCommand = std::variant<command::SelectScenario, command::StepScenario, command::Home,
-                                   command::ToggleFullscreen, command::TogglePresenter, command::TogglePanel,
-                                   command::ClearSelection, command::SetStyle, command::SetUiScale, command::Quit>;
+using ViewerCommand =
+    std::variant<command::SelectScenario, command::StepScenario, command::Home, command::ToggleFullscreen,
+                 command::TogglePresenter, command::TogglePanel, command::ClearSelection, command::SetStyle,
+                 command::SetUiScale, command::Quit, command::FlyTo, command::ToggleEditMode, command::ToggleMeasure,
+                 command::MoveSites, command::AddSite, command::DeleteFeatures, command::DuplicateFeatures,
+                 command::SetFeature, command::Undo, command::Redo, command::Save>;
 
 //! The commands gathered over one frame.
 using ViewerCommands = std::vector<ViewerCommand>;

@@ -1,0 +1,330 @@
+#include "app/EditMode.h"
+
+#include "app/FeaturePicker.h"
+
+#include <GLFW/glfw3.h>
+#include <algorithm>
+#include <charconv>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace app {
+
+namespace {
+
+constexpr geo::FeatureKind kPalette[] = {geo::FeatureKind::Hub, geo::FeatureKind::EquipmentSite,
+                                         geo::FeatureKind::Force, geo::FeatureKind::Station};
+constexpr const char* kPaletteNames[] = {"Hub", "Equipment site", "Force", "Station"};
+constexpr geo::FeatureStatus kStatuses[] = {geo::FeatureStatus::Announced, geo::FeatureStatus::Reported,
+                                            geo::FeatureStatus::Illustrative};
+const ImVec4 kRefusedColour(1.0f, 0.4f, 0.3f, 1.0f);
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+const geo::ScenarioFeature* featureWithId(const geo::ScenarioSet& set, const std::string& id) {
+    for (const geo::ScenarioFeature& f : set.features)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
+
+//! "gb, fr pl" → {"GB", "FR", "PL"}.
+std::vector<std::string> nationCodes(const std::string& text) {
+    std::vector<std::string> codes;
+    std::string code;
+    for (const char c : text + ",") {
+        if (c == ',' || c == ' ' || c == ';') {
+            if (!code.empty()) codes.push_back(std::exchange(code, {}));
+        } else {
+            code += char(std::toupper(static_cast<unsigned char>(c)));
+        }
+    }
+    return codes;
+}
+
+} // namespace
+
+void EditMode::toggle() {
+    _active = !_active;
+    _placing.reset();
+    _gesture = Gesture::None;
+}
+
+void EditMode::prune(const geo::ScenarioSet& set) {
+    std::erase_if(_selection, [&](const std::string& id) { return !featureWithId(set, id); });
+}
+
+bool EditMode::mouse(const InputFrame& in, glm::dvec2 cursor, bool overPanel, const EditScene& scene,
+                     ViewerCommands& commands) {
+    const bool press = in.left && !_wasLeft, release = !in.left && _wasLeft;
+    _wasLeft = in.left;
+    if (!_active) {
+        _gesture = Gesture::None;
+        return false;
+    }
+    if (press) {
+        _pressPixel = _boxEnd = cursor;
+        if (overPanel) {
+            _gesture = Gesture::None;
+            return false;
+        }
+        const geo::ScenarioFeature* marker =
+            markerAt(scene.set, scene.scenario, scene.terrain, scene.view, scene.exaggeration, cursor);
+        if (_placing) {
+            _gesture = Gesture::Place;
+        } else if (in.shift) {
+            _gesture = Gesture::Box;
+        } else if (marker) {
+            if (!contains(_selection, marker->id)) _selection = {marker->id};
+            _gesture = Gesture::Drag;
+            _drag = ++_drags;
+            _dragMoved = false;
+            _grabbed = marker->points.front();
+            _origins.clear();
+            for (const std::string& id : _selection)
+                if (const geo::ScenarioFeature* f = featureWithId(scene.set, id); f && geo::isMarker(f->kind))
+                    _origins[id] = f->points.front();
+        } else {
+            _gesture = Gesture::Click; // on the ground: the camera pans; a click without a drag clears the selection
+            return false;
+        }
+        return true;
+    }
+    if (in.left) {
+        if (_gesture == Gesture::Box) _boxEnd = cursor;
+        if (_gesture == Gesture::Drag && (_dragMoved || glm::length(cursor - _pressPixel) >= 3.0)) {
+            _dragMoved = true;
+            // The grabbed site stands on the ground under the cursor; the others keep their offsets to it.
+            if (const std::optional<glm::dvec2> ground = scene.ground(cursor)) {
+                command::MoveSites move;
+                move.drag = _drag;
+                for (const auto& [id, origin] : _origins) move.to.emplace_back(id, origin + (*ground - _grabbed));
+                commands.push_back(std::move(move));
+            }
+        }
+        return _gesture != Gesture::None && _gesture != Gesture::Click;
+    }
+    if (!release) return false;
+    const Gesture gesture = std::exchange(_gesture, Gesture::None);
+    if (gesture == Gesture::Drag) {
+        command::MoveSites end;
+        end.drag = _drag;
+        end.dragEnded = true;
+        commands.push_back(std::move(end));
+    } else if (gesture == Gesture::Place) {
+        if (const std::optional<glm::dvec2> ground = scene.ground(cursor))
+            commands.push_back(command::AddSite{*_placing, *ground});
+        _placing.reset();
+    } else if (gesture == Gesture::Box) {
+        const glm::dvec2 lo = glm::min(_pressPixel, _boxEnd), hi = glm::max(_pressPixel, _boxEnd);
+        for (const geo::ScenarioFeature& f : scene.set.features) {
+            if (!geo::isMarker(f.kind) || f.points.empty() || scene.scenario < 0 ||
+                !f.inScenario(size_t(scene.scenario)) || contains(_selection, f.id))
+                continue;
+            const auto px = groundPixel(f.points.front(), scene.terrain, scene.view, scene.exaggeration);
+            if (px && px->x >= lo.x && px->x <= hi.x && px->y >= lo.y && px->y <= hi.y) _selection.push_back(f.id);
+        }
+    } else if (gesture == Gesture::Click && glm::length(cursor - _pressPixel) < 4.0) {
+        _selection.clear();
+    }
+    return gesture != Gesture::None && gesture != Gesture::Click;
+}
+
+std::optional<ViewerCommand> EditMode::key(const KeyPress& press) const {
+    if (!_active) return std::nullopt;
+    if (press.key == GLFW_KEY_DELETE || press.key == GLFW_KEY_BACKSPACE) return command::DeleteFeatures{_selection};
+    if (press.key == GLFW_KEY_D && (press.mods & GLFW_MOD_CONTROL)) return command::DuplicateFeatures{_selection};
+    return std::nullopt;
+}
+
+void EditMode::draw(const EditScene& scene, const EditStatus& status, ViewerCommands& commands) {
+    drawOverlay(scene, status);
+    if (!_active) return;
+    const float em = ImGui::GetFontSize();
+    // Top left, under the scene's title, sized in ems like the panel; it grows with its content up to the
+    // screen's height (then scrolls).
+    ImGui::SetNextWindowPos(ImVec2(0.8f * em, 4.5f * em), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(22 * em, 0), ImVec2(22 * em, ImGui::GetIO().DisplaySize.y - 6 * em));
+    ImGui::Begin("Edit", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PushItemWidth(-5.5f * em); // room for the field names
+    ImGui::TextWrapped("%s%s", status.file.c_str(), status.dirty ? " (unsaved)" : "");
+    ImGui::BeginDisabled(!status.canUndo);
+    if (ImGui::Button("Undo")) commands.push_back(command::Undo{});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!status.canRedo);
+    if (ImGui::Button("Redo")) commands.push_back(command::Redo{});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Save (Ctrl+S)")) commands.push_back(command::Save{});
+    if (!status.saved.empty()) ImGui::TextWrapped("%s", status.saved.c_str());
+    ImGui::Separator();
+    ImGui::TextUnformatted("Add a site:");
+    for (size_t i = 0; i < std::size(kPalette); ++i) {
+        if (i % 2) ImGui::SameLine();
+        const bool armed = _placing == kPalette[i];
+        if (armed) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(kPaletteNames[i], ImVec2(10.5f * em, 0)))
+            _placing = armed ? std::nullopt : std::optional(kPalette[i]);
+        if (armed) ImGui::PopStyleColor();
+    }
+    if (_placing) ImGui::TextWrapped("Click on the terrain to place it.");
+    ImGui::Separator();
+    if (_selection.empty()) {
+        ImGui::TextDisabled("Click a site to select it; Shift-drag a box for several. Drag a site to move it.");
+    } else {
+        ImGui::Text("%zu selected", _selection.size());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Delete")) commands.push_back(command::DeleteFeatures{_selection});
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Duplicate (Ctrl+D)")) commands.push_back(command::DuplicateFeatures{_selection});
+        if (_selection.size() == 1) drawAttributes(scene.set, commands);
+    }
+    if (!status.refusal.empty()) ImGui::TextColored(kRefusedColour, "Refused: %s", status.refusal.c_str());
+    if (!_formProblem.empty()) ImGui::TextColored(kRefusedColour, "%s", _formProblem.c_str());
+    ImGui::Separator();
+    const size_t broken = status.warnings ? status.warnings->size() : 0;
+    if (broken == 0) {
+        ImGui::TextUnformatted("Planning rules: all kept.");
+    } else {
+        ImGui::TextColored(kRefusedColour, "Planning rules broken: %zu (click to fly there)", broken);
+        for (size_t i = 0; i < broken; ++i) {
+            const RuleWarning& w = (*status.warnings)[i];
+            const std::string label =
+                (w.name.empty() ? w.featureId : w.name) + ": " + w.text + "##rule" + std::to_string(i);
+            ImGui::PushTextWrapPos(0.0f);
+            if (ImGui::Selectable(label.c_str(), false) && w.at) {
+                commands.push_back(command::FlyTo{*w.at});
+                _selection = {w.featureId};
+            }
+            ImGui::PopTextWrapPos();
+        }
+    }
+    ImGui::PopItemWidth();
+    ImGui::End();
+}
+
+void EditMode::drawAttributes(const geo::ScenarioSet& set, ViewerCommands& commands) {
+    const geo::ScenarioFeature* shown = featureWithId(set, _selection.front());
+    if (!shown) return;
+    // The draft follows the scenarios (undo, a refused edit, another selection) except while a field is typed in.
+    if (_draftId != shown->id || !ImGui::IsAnyItemActive()) {
+        _draftId = shown->id;
+        _draft = *shown;
+        _nationsText = joined(_draft.nations);
+        _personnelText = _draft.personnel ? std::to_string(*_draft.personnel) : std::string();
+    }
+    bool commit = false;
+    ImGui::InputText("Name", &_draft.name);
+    commit |= ImGui::IsItemDeactivatedAfterEdit();
+    if (geo::isMarker(_draft.kind)) {
+        if (ImGui::BeginCombo("Kind", geo::kindName(_draft.kind))) {
+            for (geo::FeatureKind kind : kPalette)
+                if (ImGui::Selectable(geo::kindName(kind), kind == _draft.kind)) _draft.kind = kind, commit = true;
+            ImGui::EndCombo();
+        }
+    } else {
+        ImGui::Text("Kind: %s", geo::kindName(_draft.kind));
+    }
+    ImGui::InputText("Nations", &_nationsText);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("ISO 3166-1 alpha-2 codes, lead nation first: GB, FR");
+    if (ImGui::IsItemDeactivatedAfterEdit()) _draft.nations = nationCodes(_nationsText), commit = true;
+    ImGui::InputText("Personnel", &_personnelText, ImGuiInputTextFlags_CharsDecimal);
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        std::int64_t value = 0;
+        const char* end = _personnelText.data() + _personnelText.size();
+        if (_personnelText.empty()) {
+            _draft.personnel.reset(), commit = true;
+        } else if (const auto [ptr, ec] = std::from_chars(_personnelText.data(), end, value);
+                   ec == std::errc() && ptr == end) {
+            _draft.personnel = value, commit = true;
+        } else {
+            _formProblem = "Refused: personnel '" + _personnelText + "' is not a whole number";
+        }
+    }
+    if (ImGui::BeginCombo("Status", geo::statusName(_draft.status))) {
+        for (geo::FeatureStatus status : kStatuses)
+            if (ImGui::Selectable(geo::statusName(status), status == _draft.status))
+                _draft.status = status, commit = true;
+        ImGui::EndCombo();
+    }
+    ImGui::InputTextMultiline("Source", &_draft.source, ImVec2(0, 3.5f * ImGui::GetFontSize()));
+    commit |= ImGui::IsItemDeactivatedAfterEdit();
+    ImGui::InputText("SIDC", &_draft.sidc);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The military symbol's code (20 digits, or 15 letters); empty: derived from kind and nation");
+    commit |= ImGui::IsItemDeactivatedAfterEdit();
+    ImGui::TextUnformatted("In scenarios:");
+    for (size_t i = 0; i < set.scenarios.size(); ++i) {
+        bool member = _draft.inScenario(i);
+        if (ImGui::Checkbox((std::to_string(i + 1) + "  " + set.scenarios[i].name).c_str(), &member)) {
+            _draft.scenarioMask ^= 1u << i;
+            commit = true;
+        }
+    }
+    if (commit) {
+        _formProblem.clear();
+        commands.push_back(command::SetFeature{_draftId, _draft});
+    }
+}
+
+void drawGroundLine(const EditScene& scene, glm::dvec2 a, glm::dvec2 b, unsigned colour, const std::string& label) {
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const auto toPoints = [&](glm::dvec2 px) {
+        const glm::dvec2 p = (px + scene.viewOrigin) / scene.pixelsPerPoint;
+        return ImVec2(float(p.x), float(p.y));
+    };
+    const auto pixelOf = [&](glm::dvec2 lonLat) {
+        const auto px = groundPixel(lonLat, scene.terrain, scene.view, scene.exaggeration);
+        return px ? std::optional(toPoints(*px)) : std::nullopt;
+    };
+    std::optional<ImVec2> previous;
+    constexpr int kSteps = 24; // short enough that lon/lat steps follow the geodesic closely
+    for (int i = 0; i <= kSteps; ++i) {
+        const std::optional<ImVec2> here = pixelOf(glm::mix(a, b, double(i) / kSteps));
+        if (previous && here) draw->AddLine(*previous, *here, colour, 2.0f);
+        previous = here;
+    }
+    if (const auto middle = pixelOf(glm::mix(a, b, 0.5)); middle && !label.empty())
+        draw->AddText(ImVec2(middle->x + 4, middle->y - ImGui::GetFontSize()), colour, label.c_str());
+}
+
+void EditMode::drawOverlay(const EditScene& scene, const EditStatus& status) const {
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const float em = ImGui::GetFontSize();
+    const auto toPoints = [&](glm::dvec2 px) {
+        const glm::dvec2 p = (px + scene.viewOrigin) / scene.pixelsPerPoint;
+        return ImVec2(float(p.x), float(p.y));
+    };
+    const auto pixelOf = [&](glm::dvec2 lonLat) {
+        return groundPixel(lonLat, scene.terrain, scene.view, scene.exaggeration);
+    };
+    // Broken rules, always: the site in red, and for the distance rule a line to the nearest point of the
+    // line of contact with its length.
+    const ImU32 red = IM_COL32(235, 60, 45, 255);
+    if (status.warnings)
+        for (const RuleWarning& w : *status.warnings) {
+            if (!w.at) continue;
+            const auto site = pixelOf(*w.at);
+            if (site) draw->AddCircle(toPoints(*site), 0.9f * em, red, 0, 3.0f);
+            if (!w.contactPoint) continue;
+            char text[32];
+            std::snprintf(text, sizeof text, "%.0f km", w.distanceKm);
+            drawGroundLine(scene, *w.at, *w.contactPoint, red, text);
+        }
+    if (!_active) return;
+    const ImU32 yellow = IM_COL32(255, 215, 0, 255);
+    for (const std::string& id : _selection)
+        if (const geo::ScenarioFeature* f = featureWithId(scene.set, id); f && !f->points.empty())
+            if (const auto px = pixelOf(f->points.front())) draw->AddCircle(toPoints(*px), 0.7f * em, yellow, 0, 2.5f);
+    if (_gesture == Gesture::Box) draw->AddRect(toPoints(_pressPixel), toPoints(_boxEnd), yellow, 0.0f, 0, 1.5f);
+}
+
+} // namespace app
