@@ -1,6 +1,7 @@
 #include "app/ScenarioEdits.h"
 
 #include "geo/edit/EditCommands.h"
+#include "geo/edit/RuleWarnings.h"
 #include "geo/edit/ScenarioDocument.h"
 
 #include <algorithm>
@@ -242,6 +243,11 @@ void ScenarioEdits::keepMine() {
 std::vector<RuleWarning> ScenarioEdits::warnings() const {
     if (!_doc) return {};
     return ruleWarnings(_doc->violations(), _set);
+}
+
+std::vector<geo::RuleWarning> ScenarioEdits::sceneWarnings() const {
+    if (!_doc) return {};
+    return geo::ruleWarnings(*_doc);
 }
 
 } // namespace app

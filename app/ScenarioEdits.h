@@ -13,6 +13,7 @@
 
 namespace geo {
 class ScenarioDocument;
+struct RuleWarning;
 }
 
 namespace app {
@@ -51,6 +52,8 @@ public:
 
     //! The planning rules broken now, from the document's live rules.
     std::vector<RuleWarning> warnings() const;
+    //! The same, as the scene's "warnings" layer draws them (the site, the geodesic to the line, its length).
+    std::vector<geo::RuleWarning> sceneWarnings() const;
     const geo::ScenarioSet& set() const { return _set; }
 
 private:

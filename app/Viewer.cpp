@@ -158,6 +158,7 @@ Viewer::Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::Scen
     if (!options.tour.empty()) _tourEditor = std::make_unique<TourEditor>(options.tour, _scenarios);
     if (options.present) togglePresenter();
     _warnings = _edits.warnings();
+    _sceneRenderer.setRuleWarnings(_edits.sceneWarnings());
     logWarnings();
     indexContactLine();
 }
@@ -316,6 +317,7 @@ void Viewer::afterEdits() {
         _edit.prune(_scenarios);
         _sceneRenderer.setScenarios(&_scenarios);
         _warnings = _edits.warnings();
+        _sceneRenderer.setRuleWarnings(_edits.sceneWarnings());
         logWarnings();
         indexContactLine();
     }
@@ -471,6 +473,7 @@ void Viewer::replaceScenarios(geo::ScenarioSet loaded) {
     _shownGeneration = _edits.generation();
     _edit.prune(_scenarios);
     _warnings = _edits.warnings();
+    _sceneRenderer.setRuleWarnings(_edits.sceneWarnings());
     logWarnings();
     _loggedDirty = false;
     indexContactLine();
