@@ -32,8 +32,9 @@ static_assert(sizeof(FrameUniforms) == 224);
 struct TilePush {
     glm::vec4 origin; //!< tile origin minus the eye
     glm::vec4 params; //!< x: the tile's layer in the image array, y: the pass's own (tile.glsl)
+    glm::vec4 extent; //!< west, south, east, north, degrees: drapes find a fragment's lon/lat (tileLonLat)
 };
-static_assert(sizeof(TilePush) == 32);
+static_assert(sizeof(TilePush) == 48);
 
 struct LinePush {
     glm::vec4 origin; //!< batch origin minus the eye

@@ -1,5 +1,6 @@
 #include "renderer/SceneLayers.h"
 
+#include "renderer/CoverageLayer.h"
 #include "renderer/HighlightLayer.h"
 #include "renderer/MapLinesLayer.h"
 #include "renderer/ScenarioLayer.h"
@@ -16,6 +17,7 @@ std::span<const LayerEntry> sceneLayers() {
         {"terrain", "Terrain", &TerrainLayer::make},
         {"sky", "Sky", &SkyLayer::make},
         {"highlight", "Ukraine highlight", &HighlightLayer::make},
+        {"coverage", "Coverage", &CoverageLayer::make},
         {"coastlines", "Coastlines", &MapLinesLayer::coastlines},
         {"borders", "Borders", &MapLinesLayer::borders},
         {"rings", "Range rings", &MapLinesLayer::rings},

@@ -2,6 +2,7 @@
 
 #include "geo/Ellipsoid.h"
 #include "geo/Spatial.h"
+#include "renderer/CoverageLayer.h"
 #include "renderer/DisplayScale.h"
 #include "renderer/GpuTypes.h"
 #include "renderer/MapLinesLayer.h"
@@ -176,6 +177,16 @@ void SceneRenderer::setRangeRings(std::optional<glm::dvec2> centre) {
 void SceneRenderer::setRuleWarnings(std::vector<geo::RuleWarning> warnings) {
     VK_CHECK(vkDeviceWaitIdle(_context.device()));
     if (auto* layer = dynamic_cast<WarningLayer*>(this->layer("warnings"))) layer->setWarnings(std::move(warnings));
+}
+
+void SceneRenderer::setCoverage(const geo::CoverageWorker::Answer* answer) {
+    auto* coverage = dynamic_cast<CoverageLayer*>(layer("coverage"));
+    if (!coverage || (answer ? coverage->shows(answer->request, answer->level) : coverage->empty())) return;
+    VK_CHECK(vkDeviceWaitIdle(_context.device())); // the old mask may be in a frame in flight
+    if (answer)
+        coverage->setMask(answer->mask, answer->request, answer->level);
+    else
+        coverage->clear();
 }
 
 void SceneRenderer::createTargets() {

@@ -2,6 +2,7 @@
 // Draws the Bulwark scene (terrain, draped lines, the Ukraine highlight, place labels) into its own
 // colour and depth images. A window blits the colour image to its swapchain; a still or a video
 // frame reads it back. Neither depends on the window's size (STYLE.md §6).
+#include "geo/CoverageWorker.h"
 #include "renderer/Buffer.h"
 #include "renderer/Context.h"
 #include "renderer/FrameTile.h"
@@ -60,6 +61,9 @@ public:
     //! The planning rules an edit broke (geo::ruleWarnings(document)), drawn by the "warnings" layer.
     void setRuleWarnings(std::vector<geo::RuleWarning> warnings);
     static constexpr std::array<double, 3> kRangeRingsKm{100.0, 200.0, 300.0};
+    //! A site's coverage draped on the terrain (the "coverage" layer), or none with null. Uploads (and waits
+    //! for the GPU) only when the answer's request or level differs from the one shown: call it every frame.
+    void setCoverage(const geo::CoverageWorker::Answer* answer);
 
     //! The layers built, in drawing order (a layer whose inputs have nothing is left out).
     const std::vector<std::unique_ptr<Layer>>& layers() const { return _layers; }

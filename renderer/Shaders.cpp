@@ -48,6 +48,9 @@ const uint32_t kSymbolVert[] = {
 const uint32_t kSymbolFrag[] = {
 #include "shaders/symbol_frag.inc"
 };
+const uint32_t kCoverageFrag[] = {
+#include "shaders/coverage_frag.inc"
+};
 } // namespace
 
 std::span<const uint32_t> terrainVert() {
@@ -95,6 +98,9 @@ std::span<const uint32_t> symbolVert() {
 }
 std::span<const uint32_t> symbolFrag() {
     return kSymbolFrag;
+}
+std::span<const uint32_t> coverageFrag() {
+    return kCoverageFrag;
 }
 
 } // namespace renderer::shaders

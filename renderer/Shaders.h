@@ -19,4 +19,5 @@ std::span<const uint32_t> areaFrag();
 std::span<const uint32_t> highlightFrag();
 std::span<const uint32_t> symbolVert();
 std::span<const uint32_t> symbolFrag();
+std::span<const uint32_t> coverageFrag();
 } // namespace renderer::shaders

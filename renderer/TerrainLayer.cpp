@@ -134,6 +134,7 @@ TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
     _freeLayers.pop_back();
     tile.lastUsed = _frame;
     const geo::GeoExtent e = geo::tileExtent(key);
+    tile.extent = glm::vec4(e.west, e.south, e.east, e.north);
     tile.highlighted = !_highlight.pixels.empty() && e.west < _highlight.east && _highlight.west < e.east &&
                        e.south < _highlight.north && _highlight.south < e.north;
     _uploads.push_back({tile.layer, std::move(built.rgba)});
@@ -290,7 +291,7 @@ void TerrainLayer::drawTiles(VkCommandBuffer cmd, VkPipelineLayout layout, VkPip
             const VkDeviceSize offset = 0;
             vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
             const TilePush push{glm::vec4(glm::vec3(tile->origin - eye), 0.0f),
-                                glm::vec4(float(tile->layer), pushY, 0.0f, 0.0f)};
+                                glm::vec4(float(tile->layer), pushY, 0.0f, 0.0f), tile->extent};
             vkCmdPushConstants(cmd, layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
                                &push);
             vkCmdDrawIndexed(cmd, _indexCount, 1, 0, 0, 0);

@@ -73,6 +73,7 @@ private:
         bool magnified = false; //!< drawn with texels larger than texelTolerance pixels
         bool highlighted = false; //!< meets the highlight's box
         uint64_t lastUsed = 0;
+        glm::vec4 extent{0}; //!< west, south, east, north, degrees (TilePush::extent)
     };
     struct Upload {
         uint32_t layer;

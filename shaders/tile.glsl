@@ -9,7 +9,17 @@ layout(set = 1, binding = 0) uniform sampler2DArray tileImages; // rgb: shaded c
 layout(push_constant) uniform TilePush {
     vec4 origin; // tile origin minus the eye, metres
     vec4 params; // x: the tile's layer in the image array, y: the pass's own (highlight: on)
+    vec4 extent; // west, south, east, north, degrees
+#ifdef TILE_PUSH_EXTRA
+    TILE_PUSH_EXTRA // a drape's own push constants, after the 48 bytes of TilePush (renderer/GpuTypes.h)
+#endif
 } tile;
+
+// Longitude and latitude (degrees) at a point of the tile: its grid is regular in both, row 0 north
+// (geo/TerrainTile.cpp).
+vec2 tileLonLat(vec2 tileUv) {
+    return vec2(mix(tile.extent.x, tile.extent.z, tileUv.x), mix(tile.extent.w, tile.extent.y, tileUv.y));
+}
 
 vec4 tileTexel(vec2 tileUv) {
     // Texel centres sit on the tile's edges (renderer/TerrainLayer.h), so edges match neighbours.
