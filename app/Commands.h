@@ -16,6 +16,7 @@ Command addValidateCommand(CLI::App& cli); //!< `validate`: scenario files check
 Command addRecordCommand(CLI::App& cli);   //!< `record`: a tour to video
 Command addPresentCommand(CLI::App& cli);  //!< `present`: a tour step by step, in the viewer
 Command addMonitorsCommand(CLI::App& cli); //!< `monitors`: the connected monitors, for --monitor
+Command addSymbolCommand(CLI::App& cli);   //!< `symbol`: one military symbol as a PNG
 
 //! Ukraine's internationally recognised outline (Crimea included) from a borders file's countries layer.
 std::vector<geo::Polygon> ukraineOutline(const std::filesystem::path& borders);

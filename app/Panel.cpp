@@ -57,10 +57,11 @@ void drawScenarioSummary(const geo::ScenarioSet& set, size_t index) {
 }
 
 //! Presenting, fullscreen and the display scale.
-void drawDisplaySection(PanelState& s) {
+void drawDisplaySection(PanelState& s, ViewerCommands& commands) {
     ImGui::TextUnformatted("Briefing");
     if (s.presentable || s.presenting) {
-        if (ImGui::Button(s.presenting ? "Stop presenting (P)" : "Present the tour (P)")) s.presentRequested = true;
+        if (ImGui::Button(s.presenting ? "Stop presenting (P)" : "Present the tour (P)"))
+            commands.push_back(command::TogglePresenter{});
         if (s.presenting)
             ImGui::TextWrapped("PgDn/Right/Space/Enter: next step. PgUp/Left/Backspace: back. Home/End: first/last. "
                                "B or .: black screen. W: white screen. Esc: stop presenting (F5 starts again).");
@@ -68,12 +69,13 @@ void drawDisplaySection(PanelState& s) {
         ImGui::TextDisabled("Presenter mode: open a tour with --tour, or run `bulwark present`.");
     }
     if (!s.presenterError.empty()) ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.3f, 1.0f), "%s", s.presenterError.c_str());
-    if (ImGui::Button("Fullscreen (F11)")) s.fullscreenRequested = true;
+    if (ImGui::Button("Fullscreen (F11)")) commands.push_back(command::ToggleFullscreen{});
     ImGui::SameLine();
     ImGui::TextDisabled("Tab hides this panel");
     if (s.uiScaleDraft <= 0) s.uiScaleDraft = s.uiScale;
     ImGui::SliderFloat("Size", &s.uiScaleDraft, 0.5f, 4.0f, "%.2fx");
-    if (ImGui::IsItemDeactivatedAfterEdit()) s.uiScale = s.uiScaleDraft; // the font is baked again once, on release
+    if (ImGui::IsItemDeactivatedAfterEdit()) // the font is baked again once, on release
+        commands.push_back(command::SetUiScale{s.uiScaleDraft});
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Your size for panel, labels, lines and markers, on top of the monitor's own scale");
     ImGui::Text("Drawn at %.2fx the 1080p size", s.displayScale);
@@ -81,7 +83,7 @@ void drawDisplaySection(PanelState& s) {
 
 } // namespace
 
-void drawPanel(PanelState& s) {
+void drawPanel(PanelState& s, ViewerCommands& commands) {
     // Sized in ems, so it follows the display scale; never taller than the screen (it scrolls). On the
     // right, so the scene's title (top left) and legend (bottom left) stay in sight.
     const float em = ImGui::GetFontSize();
@@ -95,7 +97,8 @@ void drawPanel(PanelState& s) {
         ImGui::TextUnformatted("Scenario (1-9, Up/Down)");
         for (size_t i = 0; i < s.scenarios->scenarios.size(); ++i) {
             const std::string label = std::to_string(i + 1) + "  " + s.scenarios->scenarios[i].name;
-            if (ImGui::Selectable(label.c_str(), int(i) == s.currentScenario)) s.requestedScenario = int(i);
+            if (ImGui::Selectable(label.c_str(), int(i) == s.currentScenario))
+                commands.push_back(command::SelectScenario{int(i)});
         }
         bool compare = s.compareScenario >= 0;
         if (ImGui::Checkbox("Compare side by side", &compare))
@@ -115,7 +118,7 @@ void drawPanel(PanelState& s) {
         if (!s.selected.empty()) {
             ImGui::Text("Range rings 100/200/300 km: %s", s.selected.c_str());
             ImGui::SameLine();
-            if (ImGui::SmallButton("Clear")) s.clearSelection = true;
+            if (ImGui::SmallButton("Clear")) commands.push_back(command::ClearSelection{});
         } else {
             ImGui::TextDisabled("Click a site for range rings.");
         }
@@ -143,24 +146,26 @@ void drawPanel(PanelState& s) {
     ImGui::Checkbox("Data credits", &s.showAttribution);
     bool highContrast = s.style.theme == renderer::Theme::HighContrast;
     if (ImGui::Checkbox("High contrast", &highContrast)) {
-        s.style.theme = highContrast ? renderer::Theme::HighContrast : renderer::Theme::Standard;
-        s.styleChanged = true;
+        renderer::SceneStyle style = s.style;
+        style.theme = highContrast ? renderer::Theme::HighContrast : renderer::Theme::Standard;
+        commands.push_back(command::SetStyle{style});
     }
     ImGui::SameLine();
     bool colourBlind = s.style.palette == renderer::Palette::ColourBlind;
     if (ImGui::Checkbox("Colour-blind palette", &colourBlind)) {
-        s.style.palette = colourBlind ? renderer::Palette::ColourBlind : renderer::Palette::Standard;
-        s.styleChanged = true;
+        renderer::SceneStyle style = s.style;
+        style.palette = colourBlind ? renderer::Palette::ColourBlind : renderer::Palette::Standard;
+        commands.push_back(command::SetStyle{style});
     }
     ImGui::SliderFloat("Exaggeration", &s.exaggeration, 0.0f, 20.0f, "%.1fx");
-    if (ImGui::Button("Home view (H)")) s.homeRequested = true;
+    if (ImGui::Button("Home view (H)")) commands.push_back(command::Home{});
     ImGui::Separator();
     ImGui::Text("Target %.3fN %.3fE  range %.0f km", s.pose.lat, s.pose.lon, s.pose.range / 1000.0);
     ImGui::Text("Heading %.0f  tilt %.0f", s.pose.heading, s.pose.tilt);
     if (ImGui::Button("Copy --camera")) ImGui::SetClipboardText(("--camera " + geo::formatCamera(s.pose)).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("For `bulwark render`: renders this view as a still");
     ImGui::Separator();
-    drawDisplaySection(s);
+    drawDisplaySection(s, commands);
     ImGui::Separator();
     ImGui::TextWrapped("GPU: %s", s.deviceName.c_str());
     ImGui::Text("Frame %.1f ms (%.0f fps)", s.frameMs, s.frameMs > 0 ? 1000.0 / s.frameMs : 0.0);

@@ -1,5 +1,7 @@
 #pragma once
-// The ImGui panel: layer toggles, exaggeration, the GPU in use, frame time, camera readout.
+// The ImGui panel: layer toggles, exaggeration, the GPU in use, frame time, camera readout. It shows the
+// viewer's state and edits only its own widgets' values; every action it offers is a command for the viewer.
+#include "app/ViewerCommand.h"
 #include "geo/Camera.h"
 #include "geo/Scenario.h"
 #include "renderer/SceneRenderer.h"
@@ -19,27 +21,21 @@ struct PanelState {
     bool showAttribution = true;
     bool showTitle = true, showLegend = true;
     renderer::SceneStyle style;
-    bool styleChanged = false; //!< set by the panel: theme or palette picked
     double frameMs = 0;
     geo::CameraPose pose;
     renderer::FrameStats stats;
-    bool homeRequested = false;
     const geo::ScenarioSet* scenarios = nullptr; //!< null or empty: no scenario section
     int currentScenario = 0;
-    int requestedScenario = -1;  //!< set by the panel when the user picks one
-    int compareScenario = -1;    //!< compare mode: the scenario of the right half; -1: off
-    std::string hovered;         //!< tooltip text of the feature under the cursor; empty: none
-    std::string selected;        //!< the selected site's name (range rings drawn around it)
-    bool clearSelection = false; //!< set by the panel
-    std::string reloadError;     //!< the last scenario file edit that could not be loaded
+    int compareScenario = -1; //!< compare mode: the scenario of the right half; -1: off
+    std::string hovered;      //!< tooltip text of the feature under the cursor; empty: none
+    std::string selected;     //!< the selected site's name (range rings drawn around it)
+    std::string reloadError;  //!< the last scenario file edit that could not be loaded
     // Display and presenting.
-    float uiScale = 1.0f;      //!< the user's factor on the monitor's scale (set by the panel)
+    float uiScale = 1.0f;      //!< the user's factor on the monitor's scale
     float uiScaleDraft = 0.0f; //!< the slider while it is dragged (applied on release)
     float displayScale = 1.0f; //!< what is drawn now: monitor scale x uiScale
-    bool fullscreenRequested = false;
-    bool presentable = false; //!< a tour is there to present
+    bool presentable = false;  //!< a tour is there to present
     bool presenting = false;
-    bool presentRequested = false; //!< set by the panel: presenter mode on or off
     std::string presenterError;
 };
 
@@ -48,6 +44,7 @@ struct PanelState {
 //! lowest); empty when no feature of the scenario gives personnel.
 std::string personnelByLead(const geo::ScenarioSet& set, size_t index);
 
-void drawPanel(PanelState& state);
+//! Draws the panel for `state`; what the user asked for is appended to `commands`.
+void drawPanel(PanelState& state, ViewerCommands& commands);
 
 } // namespace app

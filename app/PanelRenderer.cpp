@@ -34,7 +34,7 @@ PanelRenderer::PanelRenderer(const renderer::Context& context, GLFWwindow* windo
     dpci.maxSets = 16;
     dpci.poolSizeCount = 1;
     dpci.pPoolSizes = &poolSize;
-    VK_CHECK(vkCreateDescriptorPool(context.device(), &dpci, nullptr, &_pool));
+    _pool = renderer::DescriptorPool(context, dpci);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
@@ -47,7 +47,6 @@ PanelRenderer::~PanelRenderer() {
     ImGui_ImplVulkan_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
-    vkDestroyDescriptorPool(_context.device(), _pool, nullptr);
 }
 
 void PanelRenderer::initVulkan() {
@@ -57,7 +56,7 @@ void PanelRenderer::initVulkan() {
     ii.Device = _context.device();
     ii.QueueFamily = _context.queueFamily();
     ii.Queue = _context.queue();
-    ii.DescriptorPool = _pool;
+    ii.DescriptorPool = _pool.vk();
     ii.MinImageCount = 2;
     ii.ImageCount = _imageCount;
     ii.MSAASamples = VK_SAMPLE_COUNT_1_BIT;
@@ -72,7 +71,7 @@ void PanelRenderer::setScale(float scale) {
     // The 1.86 backend cannot replace its font image in place: its device objects are made again.
     VK_CHECK(vkDeviceWaitIdle(_context.device()));
     if (_scale > 0) ImGui_ImplVulkan_Shutdown();
-    VK_CHECK(vkResetDescriptorPool(_context.device(), _pool, 0));
+    VK_CHECK(vkResetDescriptorPool(_context.device(), _pool.vk(), 0));
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     if (!_font.empty()) {

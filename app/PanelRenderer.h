@@ -3,6 +3,7 @@
 // font and sizes at a display scale. A new scale bakes the font again at that size (a sharp
 // TrueType font, not a bitmap blown up) and scales every padding and rounding with it.
 #include "renderer/Context.h"
+#include "renderer/DeviceObjects.h"
 #include "renderer/SceneStyle.h"
 
 #include <vector>
@@ -38,7 +39,7 @@ private:
     VkRenderPass _overlayPass;
     uint32_t _imageCount;
     const std::vector<unsigned char>& _font;
-    VkDescriptorPool _pool = VK_NULL_HANDLE;
+    renderer::DescriptorPool _pool;
     void restyle();
     float _scale = 0;
     renderer::Theme _theme = renderer::Theme::Standard;

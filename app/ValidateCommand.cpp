@@ -3,9 +3,12 @@
 #include "geo/InputPath.h"
 #include "geo/JsonFields.h"
 #include "geo/Scenario.h"
+#include "geo/SymbolLibrary.h"
+#include "geo/SymbolRules.h"
 #include "geo/Tour.h"
 #include "geo/VectorLoader.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -55,6 +58,19 @@ Command addValidateCommand(CLI::App& cli) {
         if (!c->parsed()) return -1;
         const std::vector<geo::Polygon> ukraine = ukraineOutline(assetsDir() / "vector/borders.gpkg");
         size_t problems = 0, features = 0, scenarios = 0, tours = 0;
+        // Started on the first set that gives a sidc; one helper serves every file.
+        std::unique_ptr<geo::SymbolLibrary> library;
+        std::string libraryFailure;
+        const auto symbolLibrary = [&]() -> geo::SymbolLibrary* {
+            if (!library && libraryFailure.empty()) {
+                auto started = geo::SymbolLibrary::start();
+                if (started)
+                    library = std::move(started.value());
+                else
+                    libraryFailure = started.failure().message();
+            }
+            return library.get();
+        };
         for (const std::string& path : *paths) {
             if (isTour(path)) { // a tour: its own format, and the scenario ids it names
                 const geo::TourLoad tour = geo::loadTour(path);
@@ -71,6 +87,10 @@ Command addValidateCommand(CLI::App& cli) {
             }
             const geo::ScenarioLoad load = geo::loadScenarios(manifestFor(path));
             std::vector<geo::Problem> all = load.problems;
+            const bool anySidc = std::any_of(load.set.features.begin(), load.set.features.end(),
+                                             [](const geo::ScenarioFeature& f) { return !f.sidc.empty(); });
+            for (geo::Problem& p : geo::checkSymbols(load.set, anySidc ? symbolLibrary() : nullptr, libraryFailure))
+                all.push_back(std::move(p));
             // The planning rules only mean something on a set whose features all read.
             if (load.problems.empty())
                 for (geo::Problem& p : geo::checkPlanningRules(load.set, ukraine)) all.push_back(std::move(p));

@@ -9,19 +9,20 @@
 #include "app/PanelRenderer.h"
 #include "app/Presenter.h"
 #include "app/ScenarioSwitch.h"
-#include "app/Swapchain.h"
 #include "app/TourEditor.h"
 #include "app/UsageError.h"
+#include "app/ViewerCommand.h"
+#include "app/ViewerInput.h"
 #include "app/ViewerSettings.h"
 #include "app/ViewerWindow.h"
 #include "geo/Picking.h"
 #include "renderer/SceneRenderer.h"
 #include "renderer/TerrainLayer.h"
 #include "renderer/VulkanError.h"
+#include "renderer/WindowTarget.h"
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <imgui.h>
@@ -33,23 +34,412 @@ namespace app {
 
 namespace {
 
-struct InputState {
-    double scroll = 0;
-    std::vector<std::pair<int, int>> keys; //!< presses since the last frame: GLFW key, modifiers
-};
-
-InputState* inputOf(GLFWwindow* w) {
-    return static_cast<InputState*>(glfwGetWindowUserPointer(w));
-}
-
-struct FrameSlot {
-    VkCommandBuffer cmd = VK_NULL_HANDLE;
-    VkFence fence = VK_NULL_HANDLE;
-    VkSemaphore imageAvailable = VK_NULL_HANDLE;
-};
-
 //! Seconds the mouse rests before its cursor hides.
 constexpr double kCursorRestSeconds = 2.5;
+
+//! The viewer between frames: the camera, the scenario shown, the selection, presenter mode, the tour
+//! timeline, and the scenarios as last loaded. A frame is input → state → scene view: keys and the
+//! panel become commands (apply()), the mouse moves the camera and picks (mouse()), a saved scenario
+//! file is reloaded (reload()), and sceneView() says what the renderer draws.
+class Viewer {
+public:
+    //! `scenarios`: the ones the scene renderer draws, which hot reload replaces.
+    Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::ScenarioSet& scenarios, ViewerWindow& window,
+           renderer::SceneRenderer& sceneRenderer, PanelRenderer& panelRenderer, std::string deviceName, float uiScale);
+
+    //! The command a key press stands for, if any. Presenter mode takes its clicker keys first.
+    std::optional<ViewerCommand> keyCommand(const KeyPress& press, double seconds);
+    //! Carries out one command; true when it changed the window's size (the frame starts again).
+    bool apply(const ViewerCommand& command, double seconds);
+    //! The mouse and held keys: camera, picking, selection.
+    void mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, double seconds);
+    //! Hot reload: a saved scenario file shows within a second; a broken one keeps the last good data on
+    //! screen and says what is wrong in the panel.
+    void reload(double seconds);
+    //! Presenter and tour playback, and the camera's easing.
+    void update(double dt, double seconds);
+    //! The panel, the tour timeline and presenter overlay (ImGui, between NewFrame and Render); their
+    //! commands are appended to `commands`, for the next frame.
+    void drawUi(double dt, float displayScale, double seconds, ViewerCommands& commands);
+    renderer::SceneView sceneView(float displayScale, double seconds) const;
+
+    //! Closing asks first when the tour has unsaved changes: true once the window may close.
+    bool mayClose(bool closeRequested);
+    void setStats(const renderer::FrameStats& stats) { _panel.stats = stats; }
+    const geo::CameraPose& pose() const { return _camera.pose(); }
+    float uiScale() const { return _panel.uiScale; }
+
+private:
+    void togglePresenter();
+    std::string titleOf(int index) const;
+
+    const LoadedScene& _scene;
+    const ViewerOptions& _options;
+    ViewerWindow& _window;
+    renderer::SceneRenderer& _sceneRenderer;
+    PanelRenderer& _panelRenderer;
+    //! The scenarios as last loaded without error: hot reload replaces them when a file is saved.
+    geo::ScenarioSet& _scenarios;
+    FileWatch _scenarioFiles;
+    CameraController _camera;
+    PanelState _panel;
+    ScenarioSwitch _scenarioSwitch;
+    std::unique_ptr<Presenter> _presenter;
+    std::unique_ptr<TourEditor> _tourEditor;
+    std::optional<Presenter::Shown> _presenterShown;
+    std::optional<TourEditor::Shown> _tourShown;
+    bool _panelShown = true;
+    bool _closing = false;
+    // The mouse.
+    double _lastMouseMove = 0;
+    glm::dvec2 _lastMouse{-1, -1};
+    bool _panning = false, _turning = false;
+    glm::dvec2 _press{0};
+    const geo::ScenarioFeature* _pressedOn = nullptr;
+    const geo::ScenarioFeature* _hovered = nullptr;
+    std::string _lastPickKey;
+    bool _cursorResting = false;
+};
+
+Viewer::Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::ScenarioSet& scenarios,
+               ViewerWindow& window, renderer::SceneRenderer& sceneRenderer, PanelRenderer& panelRenderer,
+               std::string deviceName, float uiScale)
+    : _scene(scene), _options(options), _window(window), _sceneRenderer(sceneRenderer), _panelRenderer(panelRenderer),
+      _scenarios(scenarios), _scenarioFiles({_scenarios.manifest, _scenarios.featuresFile}),
+      _camera(scene.terrain, options.start),
+      _scenarioSwitch(int(scene.scenarios.scenarios.size()), options.startScenario) {
+    _panel.exaggeration = static_cast<float>(options.exaggeration);
+    _panel.hidden = options.hidden;
+    _panel.deviceName = std::move(deviceName);
+    _panel.attribution = scene.inputs.attribution;
+    _panel.showAttribution = options.attribution;
+    _panel.scenarios = &_scenarios;
+    _panel.uiScale = uiScale;
+    _panel.style = scene.inputs.style;
+    _panel.showTitle = options.showTitle;
+    _panel.showLegend = options.legend;
+    _panelRenderer.setTheme(_panel.style.theme);
+    _panel.presentable = options.presentation.has_value() || !options.tour.empty();
+    if (!options.tour.empty()) _tourEditor = std::make_unique<TourEditor>(options.tour, _scenarios);
+    if (options.present) togglePresenter();
+}
+
+// Presenter mode plays the tour being edited, else the one the command named (or the default).
+void Viewer::togglePresenter() {
+    if (_presenter) {
+        _presenter.reset();
+        std::cout << "bulwark: presenter mode off" << std::endl;
+        return;
+    }
+    const geo::Tour* tour = _tourEditor             ? &_tourEditor->tour()
+                            : _options.presentation ? &*_options.presentation
+                                                    : nullptr;
+    if (!tour || tour->keyframes.empty()) {
+        _panel.presenterError = !_options.presentationProblem.empty()
+                                    ? "No tour to present: " + _options.presentationProblem
+                                    : "No tour to present: open one with --tour, or add keyframes.";
+        return;
+    }
+    _presenter = std::make_unique<Presenter>(*tour, _scenarios);
+    _panel.presenterError.clear();
+}
+
+bool Viewer::mayClose(bool closeRequested) {
+    if (closeRequested) _closing = true;
+    if (!_closing) return false;
+    const auto answer = _tourEditor ? _tourEditor->mayClose() : TourEditor::CloseAnswer::Close;
+    if (answer == TourEditor::CloseAnswer::Stay) _closing = false;
+    return answer == TourEditor::CloseAnswer::Close;
+}
+
+std::optional<ViewerCommand> Viewer::keyCommand(const KeyPress& press, double seconds) {
+    const int key = press.key;
+    if (key == GLFW_KEY_TAB) return command::TogglePanel{};
+    if (key == GLFW_KEY_P || (key == GLFW_KEY_ESCAPE && _presenter) || (key == GLFW_KEY_F5 && !_presenter))
+        return command::TogglePresenter{}; // F5 and Esc as a clicker's start and stop of a slide show
+    if (_presenter && _presenter->key(key, _camera.pose(), seconds)) return std::nullopt;
+    if (key == GLFW_KEY_F11) return command::ToggleFullscreen{};
+    if (key == GLFW_KEY_H || key == GLFW_KEY_HOME) return command::Home{};
+    if (key >= GLFW_KEY_1 && key <= GLFW_KEY_9) return command::SelectScenario{key - GLFW_KEY_1};
+    if (key == GLFW_KEY_UP || key == GLFW_KEY_DOWN) return command::StepScenario{key == GLFW_KEY_UP ? -1 : 1};
+    if (key == GLFW_KEY_Q && (press.mods & GLFW_MOD_CONTROL)) return command::Quit{};
+    return std::nullopt;
+}
+
+bool Viewer::apply(const ViewerCommand& c, double seconds) {
+    if (std::holds_alternative<command::TogglePanel>(c)) {
+        _panelShown = !_panelShown;
+        std::cout << "bulwark: panel " << (_panelShown ? "shown" : "hidden") << std::endl;
+    } else if (std::holds_alternative<command::TogglePresenter>(c)) {
+        togglePresenter();
+    } else if (std::holds_alternative<command::ToggleFullscreen>(c)) {
+        _window.toggleFullscreen();
+        return true;
+    } else if (std::holds_alternative<command::Home>(c)) {
+        _camera.home();
+    } else if (const auto* select = std::get_if<command::SelectScenario>(&c)) {
+        _scenarioSwitch.select(select->index, seconds);
+    } else if (const auto* step = std::get_if<command::StepScenario>(&c)) {
+        _scenarioSwitch.step(step->delta, seconds);
+    } else if (std::holds_alternative<command::ClearSelection>(c)) {
+        _sceneRenderer.setRangeRings(std::nullopt);
+        _panel.selected.clear();
+    } else if (const auto* style = std::get_if<command::SetStyle>(&c)) { // colours are rebuilt, nothing else
+        _panel.style = style->style;
+        _sceneRenderer.setStyle(_panel.style);
+        _panelRenderer.setTheme(_panel.style.theme);
+    } else if (const auto* scale = std::get_if<command::SetUiScale>(&c)) {
+        _panel.uiScale = scale->scale;
+    } else if (std::holds_alternative<command::Quit>(c)) {
+        glfwSetWindowShouldClose(_window.handle(), GLFW_TRUE);
+    }
+    return false;
+}
+
+void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, double seconds) {
+    // The panel gets the mouse when it is over it.
+    const ImGuiIO& io = ImGui::GetIO();
+    const double mx = in.mouse.x, my = in.mouse.y;
+    // In compare mode each half is its own view under the shared camera: the mouse acts in the
+    // half it is over, in that half's pixels.
+    const bool split = _panel.compareScenario >= 0;
+    const double viewWidth = split ? int(framebuffer.x) / 2 : framebuffer.x;
+    const bool rightHalf = split && mx * in.pixelsPerPoint.x >= viewWidth;
+    const glm::dvec2 cursor{mx * in.pixelsPerPoint.x - (rightHalf ? viewWidth : 0.0), my * in.pixelsPerPoint.y};
+    _camera.setViewport(viewWidth, framebuffer.y);
+    _camera.setExaggeration(_panel.exaggeration);
+    const bool left = in.left, right = in.right;
+    // What is under the cursor: a tooltip, and on a click (a press and release that did not
+    // drag) the site's range rings.
+    const renderer::View pickView = renderer::View::make(_camera.pose(), viewWidth, framebuffer.y);
+    const int pickScenario = rightHalf ? _panel.compareScenario : _scenarioSwitch.current();
+    // Picked again only when the cursor, the camera or the scenario moved: areas are tested with GEOS.
+    const bool idle = io.WantCaptureMouse || _panning || _panel.hidden.contains("scenarios");
+    const std::string pickKey = geo::formatCamera(_camera.pose()) + "|" + std::to_string(cursor.x) + "," +
+                                std::to_string(cursor.y) + "|" + std::to_string(pickScenario);
+    if (idle) {
+        _hovered = nullptr;
+        _lastPickKey.clear();
+    } else if (pickKey != _lastPickKey) {
+        _hovered = featureAt(_scenarios, pickScenario, _scene.terrain, pickView, _panel.exaggeration, cursor);
+        _lastPickKey = pickKey;
+    }
+    _panel.hovered = _hovered ? describe(*_hovered, _scenarios) : std::string();
+    // The presenter grabbing the view takes it from a flight under way.
+    if (_presenter && !io.WantCaptureMouse && (left || right || in.scroll != 0)) _presenter->interrupt();
+    // The cursor hides when the mouse rests, for a clean picture.
+    if (in.mouse != _lastMouse || left || right) _lastMouseMove = seconds;
+    const glm::dvec2 moved = in.mouse - _lastMouse;
+    _lastMouse = in.mouse;
+    _cursorResting = seconds - _lastMouseMove > kCursorRestSeconds;
+    if (left && !_panning && !io.WantCaptureMouse) {
+        _camera.beginPan(cursor.x, cursor.y);
+        _panning = true;
+        _press = in.mouse;
+        _pressedOn = _hovered;
+    } else if (left && _panning) {
+        _camera.pan(cursor.x, cursor.y);
+    } else if (!left && _panning) {
+        _camera.endPan();
+        _panning = false;
+        if (glm::length(in.mouse - _press) < 4.0 && _pressedOn && geo::isMarker(_pressedOn->kind)) {
+            _sceneRenderer.setRangeRings(_pressedOn->points.front());
+            _panel.selected = _pressedOn->name;
+        }
+    }
+    if (right && (_turning || !io.WantCaptureMouse)) {
+        if (_turning) _camera.turnAndTilt(moved.x, moved.y);
+        _turning = true;
+    } else {
+        _turning = false;
+    }
+    if (in.scroll != 0 && !io.WantCaptureMouse) _camera.zoomAt(cursor.x, cursor.y, in.scroll);
+    if (!io.WantCaptureKeyboard && !_presenter) { // presenter mode: these keys are the clicker's
+        const double step = dt * 0.6;
+        if (in.held(GLFW_KEY_A)) _camera.move(-step, 0);
+        if (in.held(GLFW_KEY_D)) _camera.move(step, 0);
+        if (in.held(GLFW_KEY_W)) _camera.move(0, step);
+        if (in.held(GLFW_KEY_S)) _camera.move(0, -step);
+        if (in.held(GLFW_KEY_LEFT)) _camera.turnAndTilt(-dt * 240.0, 0);
+        if (in.held(GLFW_KEY_RIGHT)) _camera.turnAndTilt(dt * 240.0, 0);
+        if (in.held(GLFW_KEY_PAGE_UP)) _camera.zoom(1.0 - dt * 1.5);
+        if (in.held(GLFW_KEY_PAGE_DOWN)) _camera.zoom(1.0 + dt * 1.5);
+    }
+}
+
+void Viewer::reload(double seconds) {
+    if (_scenarios.manifest.empty() || !_scenarioFiles.changed(seconds)) return;
+    geo::ScenarioLoad load = geo::loadScenarios(_scenarios.manifest);
+    if (!load.problems.empty()) {
+        _panel.reloadError = load.problems.front().text();
+        if (load.problems.size() > 1)
+            _panel.reloadError += " (and " + std::to_string(load.problems.size() - 1) + " more)";
+        return;
+    }
+    _scenarios = std::move(load.set);
+    _sceneRenderer.setScenarios(&_scenarios);
+    _scenarioFiles.watch({_scenarios.manifest, _scenarios.featuresFile});
+    const int count = int(_scenarios.scenarios.size());
+    _scenarioSwitch = ScenarioSwitch(count, std::min(_scenarioSwitch.current(), count - 1));
+    _panel.compareScenario = std::min(_panel.compareScenario, count - 1);
+    _pressedOn = _hovered = nullptr;
+    _lastPickKey.clear();
+    _panel.reloadError.clear();
+    std::cout << "bulwark: reloaded " << _scenarios.manifest.string() << std::endl;
+}
+
+void Viewer::update(double dt, double seconds) {
+    _presenterShown.reset();
+    if (_presenter) {
+        _presenterShown = _presenter->update(seconds);
+        if (_presenterShown->camera)
+            _camera.setPose(geo::groundPose(*_presenterShown->camera, _scene.terrain, _panel.exaggeration));
+        if (_presenterShown->scenario >= 0) _scenarioSwitch.select(_presenterShown->scenario, seconds);
+    }
+    _camera.update(dt);
+}
+
+void Viewer::drawUi(double dt, float displayScale, double seconds, ViewerCommands& commands) {
+    _panel.frameMs = dt * 1000.0;
+    _panel.pose = _camera.pose();
+    _panel.presenting = _presenter != nullptr;
+    _panel.displayScale = displayScale;
+    _panel.currentScenario = _scenarioSwitch.current();
+    if (_panelShown) drawPanel(_panel, commands);
+    _tourShown.reset();
+    if (_tourEditor && !_presenter) { // presenting takes the camera from the timeline
+        if (_panelShown) _tourEditor->draw(_camera.pose(), _scenarioSwitch.current());
+        _tourShown = _tourEditor->update(seconds);
+        if (_tourShown) _camera.setPose(geo::groundPose(_tourShown->camera, _scene.terrain, _panel.exaggeration));
+    }
+    if (_presenter) _presenter->drawOverlay(displayScale);
+    if (_cursorResting) ImGui::SetMouseCursor(ImGuiMouseCursor_None);
+}
+
+// The title names the scenario shown and says it is illustrative; captions narrate under it.
+std::string Viewer::titleOf(int index) const {
+    if (!_panel.showTitle || index < 0 || index >= int(_scenarios.scenarios.size())) return {};
+    return _options.title.empty() ? scenarioTitle(_scenarios.scenarios[size_t(index)]) : _options.title;
+}
+
+renderer::SceneView Viewer::sceneView(float displayScale, double seconds) const {
+    renderer::SceneView view;
+    view.pose = _camera.pose();
+    view.exaggeration = _panel.exaggeration;
+    view.hidden = _panel.hidden;
+    view.attribution = _panel.showAttribution;
+    view.legend = _panel.showLegend;
+    view.displayScale = displayScale;
+    int shownScenario = _scenarioSwitch.current();
+    _scenarioSwitch.apply(view, seconds);
+    if (_tourShown && _tourShown->scenario.to >= 0) { // playing or scrubbing the tour: it decides
+        showSwitch(view, _tourShown->scenario.from, _tourShown->scenario.to, _tourShown->scenario.progress);
+        shownScenario = _tourShown->scenario.to;
+    }
+    view.title = titleOf(shownScenario);
+    if (_tourShown && !_tourShown->caption.empty()) view.caption = {_tourShown->caption};
+    if (_presenterShown && !_presenterShown->caption.empty()) view.caption = {_presenterShown->caption};
+    if (_panel.compareScenario >= 0 && _panel.compareScenario < int(_scenarios.scenarios.size())) {
+        const uint32_t bit = 1u << _panel.compareScenario;
+        view.compare = renderer::ScenarioShown{bit, bit, 1.0f, {}, titleOf(_panel.compareScenario)};
+    }
+    return view;
+}
+
+renderer::Context makeContext() {
+    renderer::ContextOptions contextOptions = contextOptionsFromEnvironment();
+    uint32_t extensionCount = 0;
+    const char** extensions = glfwGetRequiredInstanceExtensions(&extensionCount);
+    if (!extensions) throw UsageError("this display offers no Vulkan surface");
+    contextOptions.instanceExtensions.assign(extensions, extensions + extensionCount);
+    contextOptions.swapchain = true;
+    return renderer::Context(contextOptions);
+}
+
+//! The frame loop: input → viewer state → scene view → the window's frame, until the window closes.
+void runFrames(const renderer::Context& context, ViewerWindow& window, const LoadedScene& scene,
+               const ViewerOptions& options, ViewerSettings& settings) {
+    GLFWwindow* const handle = window.handle();
+    ViewerInput input(handle); // before ImGui's callbacks, which chain to it
+    VkSurfaceKHR surface = VK_NULL_HANDLE;
+    VK_CHECK(glfwCreateWindowSurface(context.instance(), handle, nullptr, &surface));
+    int fbw = 0, fbh = 0;
+    glfwGetFramebufferSize(handle, &fbw, &fbh);
+    renderer::WindowTarget target(context, surface, {uint32_t(fbw), uint32_t(fbh)});
+    static_assert(renderer::WindowTarget::kFrameSlots == renderer::SceneRenderer::kFrameSlots);
+    // The scenarios as last loaded without error: hot reload replaces them when a file is saved.
+    geo::ScenarioSet liveScenarios = scene.scenarios;
+    renderer::SceneInputs inputs = scene.inputs;
+    if (inputs.scenarios) inputs.scenarios = &liveScenarios;
+    renderer::SceneRenderer sceneRenderer(context, inputs, target.extent());
+    // The panel, drawn in the window's overlay render pass at the display's scale.
+    PanelRenderer panelRenderer(context, handle, target.overlayPass(), target.imageCount(), scene.inputs.font);
+    const float userScale = options.uiScale > 0 ? options.uiScale : settings.uiScale;
+    Viewer viewer(scene, options, liveScenarios, window, sceneRenderer, panelRenderer,
+                  context.deviceName() + " (" + context.deviceType() + ")", userScale);
+    {
+        const MonitorInfo m = window.monitor();
+        std::cout << "bulwark: window " << fbw << "x" << fbh << (window.fullscreen() ? " fullscreen" : "")
+                  << " on monitor " << m.number << " (" << m.name << ", " << m.width << "x" << m.height
+                  << "), display scale " << displayScaleOn(m, userScale) << std::endl;
+    }
+
+    ViewerCommands panelCommands; // from the panel drawn last frame
+    auto last = std::chrono::steady_clock::now();
+    for (int frame = 0;; ++frame) {
+        if (options.exitAfterFrames > 0 && frame >= options.exitAfterFrames) break;
+        const bool closeRequested = glfwWindowShouldClose(handle);
+        if (closeRequested) glfwSetWindowShouldClose(handle, GLFW_FALSE);
+        if (viewer.mayClose(closeRequested)) break;
+        glfwPollEvents();
+        glfwGetFramebufferSize(handle, &fbw, &fbh);
+        if (fbw == 0 || fbh == 0) { // minimised: render nothing until the window is back
+            glfwWaitEvents();
+            continue;
+        }
+        const double seconds = glfwGetTime();
+        // Commands: the panel's from last frame, then the keys', each applied before the next key is read
+        // (presenter mode, switched on by one, takes the clicker keys that follow).
+        const InputFrame in = input.poll();
+        bool windowChanged = false;
+        for (const ViewerCommand& c : std::exchange(panelCommands, {})) windowChanged |= viewer.apply(c, seconds);
+        for (const KeyPress& key : in.keys)
+            if (const std::optional<ViewerCommand> c = viewer.keyCommand(key, seconds))
+                windowChanged |= viewer.apply(*c, seconds);
+        if (windowChanged) continue;
+        if (target.resize({uint32_t(fbw), uint32_t(fbh)})) {
+            panelRenderer.setImageCount(target.imageCount());
+            sceneRenderer.resize(target.extent());
+        }
+        // Everything in pixels is drawn at the scale of the monitor the window is on (it may have
+        // been dragged to another) times the user's setting.
+        const float displayScale = displayScaleOn(window.monitor(), viewer.uiScale());
+        panelRenderer.setScale(displayScale);
+        const auto now = std::chrono::steady_clock::now();
+        const double dt = std::chrono::duration<double>(now - last).count();
+        last = now;
+
+        viewer.mouse(in, {double(fbw), double(fbh)}, dt, seconds);
+        viewer.reload(seconds);
+        viewer.update(dt, seconds);
+
+        const std::optional<renderer::WindowTarget::Frame> windowFrame = target.beginFrame();
+        if (!windowFrame) continue; // out of date: rebuilt at the top of the next round
+        panelRenderer.newFrame();
+        viewer.drawUi(dt, displayScale, seconds, panelCommands);
+        ImGui::Render();
+        const renderer::SceneView view = viewer.sceneView(displayScale, seconds);
+        viewer.setStats(
+            sceneRenderer.record(windowFrame->cmd, windowFrame->slot, view, renderer::TileLoading::Background));
+        target.endFrame(*windowFrame, sceneRenderer.colorImage(),
+                        [&](VkCommandBuffer cmd) { panelRenderer.render(cmd); });
+    }
+
+    VK_CHECK(vkDeviceWaitIdle(context.device()));
+    // The last view, ready to reuse: `bulwark render --camera ...` renders exactly this.
+    std::cout << "bulwark: last view --camera " << geo::formatCamera(viewer.pose()) << std::endl;
+    settings.uiScale = viewer.uiScale();
+}
 
 } // namespace
 
@@ -59,430 +449,14 @@ int runViewer(const LoadedScene& scene, const ViewerOptions& options) {
     ViewerSettings settings = loadViewerSettings(settingsFile, &settingsWarning);
     if (!settingsWarning.empty()) std::cerr << "bulwark: warning: " << settingsWarning << std::endl;
     ViewerWindow window(options.window, settings.window);
-    GLFWwindow* const handle = window.handle();
-    InputState input;
-    glfwSetWindowUserPointer(handle, &input);
-    // Installed before ImGui's, which chains to them.
-    glfwSetScrollCallback(handle, [](GLFWwindow* w, double, double dy) { inputOf(w)->scroll += dy; });
-    glfwSetKeyCallback(handle, [](GLFWwindow* w, int key, int, int action, int mods) {
-        // Only typing into a panel field holds the shortcuts back: a slider or button clicked last keeps ImGui's
-        // keyboard focus (WantCaptureKeyboard) until the scene is clicked, which left P, digits and arrows dead.
-        if (action != GLFW_PRESS || ImGui::GetIO().WantTextInput) return;
-        inputOf(w)->keys.emplace_back(key, mods);
-    });
-
-    renderer::ContextOptions contextOptions = contextOptionsFromEnvironment();
-    uint32_t extensionCount = 0;
-    const char** extensions = glfwGetRequiredInstanceExtensions(&extensionCount);
-    if (!extensions) throw UsageError("this display offers no Vulkan surface");
-    contextOptions.instanceExtensions.assign(extensions, extensions + extensionCount);
-    contextOptions.swapchain = true;
-    renderer::Context context(contextOptions);
+    renderer::Context context = makeContext();
     std::cout << "bulwark: rendering on " << context.deviceName() << " [" << context.deviceType() << "]" << std::endl;
-
-    VkSurfaceKHR surface = VK_NULL_HANDLE;
-    VK_CHECK(glfwCreateWindowSurface(context.instance(), handle, nullptr, &surface));
-    struct SurfaceOwner {
-        VkInstance instance;
-        VkSurfaceKHR surface;
-        ~SurfaceOwner() { vkDestroySurfaceKHR(instance, surface, nullptr); }
-    } surfaceOwner{context.instance(), surface};
-
-    int fbw = 0, fbh = 0;
-    glfwGetFramebufferSize(handle, &fbw, &fbh);
-    auto swapchain = std::make_unique<Swapchain>(context, surface, VkExtent2D{uint32_t(fbw), uint32_t(fbh)});
-    // The scenarios as last loaded without error: hot reload replaces them when a file is saved.
-    geo::ScenarioSet liveScenarios = scene.scenarios;
-    renderer::SceneInputs inputs = scene.inputs;
-    if (inputs.scenarios) inputs.scenarios = &liveScenarios;
-    auto sceneRenderer = std::make_unique<renderer::SceneRenderer>(context, inputs, swapchain->extent());
-    FileWatch scenarioFiles({liveScenarios.manifest, liveScenarios.featuresFile});
-
-    std::array<FrameSlot, renderer::SceneRenderer::kFrameSlots> slots;
-    for (FrameSlot& s : slots) {
-        VkCommandBufferAllocateInfo ai{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
-        ai.commandPool = context.commandPool();
-        ai.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-        ai.commandBufferCount = 1;
-        VK_CHECK(vkAllocateCommandBuffers(context.device(), &ai, &s.cmd));
-        VkFenceCreateInfo fi{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
-        fi.flags = VK_FENCE_CREATE_SIGNALED_BIT;
-        VK_CHECK(vkCreateFence(context.device(), &fi, nullptr, &s.fence));
-        VkSemaphoreCreateInfo si{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
-        VK_CHECK(vkCreateSemaphore(context.device(), &si, nullptr, &s.imageAvailable));
-    }
-
-    // The panel, drawn in the swapchain's overlay render pass at the display's scale.
-    PanelRenderer panelRenderer(context, handle, swapchain->overlayPass(), swapchain->imageCount(), scene.inputs.font);
-    const float userScale = options.uiScale > 0 ? options.uiScale : settings.uiScale;
-
-    CameraController camera(scene.terrain, options.start);
-    PanelState panel;
-    panel.exaggeration = static_cast<float>(options.exaggeration);
-    panel.hidden = options.hidden;
-    panel.deviceName = context.deviceName() + " (" + context.deviceType() + ")";
-    panel.attribution = scene.inputs.attribution;
-    panel.showAttribution = options.attribution;
-    panel.scenarios = &liveScenarios;
-    panel.uiScale = userScale;
-    panel.style = scene.inputs.style;
-    panel.showTitle = options.showTitle;
-    panel.showLegend = options.legend;
-    panelRenderer.setTheme(panel.style.theme);
-    panel.presentable = options.presentation.has_value() || !options.tour.empty();
-    ScenarioSwitch scenarioSwitch(int(scene.scenarios.scenarios.size()), options.startScenario);
-    std::unique_ptr<Presenter> presenter;
-    bool panelShown = true;
-    double lastMouseMove = 0;
-    double lastMouseX = -1, lastMouseY = -1;
-    {
-        const MonitorInfo m = window.monitor();
-        std::cout << "bulwark: window " << fbw << "x" << fbh << (window.fullscreen() ? " fullscreen" : "")
-                  << " on monitor " << m.number << " (" << m.name << ", " << m.width << "x" << m.height
-                  << "), display scale " << displayScaleOn(m, userScale) << std::endl;
-    }
-
-    bool rebuild = false;
-    uint32_t frameIndex = 0;
-    double lastX = 0, lastY = 0;
-    bool panning = false, turning = false;
-    double pressX = 0, pressY = 0;
-    const geo::ScenarioFeature* pressedOn = nullptr;
-    const geo::ScenarioFeature* hovered = nullptr;
-    std::string lastPickKey;
-    auto last = std::chrono::steady_clock::now();
-    std::unique_ptr<TourEditor> tourEditor;
-    if (!options.tour.empty()) tourEditor = std::make_unique<TourEditor>(options.tour, liveScenarios);
-    // Presenter mode plays the tour being edited, else the one the command named (or the default).
-    const auto togglePresenter = [&]() {
-        if (presenter) {
-            presenter.reset();
-            std::cout << "bulwark: presenter mode off" << std::endl;
-            return;
-        }
-        const geo::Tour* tour = tourEditor             ? &tourEditor->tour()
-                                : options.presentation ? &*options.presentation
-                                                       : nullptr;
-        if (!tour || tour->keyframes.empty()) {
-            panel.presenterError = !options.presentationProblem.empty()
-                                       ? "No tour to present: " + options.presentationProblem
-                                       : "No tour to present: open one with --tour, or add keyframes.";
-            return;
-        }
-        presenter = std::make_unique<Presenter>(*tour, liveScenarios);
-        panel.presenterError.clear();
-    };
-    if (options.present) togglePresenter();
-    bool closing = false;
-    for (int frame = 0;; ++frame) {
-        if (options.exitAfterFrames > 0 && frame >= options.exitAfterFrames) break;
-        // Closing asks first when the tour has unsaved changes.
-        if (glfwWindowShouldClose(handle)) {
-            closing = true;
-            glfwSetWindowShouldClose(handle, GLFW_FALSE);
-        }
-        if (closing) {
-            const auto answer = tourEditor ? tourEditor->mayClose() : TourEditor::CloseAnswer::Close;
-            if (answer == TourEditor::CloseAnswer::Close) break;
-            if (answer == TourEditor::CloseAnswer::Stay) closing = false;
-        }
-        glfwPollEvents();
-        glfwGetFramebufferSize(handle, &fbw, &fbh);
-        if (fbw == 0 || fbh == 0) { // minimised: render nothing until the window is back
-            glfwWaitEvents();
-            continue;
-        }
-        const double seconds = glfwGetTime();
-        // Keys: the panel (Tab), presenter mode (P) and its clicker keys first, then the viewer's.
-        bool toggleFullscreen = panel.fullscreenRequested;
-        panel.fullscreenRequested = false;
-        if (panel.presentRequested) togglePresenter();
-        panel.presentRequested = false;
-        for (const auto& [key, mods] : std::exchange(input.keys, {})) {
-            if (key == GLFW_KEY_TAB) {
-                panelShown = !panelShown;
-                std::cout << "bulwark: panel " << (panelShown ? "shown" : "hidden") << std::endl;
-            } else if (key == GLFW_KEY_P || (key == GLFW_KEY_ESCAPE && presenter) ||
-                       (key == GLFW_KEY_F5 && !presenter)) {
-                togglePresenter(); // F5 and Esc as a clicker's start and stop of a slide show
-            } else if (presenter && presenter->key(key, camera.pose(), seconds)) {
-            } else if (key == GLFW_KEY_F11) {
-                toggleFullscreen = true;
-            } else if (key == GLFW_KEY_H || key == GLFW_KEY_HOME) {
-                camera.home();
-            } else if (key >= GLFW_KEY_1 && key <= GLFW_KEY_9) {
-                scenarioSwitch.select(key - GLFW_KEY_1, seconds);
-            } else if (key == GLFW_KEY_UP || key == GLFW_KEY_DOWN) {
-                scenarioSwitch.step(key == GLFW_KEY_UP ? -1 : 1, seconds);
-            } else if (key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) {
-                glfwSetWindowShouldClose(handle, GLFW_TRUE);
-            }
-        }
-        if (toggleFullscreen) {
-            window.toggleFullscreen();
-            continue;
-        }
-        if (rebuild || swapchain->extent().width != uint32_t(fbw) || swapchain->extent().height != uint32_t(fbh)) {
-            swapchain->recreate({uint32_t(fbw), uint32_t(fbh)});
-            panelRenderer.setImageCount(swapchain->imageCount());
-            sceneRenderer->resize(swapchain->extent());
-            rebuild = false;
-        }
-        // Everything in pixels is drawn at the scale of the monitor the window is on (it may have
-        // been dragged to another) times the user's setting.
-        const float displayScale = displayScaleOn(window.monitor(), panel.uiScale);
-        panelRenderer.setScale(displayScale);
-        const auto now = std::chrono::steady_clock::now();
-        const double dt = std::chrono::duration<double>(now - last).count();
-        last = now;
-
-        // Input: the panel gets the mouse when it is over it.
-        const ImGuiIO& io = ImGui::GetIO();
-        double mx, my;
-        glfwGetCursorPos(handle, &mx, &my);
-        int ww, wh;
-        glfwGetWindowSize(handle, &ww, &wh);
-        const double sx = double(fbw) / std::max(ww, 1), sy = double(fbh) / std::max(wh, 1);
-        // In compare mode each half is its own view under the shared camera: the mouse acts in the
-        // half it is over, in that half's pixels.
-        const bool split = panel.compareScenario >= 0;
-        const double viewWidth = split ? fbw / 2 : fbw;
-        const bool rightHalf = split && mx * sx >= viewWidth;
-        const glm::dvec2 cursor{mx * sx - (rightHalf ? viewWidth : 0.0), my * sy};
-        camera.setViewport(viewWidth, fbh);
-        camera.setExaggeration(panel.exaggeration);
-        const bool left = glfwGetMouseButton(handle, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
-        const bool right = glfwGetMouseButton(handle, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
-                           glfwGetMouseButton(handle, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
-        // What is under the cursor: a tooltip, and on a click (a press and release that did not
-        // drag) the site's range rings.
-        const renderer::View pickView = renderer::View::make(camera.pose(), viewWidth, fbh);
-        const int pickScenario = rightHalf ? panel.compareScenario : scenarioSwitch.current();
-        // Picked again only when the cursor, the camera or the scenario moved: areas are tested with GEOS.
-        const bool idle = io.WantCaptureMouse || panning || panel.hidden.contains("scenarios");
-        const std::string pickKey = geo::formatCamera(camera.pose()) + "|" + std::to_string(cursor.x) + "," +
-                                    std::to_string(cursor.y) + "|" + std::to_string(pickScenario);
-        if (idle) {
-            hovered = nullptr;
-            lastPickKey.clear();
-        } else if (pickKey != lastPickKey) {
-            hovered = featureAt(liveScenarios, pickScenario, scene.terrain, pickView, panel.exaggeration, cursor);
-            lastPickKey = pickKey;
-        }
-        panel.hovered = hovered ? describe(*hovered, liveScenarios) : std::string();
-        // The presenter grabbing the view takes it from a flight under way.
-        if (presenter && !io.WantCaptureMouse && (left || right || input.scroll != 0)) presenter->interrupt();
-        // The cursor hides when the mouse rests, for a clean picture.
-        if (mx != lastMouseX || my != lastMouseY || left || right) lastMouseMove = seconds;
-        lastMouseX = mx, lastMouseY = my;
-        const bool cursorResting = seconds - lastMouseMove > kCursorRestSeconds;
-        if (left && !panning && !io.WantCaptureMouse) {
-            camera.beginPan(cursor.x, cursor.y);
-            panning = true;
-            pressX = mx, pressY = my;
-            pressedOn = hovered;
-        } else if (left && panning) {
-            camera.pan(cursor.x, cursor.y);
-        } else if (!left && panning) {
-            camera.endPan();
-            panning = false;
-            if (std::hypot(mx - pressX, my - pressY) < 4.0 && pressedOn && geo::isMarker(pressedOn->kind)) {
-                sceneRenderer->setRangeRings(pressedOn->points.front());
-                panel.selected = pressedOn->name;
-            }
-        }
-        if (panel.clearSelection) {
-            sceneRenderer->setRangeRings(std::nullopt);
-            panel.selected.clear();
-            panel.clearSelection = false;
-        }
-        if (right && (turning || !io.WantCaptureMouse)) {
-            if (turning) camera.turnAndTilt(mx - lastX, my - lastY);
-            turning = true;
-        } else {
-            turning = false;
-        }
-        if (input.scroll != 0 && !io.WantCaptureMouse) camera.zoomAt(cursor.x, cursor.y, input.scroll);
-        input.scroll = 0;
-        if (!io.WantCaptureKeyboard && !presenter) { // presenter mode: these keys are the clicker's
-            const double step = dt * 0.6;
-            auto held = [&](int key) { return glfwGetKey(handle, key) == GLFW_PRESS; };
-            if (held(GLFW_KEY_A)) camera.move(-step, 0);
-            if (held(GLFW_KEY_D)) camera.move(step, 0);
-            if (held(GLFW_KEY_W)) camera.move(0, step);
-            if (held(GLFW_KEY_S)) camera.move(0, -step);
-            if (held(GLFW_KEY_LEFT)) camera.turnAndTilt(-dt * 240.0, 0);
-            if (held(GLFW_KEY_RIGHT)) camera.turnAndTilt(dt * 240.0, 0);
-            if (glfwGetKey(handle, GLFW_KEY_PAGE_UP) == GLFW_PRESS) camera.zoom(1.0 - dt * 1.5);
-            if (glfwGetKey(handle, GLFW_KEY_PAGE_DOWN) == GLFW_PRESS) camera.zoom(1.0 + dt * 1.5);
-        }
-        // Hot reload: a saved scenario file shows within a second; a broken one keeps the last
-        // good data on screen and says what is wrong in the panel.
-        if (!liveScenarios.manifest.empty() && scenarioFiles.changed(seconds)) {
-            geo::ScenarioLoad load = geo::loadScenarios(liveScenarios.manifest);
-            if (!load.problems.empty()) {
-                panel.reloadError = load.problems.front().text();
-                if (load.problems.size() > 1)
-                    panel.reloadError += " (and " + std::to_string(load.problems.size() - 1) + " more)";
-            } else {
-                liveScenarios = std::move(load.set);
-                sceneRenderer->setScenarios(&liveScenarios);
-                scenarioFiles.watch({liveScenarios.manifest, liveScenarios.featuresFile});
-                const int count = int(liveScenarios.scenarios.size());
-                scenarioSwitch = ScenarioSwitch(count, std::min(scenarioSwitch.current(), count - 1));
-                panel.compareScenario = std::min(panel.compareScenario, count - 1);
-                pressedOn = hovered = nullptr;
-                lastPickKey.clear();
-                panel.reloadError.clear();
-                std::cout << "bulwark: reloaded " << liveScenarios.manifest.string() << std::endl;
-            }
-        }
-        if (panel.requestedScenario >= 0) scenarioSwitch.select(panel.requestedScenario, seconds);
-        panel.requestedScenario = -1;
-        if (panel.homeRequested) camera.home();
-        panel.homeRequested = false;
-        if (panel.styleChanged) { // theme or palette: colours are rebuilt, nothing else
-            sceneRenderer->setStyle(panel.style);
-            panelRenderer.setTheme(panel.style.theme);
-            panel.styleChanged = false;
-        }
-        std::optional<Presenter::Shown> presenterShown;
-        if (presenter) {
-            presenterShown = presenter->update(seconds);
-            if (presenterShown->camera)
-                camera.setPose(geo::groundPose(*presenterShown->camera, scene.terrain, panel.exaggeration));
-            if (presenterShown->scenario >= 0) scenarioSwitch.select(presenterShown->scenario, seconds);
-        }
-        lastX = mx;
-        lastY = my;
-        camera.update(dt);
-
-        FrameSlot& slot = slots[frameIndex];
-        VK_CHECK(vkWaitForFences(context.device(), 1, &slot.fence, VK_TRUE, UINT64_MAX));
-        uint32_t imageIndex = 0;
-        const VkResult acquired = vkAcquireNextImageKHR(context.device(), swapchain->vk(), UINT64_MAX,
-                                                        slot.imageAvailable, VK_NULL_HANDLE, &imageIndex);
-        if (acquired == VK_ERROR_OUT_OF_DATE_KHR) {
-            rebuild = true;
-            continue;
-        }
-        if (acquired != VK_SUBOPTIMAL_KHR) VK_CHECK(acquired);
-        VK_CHECK(vkResetFences(context.device(), 1, &slot.fence));
-
-        panelRenderer.newFrame();
-        panel.frameMs = dt * 1000.0;
-        panel.pose = camera.pose();
-        panel.presenting = presenter != nullptr;
-        panel.displayScale = displayScale;
-        if (panelShown) drawPanel(panel);
-        std::optional<TourEditor::Shown> tourShown;
-        if (tourEditor && !presenter) { // presenting takes the camera from the timeline
-            if (panelShown) tourEditor->draw(camera.pose(), scenarioSwitch.current());
-            tourShown = tourEditor->update(seconds);
-            if (tourShown) camera.setPose(geo::groundPose(tourShown->camera, scene.terrain, panel.exaggeration));
-        }
-        if (presenter) presenter->drawOverlay(displayScale);
-        if (cursorResting) ImGui::SetMouseCursor(ImGuiMouseCursor_None);
-        ImGui::Render();
-
-        renderer::SceneView view;
-        view.pose = camera.pose();
-        view.exaggeration = panel.exaggeration;
-        view.hidden = panel.hidden;
-        view.attribution = panel.showAttribution;
-        view.legend = panel.showLegend;
-        view.displayScale = displayScale;
-        int shownScenario = scenarioSwitch.current();
-        scenarioSwitch.apply(view, seconds);
-        if (tourShown && tourShown->scenario.to >= 0) { // playing or scrubbing the tour: it decides
-            showSwitch(view, tourShown->scenario.from, tourShown->scenario.to, tourShown->scenario.progress);
-            shownScenario = tourShown->scenario.to;
-        }
-        // The title names the scenario shown and says it is illustrative; captions narrate under it.
-        const auto titleOf = [&](int index) -> std::string {
-            if (!panel.showTitle || index < 0 || index >= int(liveScenarios.scenarios.size())) return {};
-            return options.title.empty() ? scenarioTitle(liveScenarios.scenarios[size_t(index)]) : options.title;
-        };
-        view.title = titleOf(shownScenario);
-        if (tourShown && !tourShown->caption.empty()) view.caption = {tourShown->caption};
-        if (presenterShown && !presenterShown->caption.empty()) view.caption = {presenterShown->caption};
-        if (panel.compareScenario >= 0 && panel.compareScenario < int(liveScenarios.scenarios.size())) {
-            const uint32_t bit = 1u << panel.compareScenario;
-            view.compare = renderer::ScenarioShown{bit, bit, 1.0f, {}, titleOf(panel.compareScenario)};
-        }
-        panel.currentScenario = scenarioSwitch.current();
-        VK_CHECK(vkResetCommandBuffer(slot.cmd, 0));
-        VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
-        bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-        VK_CHECK(vkBeginCommandBuffer(slot.cmd, &bi));
-        panel.stats = sceneRenderer->record(slot.cmd, frameIndex, view, renderer::TileLoading::Background);
-
-        // Blit the scene into the swapchain image, then draw the panel over it.
-        VkImageMemoryBarrier toDst{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
-        toDst.srcQueueFamilyIndex = toDst.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-        toDst.image = swapchain->image(imageIndex);
-        toDst.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
-        toDst.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
-        toDst.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-        toDst.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-        vkCmdPipelineBarrier(slot.cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
-                             nullptr, 1, &toDst);
-        const VkExtent2D e = sceneRenderer->extent();
-        VkImageBlit blit{};
-        blit.srcSubresource = blit.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-        blit.srcOffsets[1] = blit.dstOffsets[1] = {int32_t(e.width), int32_t(e.height), 1};
-        vkCmdBlitImage(slot.cmd, sceneRenderer->colorImage().vk(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                       swapchain->image(imageIndex), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_NEAREST);
-        VkRenderPassBeginInfo rp{VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO};
-        rp.renderPass = swapchain->overlayPass();
-        rp.framebuffer = swapchain->framebuffer(imageIndex);
-        rp.renderArea = {{0, 0}, swapchain->extent()};
-        vkCmdBeginRenderPass(slot.cmd, &rp, VK_SUBPASS_CONTENTS_INLINE);
-        panelRenderer.render(slot.cmd);
-        vkCmdEndRenderPass(slot.cmd);
-        VK_CHECK(vkEndCommandBuffer(slot.cmd));
-
-        const VkPipelineStageFlags waitStage = VK_PIPELINE_STAGE_TRANSFER_BIT;
-        const VkSemaphore finished = swapchain->renderFinished(imageIndex);
-        VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
-        si.waitSemaphoreCount = 1;
-        si.pWaitSemaphores = &slot.imageAvailable;
-        si.pWaitDstStageMask = &waitStage;
-        si.commandBufferCount = 1;
-        si.pCommandBuffers = &slot.cmd;
-        si.signalSemaphoreCount = 1;
-        si.pSignalSemaphores = &finished;
-        VK_CHECK(vkQueueSubmit(context.queue(), 1, &si, slot.fence));
-        VkPresentInfoKHR pi{VK_STRUCTURE_TYPE_PRESENT_INFO_KHR};
-        pi.waitSemaphoreCount = 1;
-        pi.pWaitSemaphores = &finished;
-        pi.swapchainCount = 1;
-        const VkSwapchainKHR sc = swapchain->vk();
-        pi.pSwapchains = &sc;
-        pi.pImageIndices = &imageIndex;
-        const VkResult presented = vkQueuePresentKHR(context.queue(), &pi);
-        if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR)
-            rebuild = true;
-        else
-            VK_CHECK(presented);
-        frameIndex = (frameIndex + 1) % renderer::SceneRenderer::kFrameSlots;
-    }
-
-    VK_CHECK(vkDeviceWaitIdle(context.device()));
-    // The last view, ready to reuse: `bulwark render --camera ...` renders exactly this.
-    std::cout << "bulwark: last view --camera " << geo::formatCamera(camera.pose()) << std::endl;
+    // Everything drawn into the window is gone before the validation layer's count is read.
+    runFrames(context, window, scene, options, settings);
     // Opens here next time.
     settings.window = window.placement();
-    settings.uiScale = panel.uiScale;
     if (std::string error; !saveViewerSettings(settings, settingsFile, &error))
         std::cerr << "bulwark: warning: could not remember the window: " << error << std::endl;
-    for (FrameSlot& s : slots) {
-        vkDestroySemaphore(context.device(), s.imageAvailable, nullptr);
-        vkDestroyFence(context.device(), s.fence, nullptr);
-        vkFreeCommandBuffers(context.device(), context.commandPool(), 1, &s.cmd);
-    }
-    sceneRenderer.reset();
-    swapchain.reset();
     return finishWithValidation(context, 0);
 }
 

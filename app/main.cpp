@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     const app::Command record = app::addRecordCommand(cli);
     const app::Command present = app::addPresentCommand(cli);
     const app::Command monitors = app::addMonitorsCommand(cli);
+    const app::Command symbol = app::addSymbolCommand(cli);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -27,7 +28,7 @@ int main(int argc, char** argv) {
         return app::kExitBadInput;
     }
     try {
-        for (const app::Command& command : {render, bench, validate, record, present, monitors})
+        for (const app::Command& command : {render, bench, validate, record, present, monitors, symbol})
             if (const int code = command(); code >= 0) return code;
         return view();
     } catch (const app::UsageError& e) {

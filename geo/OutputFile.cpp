@@ -227,7 +227,7 @@ void OutputFile::fail(const std::string& why) const {
         {_target.string(), "cannot write (" + reason + ")" + (_existed ? "; the previous file is unchanged" : "")});
 }
 
-void OutputFile::commit() {
+void OutputFile::commit(Durability durability) {
     if (_committed || _fd < 0) fail("written twice");
     if (!flushBuffer()) fail();
     // Root saving a user's tour gives it back to the user. Anyone else cannot give a file away, and
@@ -236,7 +236,7 @@ void OutputFile::commit() {
     if (_owner && (_owner->first != geteuid() || _owner->second != getegid()))
         (void)!fchown(_fd, _owner->first, _owner->second);
     if (fchmod(_fd, mode_t(_mode)) != 0) fail(errorText(errno));
-    if (fsync(_fd) != 0) fail(errorText(errno));
+    if (durability == Durability::Synced && fsync(_fd) != 0) fail(errorText(errno));
     const int fd = _fd;
     _fd = -1;
     if (close(fd) != 0) fail(errorText(errno)); // NFS and quotas report a full disk here
@@ -244,6 +244,7 @@ void OutputFile::commit() {
     _committed = true;
     forgetTemp(_slot);
     _slot = -1;
+    if (durability == Durability::Cache) return;
     // The rename is durable only once the folder is synced. File systems that cannot sync a folder say EINVAL.
     const fs::path folder = _real.parent_path().empty() ? fs::path(".") : _real.parent_path();
     const int dir = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -254,10 +255,10 @@ void OutputFile::commit() {
         throw OutputError({_target.string(), "written, but its folder could not be synced (" + errorText(error) + ")"});
 }
 
-void writeOutputFile(const fs::path& target, std::string_view contents) {
+void writeOutputFile(const fs::path& target, std::string_view contents, Durability durability) {
     OutputFile out(target);
     out.write(contents.data(), contents.size());
-    out.commit();
+    out.commit(durability);
 }
 
 void removeOutputTempsOnSignal() {

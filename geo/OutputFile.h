@@ -31,6 +31,10 @@ public:
     Failure failure;
 };
 
+//! Synced: the file and its folder reach the disk before commit() returns (the user's work).
+//! Cache: only the rename's atomicity (a file that can be made again: a crash may lose it, never half-write it).
+enum class Durability { Synced, Cache };
+
 class OutputFile {
 public:
     //! Checks `target` (as checkOutputPath) and opens a temp file beside the file it names; throws OutputError.
@@ -47,7 +51,7 @@ public:
 
     //! Flushes, syncs the file, gives it the old file's permissions (or 0666 less the umask), renames it
     //! over the target and syncs the folder. Throws OutputError; the old file is then untouched.
-    void commit();
+    void commit(Durability durability = Durability::Synced);
 
     //! Throws the OutputError for this target: `why`, or the error a write met when `why` is empty.
     [[noreturn]] void fail(const std::string& why = {}) const;
@@ -79,7 +83,8 @@ private:
 std::filesystem::path checkOutputPath(const std::filesystem::path& target);
 
 //! Writes `contents` to `target` through an OutputFile; throws OutputError.
-void writeOutputFile(const std::filesystem::path& target, std::string_view contents);
+void writeOutputFile(const std::filesystem::path& target, std::string_view contents,
+                     Durability durability = Durability::Synced);
 
 //! Installs handlers for SIGINT, SIGTERM and SIGHUP (those not ignored) that remove every live temp
 //! file and then die of the signal as before. Once, from main(), before any output is written.

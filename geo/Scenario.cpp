@@ -1,5 +1,7 @@
 #include "geo/Scenario.h"
 
+#include "geo/LonLat.h"
+
 #include <array>
 #include <utility>
 
@@ -59,6 +61,10 @@ bool isMarker(FeatureKind k) {
 bool isArea(FeatureKind k) {
     return k == FeatureKind::AirZone || k == FeatureKind::SeaZone || k == FeatureKind::MonitoringZone ||
            k == FeatureKind::OccupiedArea;
+}
+
+bool isFeatureLonLat(const glm::dvec2& p) {
+    return isLonLat(p.x, p.y) && p.x <= 180; // the shared bounds (LonLat.h), and -180..180 E as GeoJSON keeps
 }
 
 const std::string& ScenarioFeature::lead() const {

@@ -22,21 +22,12 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr const char* kFormat = "bulwark-scenarios/1";
-constexpr double kMaxPersonnel = 10'000'000;                       //!< more than any deployment; beyond is a typo
-constexpr double kLowestFloorM = -500, kHighestCeilingM = 100'000; //!< below the Dead Sea .. the edge of space
 
 //! Metres as a message shows them; the value is finite and in range by then.
 std::string metres(double m) {
     char text[32];
     std::snprintf(text, sizeof text, "%.0f m", m);
     return text;
-}
-
-constexpr const char* kOffEarth = "coordinates outside lon -180..180, lat -90..90 (or not numbers)";
-
-//! The shared lon/lat bounds (LonLat.h), and scenario features keep to -180..180 E as GeoJSON does.
-bool onEarth(const glm::dvec2& p) {
-    return isLonLat(p.x, p.y) && p.x <= 180;
 }
 
 //! Collects the problems of one file.
@@ -117,11 +108,13 @@ void readGeometry(const OGRGeometry* g, ScenarioFeature& feature, const Reporter
             return report(feature.id, "geometry", std::string("a ") + kindName(feature.kind) + " must be a Polygon");
         for (const Polygon& p : feature.polygons)
             for (const Ring& ring : p.rings)
-                if (!std::all_of(ring.begin(), ring.end(), onEarth)) return report(feature.id, "geometry", kOffEarth);
+                if (!std::all_of(ring.begin(), ring.end(), isFeatureLonLat))
+                    return report(feature.id, "geometry", kOffEarth);
         for (const Polygon& p : feature.polygons)
             if (!isValid(p)) return report(feature.id, "geometry", "invalid polygon (self-intersecting or unclosed)");
     }
-    if (!std::all_of(feature.points.begin(), feature.points.end(), onEarth)) report(feature.id, "geometry", kOffEarth);
+    if (!std::all_of(feature.points.begin(), feature.points.end(), isFeatureLonLat))
+        report(feature.id, "geometry", kOffEarth);
 }
 
 void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& problems) {
@@ -139,13 +132,16 @@ void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& 
     const int fId = field("id"), fKind = field("kind"), fName = field("name"), fNations = field("nations"),
               fPersonnel = field("personnel"), fFloor = field("floor_m"), fCeiling = field("ceiling_m"),
               fStatus = field("status"), fSource = field("source"), fScenarios = field("scenarios"),
-              fWhy = field("why_not_later");
+              fWhy = field("why_not_later"), fSidc = field("sidc"), fUnique = field("unique_designation"),
+              fHigher = field("higher_formation"), fStaff = field("staff_comments"),
+              fAdditional = field("additional_information");
     std::set<std::string> ids;
     layer.ResetReading();
     size_t number = 0;
     for (auto& f : layer) {
         ++number;
         ScenarioFeature feature;
+        feature.fid = f->GetFID();
         feature.id = readText(*f, fId);
         if (feature.id.empty()) {
             feature.id = "feature #" + std::to_string(number);
@@ -216,6 +212,10 @@ void readFeatures(const fs::path& file, ScenarioSet& set, std::vector<Problem>& 
         feature.source = readText(*f, fSource);
         if (feature.source.empty()) report(feature.id, "source", "missing: say where the feature comes from");
         feature.whyNotLater = readText(*f, fWhy);
+        // The symbol's code and amplifiers are checked by checkSymbols (SymbolRules.h), which needs the library.
+        feature.sidc = readText(*f, fSidc);
+        feature.amplifiers = {readText(*f, fUnique), readText(*f, fHigher), readText(*f, fStaff),
+                              readText(*f, fAdditional)};
 
         const auto scenarios = readList(*f, fScenarios);
         if (!scenarios || scenarios->empty())

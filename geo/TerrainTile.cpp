@@ -7,12 +7,6 @@
 
 namespace geo {
 
-GeoExtent tileExtent(const TileKey& k) {
-    const double size = 180.0 / std::ldexp(1.0, k.level);
-    const double west = -180.0 + k.x * size, north = 90.0 - k.y * size;
-    return {west, north - size, west + size, north};
-}
-
 namespace {
 
 constexpr double kMetresPerDegree = kWgs84A * 3.14159265358979323846 / 180.0;

@@ -3,31 +3,13 @@
 // into four per level. A tile's mesh is a grid of vertices relative to the tile's own ECEF origin,
 // so float vertices stay precise; a skirt around the edge hides cracks between levels.
 #include "geo/HeightGrid.h"
+#include "geo/TileKey.h"
 
 #include <cstdint>
 #include <glm/glm.hpp>
 #include <vector>
 
 namespace geo {
-
-struct TileKey {
-    int level = 0;
-    int x = 0; //!< 0 .. 2^(level+1)-1, west to east from 180°W
-    int y = 0; //!< 0 .. 2^level-1, north to south from 90°N
-    bool operator==(const TileKey&) const = default;
-    TileKey child(int i) const { return {level + 1, x * 2 + (i & 1), y * 2 + (i >> 1)}; }
-};
-
-struct TileKeyHash {
-    size_t operator()(const TileKey& k) const {
-        return (static_cast<size_t>(k.level) << 58) ^ (static_cast<size_t>(k.x) << 29) ^ static_cast<size_t>(k.y);
-    }
-};
-
-struct GeoExtent {
-    double west, south, east, north;
-};
-GeoExtent tileExtent(const TileKey& key);
 
 //! One terrain vertex as the GPU reads it. The shader raises `position` along `up` by
 //! max(height, 0) * exaggeration (the sea stays a flat surface) and lowers skirts by `skirt`.

@@ -30,8 +30,8 @@ struct FrameUniforms {
 static_assert(sizeof(FrameUniforms) == 224);
 
 struct TilePush {
-    glm::vec4 origin; //!< tile origin minus the eye
-    glm::vec4 params; //!< x: the tile's layer in the image array, y: the pass's own (tile.glsl)
+    glm::vec4 origin; //!< xyz: tile origin minus the eye; w: the tile's size in degrees
+    glm::vec4 params; //!< x: the tile's layer in the image array; z, w: its west and north edges (tile.glsl)
 };
 static_assert(sizeof(TilePush) == 32);
 

@@ -39,6 +39,10 @@ void SmallDisk::fill() const {
     close(fd);
 }
 
+bool SmallDisk::makeReadOnly() const {
+    return _mounted && mount("tmpfs", _path.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0;
+}
+
 bool runningInCi() {
     const char* ci = std::getenv("CI");
     return ci && *ci && std::string(ci) != "0" && std::string(ci) != "false";

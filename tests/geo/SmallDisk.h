@@ -22,6 +22,9 @@ public:
     const std::filesystem::path& path() const { return _path; }
     //! Writes the file "filler" until the disk has no byte left.
     void fill() const;
+    //! Mounts the disk again read-only (as a write-protected medium or a read-only share): every write
+    //! then fails with EROFS, even for root. False when the remount is refused.
+    bool makeReadOnly() const;
 
 private:
     std::filesystem::path _path;

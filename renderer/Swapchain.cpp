@@ -1,13 +1,13 @@
-#include "app/Swapchain.h"
+#include "renderer/Swapchain.h"
 
 #include "renderer/VulkanError.h"
 
 #include <algorithm>
 #include <stdexcept>
 
-namespace app {
+namespace renderer {
 
-Swapchain::Swapchain(const renderer::Context& context, VkSurfaceKHR surface, VkExtent2D wanted)
+Swapchain::Swapchain(const Context& context, VkSurfaceKHR surface, VkExtent2D wanted)
     : _context(context), _surface(surface) {
     VkBool32 supported = VK_FALSE;
     VK_CHECK(
@@ -51,13 +51,8 @@ Swapchain::Swapchain(const renderer::Context& context, VkSurfaceKHR surface, VkE
     rpci.pSubpasses = &subpass;
     rpci.dependencyCount = 1;
     rpci.pDependencies = &dep;
-    VK_CHECK(vkCreateRenderPass(context.device(), &rpci, nullptr, &_overlayPass));
+    _overlayPass = RenderPass(context, rpci);
     create(wanted);
-}
-
-Swapchain::~Swapchain() {
-    destroy();
-    vkDestroyRenderPass(_context.device(), _overlayPass, nullptr);
 }
 
 void Swapchain::recreate(VkExtent2D wanted) {
@@ -89,48 +84,38 @@ void Swapchain::create(VkExtent2D wanted) {
     sci.compositeAlpha = VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR;
     sci.presentMode = VK_PRESENT_MODE_FIFO_KHR; // always available; paced to the display
     sci.clipped = VK_TRUE;
-    VK_CHECK(vkCreateSwapchainKHR(device, &sci, nullptr, &_swapchain));
+    VkSwapchainKHR swapchain = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateSwapchainKHR(device, &sci, nullptr, &swapchain));
+    _swapchain = {device, swapchain};
     uint32_t count = 0;
-    VK_CHECK(vkGetSwapchainImagesKHR(device, _swapchain, &count, nullptr));
-    _images.resize(count);
-    VK_CHECK(vkGetSwapchainImagesKHR(device, _swapchain, &count, _images.data()));
-    for (VkImage image : _images) {
+    VK_CHECK(vkGetSwapchainImagesKHR(device, swapchain, &count, nullptr));
+    std::vector<VkImage> images(count);
+    VK_CHECK(vkGetSwapchainImagesKHR(device, swapchain, &count, images.data()));
+    for (VkImage image : images) {
+        SwapImage& swapImage = _images.emplace_back();
+        swapImage.image = image;
         VkImageViewCreateInfo vci{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
         vci.image = image;
         vci.viewType = VK_IMAGE_VIEW_TYPE_2D;
         vci.format = _format;
         vci.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
-        VkImageView view;
-        VK_CHECK(vkCreateImageView(device, &vci, nullptr, &view));
-        _views.push_back(view);
+        swapImage.view = ImageView(_context, vci);
+        const VkImageView view = swapImage.view.vk();
         VkFramebufferCreateInfo fci{VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO};
-        fci.renderPass = _overlayPass;
+        fci.renderPass = _overlayPass.vk();
         fci.attachmentCount = 1;
         fci.pAttachments = &view;
         fci.width = _extent.width;
         fci.height = _extent.height;
         fci.layers = 1;
-        VkFramebuffer fb;
-        VK_CHECK(vkCreateFramebuffer(device, &fci, nullptr, &fb));
-        _framebuffers.push_back(fb);
-        VkSemaphoreCreateInfo semInfo{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
-        VkSemaphore sem;
-        VK_CHECK(vkCreateSemaphore(device, &semInfo, nullptr, &sem));
-        _renderFinished.push_back(sem);
+        swapImage.framebuffer = Framebuffer(_context, fci);
+        swapImage.renderFinished = Semaphore(_context);
     }
 }
 
 void Swapchain::destroy() {
-    VkDevice device = _context.device();
-    for (VkSemaphore s : _renderFinished) vkDestroySemaphore(device, s, nullptr);
-    for (VkFramebuffer fb : _framebuffers) vkDestroyFramebuffer(device, fb, nullptr);
-    for (VkImageView v : _views) vkDestroyImageView(device, v, nullptr);
-    if (_swapchain) vkDestroySwapchainKHR(device, _swapchain, nullptr);
-    _renderFinished.clear();
-    _framebuffers.clear();
-    _views.clear();
-    _images.clear();
-    _swapchain = VK_NULL_HANDLE;
+    _images.clear(); // before the swapchain that owns their images
+    _swapchain.destroy();
 }
 
-} // namespace app
+} // namespace renderer
