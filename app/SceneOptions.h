@@ -39,6 +39,8 @@ struct SceneOptions {
     std::string title;                //!< the title instead of the scenario's; empty: the scenario's
     std::string theme = "standard";   //!< "standard" or "high-contrast" (renderer::parseTheme)
     std::string palette = "standard"; //!< "standard" or "colour-blind" (renderer::parsePalette)
+    std::vector<std::string> imagery;    //!< rasters draped on the terrain, in drawing order
+    std::vector<double> imageryOpacity; //!< the opacity of each --imagery, in the same order (default 1)
 
     //! The layers --hide leaves out.
     std::set<std::string, std::less<>> hiddenLayers() const;

@@ -1,6 +1,7 @@
 #include "renderer/SceneLayers.h"
 
 #include "renderer/HighlightLayer.h"
+#include "renderer/ImageryLayer.h"
 #include "renderer/MapLinesLayer.h"
 #include "renderer/ScenarioLayer.h"
 #include "renderer/SkyLayer.h"
@@ -12,9 +13,11 @@
 namespace renderer {
 
 std::span<const LayerEntry> sceneLayers() {
-    static const std::array<LayerEntry, 9> kLayers{{
+    static const std::array<LayerEntry, 11> kLayers{{
         {"terrain", "Terrain", &TerrainLayer::make},
         {"sky", "Sky", &SkyLayer::make},
+        {"globe-imagery", "Blue Marble (from far away)", &ImageryLayer::globe},
+        {"imagery", "Imagery", &ImageryLayer::user},
         {"highlight", "Ukraine highlight", &HighlightLayer::make},
         {"coastlines", "Coastlines", &MapLinesLayer::coastlines},
         {"borders", "Borders", &MapLinesLayer::borders},

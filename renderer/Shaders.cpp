@@ -42,6 +42,9 @@ const uint32_t kAreaFrag[] = {
 const uint32_t kHighlightFrag[] = {
 #include "shaders/highlight_frag.inc"
 };
+const uint32_t kImageryFrag[] = {
+#include "shaders/imagery_frag.inc"
+};
 } // namespace
 
 std::span<const uint32_t> terrainVert() {
@@ -83,6 +86,9 @@ std::span<const uint32_t> areaFrag() {
 }
 std::span<const uint32_t> highlightFrag() {
     return kHighlightFrag;
+}
+std::span<const uint32_t> imageryFrag() {
+    return kImageryFrag;
 }
 
 } // namespace renderer::shaders

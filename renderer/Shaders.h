@@ -17,4 +17,5 @@ std::span<const uint32_t> markerFrag();
 std::span<const uint32_t> areaVert();
 std::span<const uint32_t> areaFrag();
 std::span<const uint32_t> highlightFrag();
+std::span<const uint32_t> imageryFrag();
 } // namespace renderer::shaders

@@ -114,8 +114,8 @@ TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
 }
 
 void TerrainLayer::reshade(Tile& tile) {
-    Upload upload{tile.layer, std::vector<uint8_t>(kLayerBytes)};
-    shadeTile(tile.heights, _exaggeration, upload.rgba.data());
+    LayerUpload upload{tile.layer, std::vector<uint8_t>(kLayerBytes)};
+    shadeTile(tile.heights, _exaggeration, upload.pixels.data());
     _uploads.push_back(std::move(upload));
     tile.shadedFor = _exaggeration;
 }
@@ -213,41 +213,7 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) 
 
 void TerrainLayer::recordUploads(VkCommandBuffer cmd, uint32_t slot) {
     if (_uploads.empty()) return;
-    std::vector<uint8_t> packed;
-    packed.reserve(_uploads.size() * kLayerBytes);
-    for (const Upload& u : _uploads) packed.insert(packed.end(), u.rgba.begin(), u.rgba.end());
-    Buffer staging(_context, BufferDomain::Upload, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, packed.size(), packed.data());
-
-    // Each layer goes from sampled to written and back; the first barrier also waits for earlier
-    // frames on the queue that may still read a layer being reused.
-    std::vector<VkImageMemoryBarrier> toWrite, toRead;
-    std::vector<VkBufferImageCopy> copies;
-    for (size_t i = 0; i < _uploads.size(); ++i) {
-        VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
-        b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-        b.image = _images.vk();
-        b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, _uploads[i].layer, 1};
-        b.srcAccessMask = VK_ACCESS_SHADER_READ_BIT;
-        b.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-        b.oldLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
-        b.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-        toWrite.push_back(b);
-        std::swap(b.srcAccessMask, b.dstAccessMask);
-        std::swap(b.oldLayout, b.newLayout);
-        toRead.push_back(b);
-        VkBufferImageCopy region{};
-        region.bufferOffset = i * kLayerBytes;
-        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, _uploads[i].layer, 1};
-        region.imageExtent = {uint32_t(kImageSize), uint32_t(kImageSize), 1};
-        copies.push_back(region);
-    }
-    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
-                         nullptr, uint32_t(toWrite.size()), toWrite.data());
-    vkCmdCopyBufferToImage(cmd, staging.vk(), _images.vk(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                           uint32_t(copies.size()), copies.data());
-    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, 0, 0, nullptr, 0,
-                         nullptr, uint32_t(toRead.size()), toRead.data());
-    _retired.at(slot).push_back(std::move(staging));
+    _retired.at(slot).push_back(recordLayerUploads(_context, cmd, _images, _uploads, kLayerBytes));
     _uploads.clear();
 }
 

@@ -78,10 +78,6 @@ private:
         bool magnified = false; //!< drawn with texels larger than texelTolerance pixels
         uint64_t lastUsed = 0;
     };
-    struct Upload {
-        uint32_t layer;
-        std::vector<uint8_t> rgba;
-    };
     Tile* acquire(const geo::TileKey& key);
     Tile* adopt(BuiltTile built);
     void reshade(Tile& tile);
@@ -100,7 +96,7 @@ private:
     std::vector<uint32_t> _freeLayers;
     std::unordered_map<geo::TileKey, Tile, geo::TileKeyHash> _tiles;
     std::vector<const Tile*> _drawList;
-    std::vector<Upload> _uploads;
+    std::vector<LayerUpload> _uploads;
     std::vector<std::vector<Buffer>> _retired; //!< per frame slot: freed once that slot comes round again
     uint32_t _slot = 0;
     uint64_t _frame = 0;
