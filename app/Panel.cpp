@@ -3,6 +3,7 @@
 #include "renderer/SceneLayers.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <imgui.h>
 #include <map>
 #include <set>
@@ -145,6 +146,12 @@ void drawPanel(PanelState& s, ViewerCommands& commands) {
             else
                 s.hidden.insert(name);
         }
+        if (layer.name == "imagery")
+            for (size_t i = 0; i < s.imageryNames.size() && i < s.imageryOpacity.size(); ++i) {
+                const std::string label = std::filesystem::path(s.imageryNames[i]).filename().string() + "##imagery" +
+                                          std::to_string(i);
+                ImGui::SliderFloat(label.c_str(), &s.imageryOpacity[i], 0.0f, 1.0f, "opacity %.2f");
+            }
     }
     ImGui::Checkbox("Title", &s.showTitle);
     ImGui::SameLine();

@@ -10,11 +10,14 @@
 #include <set>
 
 #include <string>
+#include <vector>
 
 namespace app {
 
 struct PanelState {
     std::set<std::string, std::less<>> hidden; //!< layers left out, by name (renderer::sceneLayers())
+    std::vector<std::string> imageryNames;     //!< each --imagery, as given
+    std::vector<float> imageryOpacity;         //!< set by the panel's sliders (SceneView::imageryOpacity)
     float exaggeration = 1.0f;
     std::string deviceName;
     std::string attribution;

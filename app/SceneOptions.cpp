@@ -3,6 +3,7 @@
 #include "app/UsageError.h"
 #include "geo/FrameSize.h"
 #include "geo/Picking.h"
+#include "geo/GlobeImagery.h"
 #include "renderer/FontCheck.h"
 #include "renderer/SceneLayers.h"
 
@@ -72,6 +73,12 @@ void SceneOptions::addTo(CLI::App& c) {
     c.add_option("--hide", hide, "Layers to leave out, comma-separated: " + names)
         ->delimiter(',')
         ->check(CLI::IsMember(layerNames));
+    c.add_option("--imagery", imagery,
+                  "Imagery draped on the terrain (RGB or RGBA raster GDAL opens, any CRS: GeoTIFF/COG, JPEG 2000, "
+                  "MBTiles, GeoPackage, WMTS/TMS through GDAL); repeat it for more, drawn in the order given");
+    c.add_option("--imagery-opacity", imageryOpacity,
+                 "Opacity 0-1 of each --imagery, in the same order (repeat it; missing ones are 1)")
+        ->check(finiteWithin(0.0, 1.0));
     c.add_flag("--no-attribution", noAttribution, "Leave out the data credits drawn in the bottom-right corner");
     c.add_option("--compare", compare, "Two scenarios side by side under one camera: ID,ID");
     c.add_option("--title", title,
@@ -150,7 +157,8 @@ template <class T> T orFail(geo::Result<T> result) {
 } // namespace
 
 geo::SceneFiles SceneOptions::files() const {
-    return {assetsDir(), dem, borders, bordersLayer, coastlines, coastlinesLayer, places, font, scenarios};
+    return {assetsDir(), dem,        borders, bordersLayer, coastlines, coastlinesLayer, places,
+            font,        scenarios, imagery, geo::kBlueMarblePath};
 }
 
 std::optional<geo::ScenarioSet> loadScenarioOption(const std::string& scenarios) {
@@ -170,11 +178,15 @@ size_t scenarioIndex(const geo::ScenarioSet& set, const std::string& option, con
 
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
     parseCameraOption(o.camera); // a malformed camera fails before any file is read
+    if (o.imageryOpacity.size() > o.imagery.size())
+        throw UsageError("--imagery-opacity: " + std::to_string(o.imageryOpacity.size()) + " given for " +
+                         std::to_string(o.imagery.size()) + " --imagery");
     auto scene = std::make_unique<LoadedScene>(orFail(geo::loadSceneData(o.files())), o.style());
     // stb_truetype trusts the font's offsets: it is checked before any glyph is baked.
     if (const std::string problem = renderer::checkFont(scene->inputs.font); !problem.empty())
         throw UsageError((o.font.empty() ? std::string("the default font") : o.font) + ": " + problem);
     if (!o.title.empty()) scene->inputs.screenTexts.push_back(o.title);
+    for (size_t i = 0; i < o.imageryOpacity.size(); ++i) scene->inputs.imagery[i].opacity = float(o.imageryOpacity[i]);
     return scene;
 }
 

@@ -40,6 +40,8 @@ struct SceneOptions {
     std::string theme = "standard";   //!< "standard" or "high-contrast" (renderer::parseTheme)
     std::string palette = "standard"; //!< "standard" or "colour-blind" (renderer::parsePalette)
     std::string markers = "symbols";  //!< "symbols" (APP-6 / MIL-STD-2525) or "prisms"
+    std::vector<std::string> imagery;    //!< rasters draped on the terrain, in drawing order
+    std::vector<double> imageryOpacity; //!< the opacity of each --imagery, in the same order (default 1)
 
     //! The layers --hide leaves out.
     std::set<std::string, std::less<>> hiddenLayers() const;

@@ -146,6 +146,10 @@ Viewer::Viewer(const LoadedScene& scene, const ViewerOptions& options, geo::Scen
     _panel.hidden = options.hidden;
     _panel.deviceName = std::move(deviceName);
     _panel.attribution = scene.inputs.attribution;
+    for (const renderer::ImageryInput& imagery : scene.inputs.imagery) {
+        _panel.imageryNames.push_back(imagery.source->path());
+        _panel.imageryOpacity.push_back(imagery.opacity);
+    }
     _panel.showAttribution = options.attribution;
     _panel.scenarios = &_scenarios;
     _panel.uiScale = uiScale;
@@ -600,6 +604,7 @@ renderer::SceneView Viewer::sceneView(float displayScale, double seconds) const 
     view.pose = _camera.pose();
     view.exaggeration = _panel.exaggeration;
     view.hidden = _panel.hidden;
+    view.imageryOpacity = _panel.imageryOpacity;
     view.attribution = _panel.showAttribution;
     view.legend = _panel.showLegend;
     view.markers = _panel.symbols ? renderer::MarkerStyle::Symbols : renderer::MarkerStyle::Prisms;

@@ -40,6 +40,9 @@ struct ScenarioInfo {
     std::string id, name, description;
 };
 
+//! The default title of a frame showing `scenario`: its name, and that it is illustrative planning.
+std::string scenarioTitle(const ScenarioInfo& scenario);
+
 //! Text amplifiers of a military symbol, as scenario files name them (snake_case properties).
 struct SymbolAmplifiers {
     std::string uniqueDesignation;     //!< unique_designation (field T): "1 MN Bde"
@@ -52,9 +55,6 @@ struct SymbolAmplifiers {
     }
     auto operator<=>(const SymbolAmplifiers&) const = default;
 };
-
-//! The default title of a frame showing `scenario`: its name, and that it is illustrative planning.
-std::string scenarioTitle(const ScenarioInfo& scenario);
 
 struct ScenarioFeature {
     std::string id, name;

@@ -2,6 +2,7 @@
 
 #include "geo/Countries.h"
 #include "geo/DemLoader.h"
+#include "geo/GlobeImagery.h"
 #include "geo/InputPath.h"
 
 #include <fstream>
@@ -69,6 +70,10 @@ Result<SceneData> loadSceneData(const SceneFiles& f) try {
 
     scene.scenarios = orStop(loadScenarioSet(assets, f.scenarios));
     scene.hasScenarios = !scene.scenarios.manifest.empty();
+    for (const std::string& path : f.imagery) scene.imagery.push_back(orStop(TileSource::open(path, TileContent::Image)));
+    // The default globe imagery is a nicety: without the package, the globe keeps its shaded relief.
+    if (!f.globeImagery.empty() && std::filesystem::exists(f.globeImagery))
+        scene.globeImagery = orStop(openGlobeImagery(f.globeImagery));
     scene.nationNames = countryNames();
     std::ifstream attribution(assets / "ATTRIBUTION.txt");
     std::getline(attribution, scene.attribution);

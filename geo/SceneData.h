@@ -6,10 +6,12 @@
 #include "geo/PlaceLoader.h"
 #include "geo/Result.h"
 #include "geo/Scenario.h"
+#include "geo/TileSource.h"
 #include "geo/VectorLoader.h"
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,9 @@ struct SceneFiles {
     std::string places;    //!< empty: assets/places.gpkg
     std::string font;      //!< empty: DejaVu Sans Bold from fonts-dejavu-core
     std::string scenarios; //!< empty: assets/scenarios/scenarios.json where it exists
+    std::vector<std::string> imagery; //!< rasters draped on the terrain, in drawing order
+    //! The whole-globe imagery shown from far away (GlobeImagery.h); none when empty or not installed.
+    std::filesystem::path globeImagery;
 };
 
 struct SceneData {
@@ -38,6 +43,8 @@ struct SceneData {
     std::vector<unsigned char> font; //!< TrueType bytes, not yet checked (renderer::checkFont)
     std::string attribution;         //!< the first line of assets/ATTRIBUTION.txt
     std::map<std::string, std::string> nationNames;
+    std::vector<std::shared_ptr<const TileSource>> imagery; //!< SceneFiles::imagery, opened and checked
+    std::shared_ptr<const TileSource> globeImagery;         //!< null when none
 };
 
 //! Loads every file; the first problem fails, naming the file.

@@ -40,11 +40,10 @@ CoverageTexture coverageTexture(const geo::CoverageMask& mask, int maxSide) {
 }
 
 CoverageLayer::CoverageLayer(const LayerSetup& setup)
-    : _context(setup.context), _terrain(terrainOf(setup)), _maskSet(setup.context) {
+    : _context(setup.context), _terrain(terrainOf(setup)), _images(setup.context, 1, 2) {
+    _images.write(0, _terrain.images(), 0); // binding 0: the tiles' shading; binding 1: the mask, once set
     for (const bool filtered : {false, true}) {
-        PipelineDesc desc =
-            TerrainLayer::tilePipeline(shaders::coverageFrag(), _terrain.imageSet().layout(), filtered);
-        desc.drapeSet = _maskSet.layout();
+        PipelineDesc desc = TerrainLayer::tilePipeline(shaders::coverageFrag(), _images.layout(), filtered);
         desc.pushConstantBytes = sizeof(CoveragePush);
         desc.depthWrite = false;
         desc.alphaBlend = true;
@@ -66,12 +65,13 @@ void CoverageLayer::setMask(const geo::CoverageMask& mask, std::uint64_t request
         _mask = std::make_unique<Image>(_context, uint32_t(t.width), uint32_t(t.height), VK_FORMAT_R8G8_UNORM,
                                         VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
                                         VK_IMAGE_ASPECT_COLOR_BIT);
-        _maskSet.write(0, *_mask);
+        _images.write(0, *_mask, 1);
     }
     _mask->upload(t.rg.data(), t.rg.size());
     _request = request;
     _level = level;
     _placement = glm::vec4(mask.west, mask.north, 1.0 / (mask.width * mask.dLon), 1.0 / (mask.height * mask.dLat));
+    _extent = {mask.west, mask.north - mask.height * mask.dLat, mask.west + mask.width * mask.dLon, mask.north};
 }
 
 void CoverageLayer::clear() {
@@ -80,14 +80,12 @@ void CoverageLayer::clear() {
 
 void CoverageLayer::draw(const DrawContext& frame) {
     if (!_mask || frame.stage != Stage::Drape || !frame.scene.shows(_terrain.name())) return;
-    frame.bind(*_unfiltered, _terrain.imageSet().set());
-    const VkDescriptorSet maskSet = _maskSet.set();
-    vkCmdBindDescriptorSets(frame.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, _unfiltered->layout(), 2, 1, &maskSet, 0,
-                            nullptr);
+    frame.bind(*_unfiltered, _images.set());
     // The mask's placement after the tile's own push constants (drawTiles pushes those per tile).
     vkCmdPushConstants(frame.cmd, _unfiltered->layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT,
                        sizeof(TilePush), sizeof(glm::vec4), &_placement);
-    _terrain.drawTiles(frame.cmd, _unfiltered->layout(), _unfiltered->vk(), _filtered->vk(), frame.view().eye, 0.0f);
+    _terrain.drawTiles(frame.cmd, _unfiltered->layout(), _unfiltered->vk(), _filtered->vk(), frame.view().eye,
+                       [&](const geo::TileKey& key) { return geo::tileExtent(key).intersects(_extent); });
 }
 
 } // namespace renderer

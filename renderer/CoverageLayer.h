@@ -33,9 +33,10 @@ public:
 private:
     const Context& _context;
     const TerrainLayer& _terrain;
-    ImageSet _maskSet;
+    ImageSet _images; //!< binding 0: the terrain tiles' shading, binding 1: the mask
     std::unique_ptr<Pipeline> _unfiltered, _filtered;
     std::unique_ptr<Image> _mask;
+    geo::GeoExtent _extent{}; //!< the mask's, to skip tiles outside it
     std::uint64_t _request = 0;
     size_t _level = 0;
     glm::vec4 _placement{0}; //!< west, north, 1/(width in degrees), 1/(height in degrees)

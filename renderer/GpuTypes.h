@@ -30,11 +30,10 @@ struct FrameUniforms {
 static_assert(sizeof(FrameUniforms) == 224);
 
 struct TilePush {
-    glm::vec4 origin; //!< tile origin minus the eye
-    glm::vec4 params; //!< x: the tile's layer in the image array, y: the pass's own (tile.glsl)
-    glm::vec4 extent; //!< west, south, east, north, degrees: drapes find a fragment's lon/lat (tileLonLat)
+    glm::vec4 origin; //!< xyz: tile origin minus the eye; w: the tile's size in degrees
+    glm::vec4 params; //!< x: the tile's layer in the image array; z, w: its west and north edges (tile.glsl)
 };
-static_assert(sizeof(TilePush) == 48);
+static_assert(sizeof(TilePush) == 32);
 
 struct LinePush {
     glm::vec4 origin; //!< batch origin minus the eye

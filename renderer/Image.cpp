@@ -101,6 +101,42 @@ Image& Image::operator=(Image&& o) noexcept {
     return *this;
 }
 
+Buffer recordLayerUploads(const Context& context, VkCommandBuffer cmd, const Image& image,
+                          const std::vector<LayerUpload>& uploads, size_t bytesPerLayer) {
+    std::vector<uint8_t> packed;
+    packed.reserve(uploads.size() * bytesPerLayer);
+    for (const LayerUpload& u : uploads) packed.insert(packed.end(), u.pixels.begin(), u.pixels.end());
+    Buffer staging(context, BufferDomain::Upload, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, packed.size(), packed.data());
+    std::vector<VkImageMemoryBarrier> toWrite, toRead;
+    std::vector<VkBufferImageCopy> copies;
+    for (size_t i = 0; i < uploads.size(); ++i) {
+        VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
+        b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+        b.image = image.vk();
+        b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, uploads[i].layer, 1};
+        b.srcAccessMask = VK_ACCESS_SHADER_READ_BIT;
+        b.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+        b.oldLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+        b.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+        toWrite.push_back(b);
+        std::swap(b.srcAccessMask, b.dstAccessMask);
+        std::swap(b.oldLayout, b.newLayout);
+        toRead.push_back(b);
+        VkBufferImageCopy region{};
+        region.bufferOffset = i * bytesPerLayer;
+        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, uploads[i].layer, 1};
+        region.imageExtent = {image.width(), image.height(), 1};
+        copies.push_back(region);
+    }
+    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
+                         nullptr, uint32_t(toWrite.size()), toWrite.data());
+    vkCmdCopyBufferToImage(cmd, staging.vk(), image.vk(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, uint32_t(copies.size()),
+                           copies.data());
+    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, 0, 0, nullptr, 0,
+                         nullptr, uint32_t(toRead.size()), toRead.data());
+    return staging;
+}
+
 Sampler::Sampler(const Context& context) : _context(context) {
     VkSamplerCreateInfo sci{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
     sci.magFilter = sci.minFilter = VK_FILTER_LINEAR;

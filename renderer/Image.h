@@ -1,6 +1,9 @@
 #pragma once
 // A 2D VkImage with its memory and a view: render targets, the highlight mask, the glyph atlas.
+#include "renderer/Buffer.h"
 #include "renderer/Context.h"
+
+#include <vector>
 
 #include <cstdint>
 
@@ -38,6 +41,19 @@ private:
     VkDeviceSize _allocated = 0;
     uint32_t _width = 0, _height = 0, _layers = 1;
 };
+
+//! Pixels for one whole layer of an image array.
+struct LayerUpload {
+    uint32_t layer;
+    std::vector<uint8_t> pixels; //!< tightly packed, the layer's size
+};
+
+//! Records the copy of `uploads` into their layers of `image` (an array sampled by fragment shaders,
+//! outside any render pass), each layer going from sampled to written and back; the first barrier
+//! also waits for earlier frames that may still read a layer being reused. Returns the staging
+//! buffer: keep it until the commands have run.
+Buffer recordLayerUploads(const Context& context, VkCommandBuffer cmd, const Image& image,
+                          const std::vector<LayerUpload>& uploads, size_t bytesPerLayer);
 
 //! A sampler with linear filtering and clamp-to-edge addressing, owned.
 class Sampler {

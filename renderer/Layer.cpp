@@ -31,13 +31,13 @@ void DrawContext::bind(const Pipeline& pipeline, VkDescriptorSet layerSet) const
 }
 
 std::pair<VkDescriptorSetLayout, VkDescriptorPool>
-createSetLayoutAndPool(VkDevice device, const VkDescriptorSetLayoutBinding& binding, uint32_t sets) {
+createSetLayoutAndPool(VkDevice device, std::span<const VkDescriptorSetLayoutBinding> bindings, uint32_t sets) {
     VkDescriptorSetLayoutCreateInfo dslci{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-    dslci.bindingCount = 1;
-    dslci.pBindings = &binding;
+    dslci.bindingCount = uint32_t(bindings.size());
+    dslci.pBindings = bindings.data();
     VkDescriptorSetLayout layout = VK_NULL_HANDLE;
     VK_CHECK(vkCreateDescriptorSetLayout(device, &dslci, nullptr, &layout));
-    const VkDescriptorPoolSize size{binding.descriptorType, sets};
+    const VkDescriptorPoolSize size{bindings.front().descriptorType, sets * uint32_t(bindings.size())};
     VkDescriptorPoolCreateInfo dpci{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     dpci.maxSets = sets;
     dpci.poolSizeCount = 1;
@@ -50,12 +50,14 @@ createSetLayoutAndPool(VkDevice device, const VkDescriptorSetLayoutBinding& bind
     return {layout, pool};
 }
 
-ImageSet::ImageSet(const Context& context, uint32_t sets) : _context(context), _sampler(context) {
+ImageSet::ImageSet(const Context& context, uint32_t sets, uint32_t bindings)
+    : _context(context), _sampler(context) {
     VkDevice device = context.device();
-    std::tie(_layout, _pool) = createSetLayoutAndPool(
-        device,
-        {binding::kLayerImage, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-        sets);
+    std::vector<VkDescriptorSetLayoutBinding> images;
+    for (uint32_t b = 0; b < bindings; ++b)
+        images.push_back({binding::kLayerImage + b, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1,
+                          VK_SHADER_STAGE_FRAGMENT_BIT, nullptr});
+    std::tie(_layout, _pool) = createSetLayoutAndPool(device, images, sets);
     _sets.resize(sets);
     const std::vector<VkDescriptorSetLayout> layouts(sets, _layout);
     VkDescriptorSetAllocateInfo dsai{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
@@ -70,11 +72,11 @@ ImageSet::~ImageSet() {
     vkDestroyDescriptorSetLayout(_context.device(), _layout, nullptr);
 }
 
-void ImageSet::write(uint32_t i, const Image& image) const {
+void ImageSet::write(uint32_t i, const Image& image, uint32_t which) const {
     const VkDescriptorImageInfo info{_sampler.vk(), image.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
     VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
     write.dstSet = _sets.at(i);
-    write.dstBinding = binding::kLayerImage;
+    write.dstBinding = binding::kLayerImage + which;
     write.descriptorCount = 1;
     write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
     write.pImageInfo = &info;

@@ -116,24 +116,24 @@ public:
     virtual void sceneChanged(const LayerSetup&) {}
 };
 
-//! A descriptor set layout of the one `binding`, and a pool for `sets` sets of it (the frame's set 0,
-//! a layer's set 1). The caller destroys both.
-std::pair<VkDescriptorSetLayout, VkDescriptorPool> createSetLayoutAndPool(VkDevice device,
-                                                                          const VkDescriptorSetLayoutBinding& binding,
-                                                                          uint32_t sets);
+//! A descriptor set layout of `bindings`, and a pool for `sets` sets of it (the frame's set 0, a
+//! layer's set 1). The caller destroys both.
+std::pair<VkDescriptorSetLayout, VkDescriptorPool>
+createSetLayoutAndPool(VkDevice device, std::span<const VkDescriptorSetLayoutBinding> bindings, uint32_t sets);
 
-//! One descriptor set per frame-independent image a layer samples: its set 1, binding 0
-//! (`layout(set = 1, binding = 0) uniform sampler2D...`), fragment stage, linear clamp sampler.
+//! A layer's images as its descriptor set 1: `bindings` combined image samplers, bindings 0, 1, ...
+//! (`layout(set = 1, binding = 0) uniform sampler2D...`), fragment stage, linear clamp sampler;
+//! `sets` such sets.
 class ImageSet {
 public:
-    explicit ImageSet(const Context& context, uint32_t sets = 1);
+    explicit ImageSet(const Context& context, uint32_t sets = 1, uint32_t bindings = 1);
     ~ImageSet();
     ImageSet(const ImageSet&) = delete;
     ImageSet& operator=(const ImageSet&) = delete;
     VkDescriptorSetLayout layout() const { return _layout; }
     VkDescriptorSet set(uint32_t i = 0) const { return _sets.at(i); }
-    //! Points set `i` at `image`, which must be in SHADER_READ_ONLY_OPTIMAL when drawn.
-    void write(uint32_t i, const Image& image) const;
+    //! Points binding `which` of set `i` at `image`, which must be in SHADER_READ_ONLY_OPTIMAL when drawn.
+    void write(uint32_t i, const Image& image, uint32_t which = 0) const;
 
 private:
     const Context& _context;

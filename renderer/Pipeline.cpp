@@ -23,8 +23,8 @@ Pipeline::Pipeline(const Context& context, VkRenderPass renderPass, VkDescriptor
     VkDevice device = context.device();
     VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, desc.pushConstantBytes};
     VkPipelineLayoutCreateInfo lci{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
-    const VkDescriptorSetLayout sets[3] = {setLayout, desc.layerSet, desc.drapeSet};
-    lci.setLayoutCount = desc.drapeSet ? 3 : desc.layerSet ? 2 : 1;
+    const VkDescriptorSetLayout sets[2] = {setLayout, desc.layerSet};
+    lci.setLayoutCount = desc.layerSet ? 2 : 1;
     lci.pSetLayouts = sets;
     lci.pushConstantRangeCount = desc.pushConstantBytes ? 1 : 0;
     lci.pPushConstantRanges = &push;

@@ -20,8 +20,6 @@ struct PipelineDesc {
     uint32_t pushConstantBytes = 0;
     uint32_t fragmentVariant = 0; //!< value of the fragment shader's `layout(constant_id = 0)`, if it has one
     VkDescriptorSetLayout layerSet = VK_NULL_HANDLE; //!< set 1, the layer's own images; none when null
-    //! set 2 (needs set 1): a drape's own image beside the terrain's tiles in set 1; none when null
-    VkDescriptorSetLayout drapeSet = VK_NULL_HANDLE;
 };
 
 //! Owns a pipeline layout and a pipeline.

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,6 +21,15 @@
 #include <vector>
 
 namespace renderer {
+
+//! An imagery source draped on the terrain.
+struct ImageryInput {
+    std::shared_ptr<const geo::TileSource> source;
+    float opacity = 1.0f;
+    //! Shown only from far away: transparent below `fadeFrom` metres of eye altitude, opaque from
+    //! `fadeTo` up; both 0: at every altitude.
+    double fadeFrom = 0, fadeTo = 0;
+};
 
 //! What the scene is made of. The renderer copies what it needs; `terrain` must outlive it.
 struct SceneInputs {
@@ -35,6 +45,8 @@ struct SceneInputs {
     std::map<std::string, std::string> nationNames; //!< ISO alpha-2 code → name, for the legend
     std::vector<std::string> screenTexts; //!< text frames will show on screen (a custom title): its glyphs are baked
     std::vector<geo::RuleWarning> warnings; //!< planning rules broken (geo/edit/RuleWarnings.h): the "warnings" layer
+    std::vector<ImageryInput> imagery;    //!< the "imagery" layer: --imagery, in drawing order
+    std::vector<ImageryInput> globeImagery; //!< the "globe-imagery" layer: the Blue Marble, faded in from far away
 };
 
 //! A scene loaded from its files (geo::loadSceneData) with the inputs the renderer reads: the terrain
@@ -82,6 +94,8 @@ struct SceneView {
     //! minimum size; 0: automatic from the frame's height (renderer/DisplayScale.h). The viewer sets
     //! it from the monitor's content scale; stills leave it 0.
     float displayScale = 0.0f;
+    //! The opacity of each SceneInputs::imagery source (the panel's sliders); missing: as given there.
+    std::vector<float> imageryOpacity;
 };
 
 struct FrameStats {

@@ -2,6 +2,7 @@
 
 #include "renderer/CoverageLayer.h"
 #include "renderer/HighlightLayer.h"
+#include "renderer/ImageryLayer.h"
 #include "renderer/MapLinesLayer.h"
 #include "renderer/ScenarioLayer.h"
 #include "renderer/SkyLayer.h"
@@ -16,6 +17,8 @@ std::span<const LayerEntry> sceneLayers() {
     static const LayerEntry kLayers[]{
         {"terrain", "Terrain", &TerrainLayer::make},
         {"sky", "Sky", &SkyLayer::make},
+        {"globe-imagery", "Blue Marble (from far away)", &ImageryLayer::globe},
+        {"imagery", "Imagery", &ImageryLayer::user},
         {"highlight", "Ukraine highlight", &HighlightLayer::make},
         {"coverage", "Coverage", &CoverageLayer::make},
         {"coastlines", "Coastlines", &MapLinesLayer::coastlines},

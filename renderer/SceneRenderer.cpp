@@ -83,8 +83,10 @@ SceneRenderer::SceneRenderer(const Context& context, const SceneInputs& inputs, 
     createTargets();
 
     // Set 0, shared by every pipeline: the frame uniforms. Layers bring their own images as set 1.
-    std::tie(_frameSetLayout, _descriptorPool) = createSetLayoutAndPool(
-        device, {binding::kFrameUniforms, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, kPushStages, nullptr}, 2 * kFrameSlots);
+    const VkDescriptorSetLayoutBinding frameUniforms{binding::kFrameUniforms, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
+                                                     kPushStages, nullptr};
+    std::tie(_frameSetLayout, _descriptorPool) =
+        createSetLayoutAndPool(device, std::span(&frameUniforms, 1), 2 * kFrameSlots);
     _pipelines = std::make_unique<PipelineCache>(context, _renderPass, _frameSetLayout);
 
     // The layers, in drawing order: each builds its pipelines and uploads its data once here.

@@ -51,6 +51,9 @@ const uint32_t kSymbolFrag[] = {
 const uint32_t kCoverageFrag[] = {
 #include "shaders/coverage_frag.inc"
 };
+const uint32_t kImageryFrag[] = {
+#include "shaders/imagery_frag.inc"
+};
 } // namespace
 
 std::span<const uint32_t> terrainVert() {
@@ -101,6 +104,9 @@ std::span<const uint32_t> symbolFrag() {
 }
 std::span<const uint32_t> coverageFrag() {
     return kCoverageFrag;
+};
+std::span<const uint32_t> imageryFrag() {
+    return kImageryFrag;
 }
 
 } // namespace renderer::shaders

@@ -20,4 +20,5 @@ std::span<const uint32_t> highlightFrag();
 std::span<const uint32_t> symbolVert();
 std::span<const uint32_t> symbolFrag();
 std::span<const uint32_t> coverageFrag();
+std::span<const uint32_t> imageryFrag();
 } // namespace renderer::shaders

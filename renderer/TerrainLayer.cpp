@@ -2,7 +2,6 @@
 
 #include "geo/Ellipsoid.h"
 #include "geo/SharedRules.h"
-#include "geo/Spatial.h"
 #include "renderer/GpuTypes.h"
 #include "renderer/Shaders.h"
 
@@ -16,18 +15,6 @@ namespace {
 constexpr int kMaxLevel = 16;
 constexpr double kMetresPerDegree = geo::kWgs84A * 3.14159265358979323846 / 180.0;
 constexpr VkDeviceSize kLayerBytes = VkDeviceSize(TerrainLayer::kImageSize) * TerrainLayer::kImageSize * 4;
-constexpr int kMaskWidth = 2048, kMaskHeight = 1024;
-
-//! Bounding box of the polygons' outer rings, padded by a cell.
-glm::dvec4 boundsOf(const std::vector<geo::Polygon>& polygons) {
-    glm::dvec4 b{1e9, 1e9, -1e9, -1e9};
-    for (const auto& p : polygons)
-        for (const auto& ring : p.rings)
-            for (const auto& q : ring)
-                b = {std::min(b.x, q.x), std::min(b.y, q.y), std::max(b.z, q.x), std::max(b.w, q.y)};
-    return b + glm::dvec4(-0.05, -0.05, 0.05, 0.05);
-}
-
 VkVertexInputAttributeDescription attribute(uint32_t location, VkFormat format, uint32_t offset) {
     return {location, 0, format, offset};
 }
@@ -52,28 +39,16 @@ PipelineDesc TerrainLayer::tilePipeline(std::span<const uint32_t> fragment, VkDe
 
 std::unique_ptr<Layer> TerrainLayer::make(const LayerSetup& setup) {
     if (!setup.inputs.terrain) throw std::invalid_argument("the terrain layer needs a terrain");
-    // Terrain tiles bake the highlight's coverage into their images (the highlight layer tints by it).
-    HighlightMask highlight;
-    if (!setup.inputs.highlight.empty()) {
-        const glm::dvec4 b = boundsOf(setup.inputs.highlight);
-        highlight = {b.x,
-                     b.y,
-                     b.z,
-                     b.w,
-                     kMaskWidth,
-                     kMaskHeight,
-                     geo::rasterizeMask(setup.inputs.highlight, b.x, b.y, b.z, b.w, kMaskWidth, kMaskHeight)};
-    }
-    return std::make_unique<TerrainLayer>(setup, std::move(highlight));
+    return std::make_unique<TerrainLayer>(setup);
 }
 
-TerrainLayer::TerrainLayer(const LayerSetup& setup, HighlightMask highlight, uint32_t maxTiles)
-    : _context(setup.context), _terrain(*setup.inputs.terrain), _highlight(std::move(highlight)),
+TerrainLayer::TerrainLayer(const LayerSetup& setup, uint32_t maxTiles)
+    : _context(setup.context), _terrain(*setup.inputs.terrain),
       _images(setup.context, kImageSize, kImageSize, VK_FORMAT_R8G8B8A8_UNORM,
               VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT, VK_IMAGE_ASPECT_COLOR_BIT, maxTiles),
       _imageSet(setup.context), _retired(setup.frameSlots) {
     const Context& context = setup.context;
-    _builder = std::make_unique<TileBuilder>(_terrain, _highlight, kGridSize, kSamplesPerCell);
+    _builder = std::make_unique<TileBuilder>(_terrain, kGridSize, kSamplesPerCell);
     const std::vector<uint32_t> indices = geo::tileIndices(kGridSize);
     _indexCount = static_cast<uint32_t>(indices.size());
     _indices = Buffer(context, BufferDomain::Device, VK_BUFFER_USAGE_INDEX_BUFFER_BIT,
@@ -96,7 +71,7 @@ void TerrainLayer::prepare(const FrameContext& frame) {
 void TerrainLayer::draw(const DrawContext& frame) {
     if (frame.stage != Stage::Surface) return;
     frame.bind(*_unfiltered, _imageSet.set());
-    drawTiles(frame.cmd, _unfiltered->layout(), _unfiltered->vk(), _filtered->vk(), frame.view().eye, 0.0f);
+    drawTiles(frame.cmd, _unfiltered->layout(), _unfiltered->vk(), _filtered->vk(), frame.view().eye);
 }
 
 TerrainLayer::Tile* TerrainLayer::acquire(const geo::TileKey& key) {
@@ -110,7 +85,7 @@ TerrainLayer::Tile* TerrainLayer::acquire(const geo::TileKey& key) {
         _complete = false;
         return nullptr;
     }
-    return adopt(buildTile(_terrain, _highlight, key, kGridSize, kSamplesPerCell, _exaggeration));
+    return adopt(buildTile(_terrain, key, kGridSize, kSamplesPerCell, _exaggeration));
 }
 
 TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
@@ -121,7 +96,8 @@ TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
         return nullptr;
     }
     const geo::TerrainTileMesh& mesh = built.mesh;
-    Tile tile{Buffer(_context, BufferDomain::Device, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
+    Tile tile{key,
+              Buffer(_context, BufferDomain::Device, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
                      mesh.vertices.size() * sizeof(geo::TerrainVertex), mesh.vertices.data()),
               std::move(built.mesh.heights),
               mesh.origin,
@@ -133,17 +109,13 @@ TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
               built.shadedFor};
     _freeLayers.pop_back();
     tile.lastUsed = _frame;
-    const geo::GeoExtent e = geo::tileExtent(key);
-    tile.extent = glm::vec4(e.west, e.south, e.east, e.north);
-    tile.highlighted = !_highlight.pixels.empty() && e.west < _highlight.east && _highlight.west < e.east &&
-                       e.south < _highlight.north && _highlight.south < e.north;
     _uploads.push_back({tile.layer, std::move(built.rgba)});
     return &_tiles.emplace(key, std::move(tile)).first->second;
 }
 
 void TerrainLayer::reshade(Tile& tile) {
-    Upload upload{tile.layer, std::vector<uint8_t>(kLayerBytes)};
-    shadeTile(tile.heights, _exaggeration, _highlight, upload.rgba.data());
+    LayerUpload upload{tile.layer, std::vector<uint8_t>(kLayerBytes)};
+    shadeTile(tile.heights, _exaggeration, upload.pixels.data());
     _uploads.push_back(std::move(upload));
     tile.shadedFor = _exaggeration;
 }
@@ -242,56 +214,30 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) 
 
 void TerrainLayer::recordUploads(VkCommandBuffer cmd, uint32_t slot) {
     if (_uploads.empty()) return;
-    std::vector<uint8_t> packed;
-    packed.reserve(_uploads.size() * kLayerBytes);
-    for (const Upload& u : _uploads) packed.insert(packed.end(), u.rgba.begin(), u.rgba.end());
-    Buffer staging(_context, BufferDomain::Upload, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, packed.size(), packed.data());
-
-    // Each layer goes from sampled to written and back; the first barrier also waits for earlier
-    // frames on the queue that may still read a layer being reused.
-    std::vector<VkImageMemoryBarrier> toWrite, toRead;
-    std::vector<VkBufferImageCopy> copies;
-    for (size_t i = 0; i < _uploads.size(); ++i) {
-        VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
-        b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-        b.image = _images.vk();
-        b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, _uploads[i].layer, 1};
-        b.srcAccessMask = VK_ACCESS_SHADER_READ_BIT;
-        b.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-        b.oldLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
-        b.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-        toWrite.push_back(b);
-        std::swap(b.srcAccessMask, b.dstAccessMask);
-        std::swap(b.oldLayout, b.newLayout);
-        toRead.push_back(b);
-        VkBufferImageCopy region{};
-        region.bufferOffset = i * kLayerBytes;
-        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, _uploads[i].layer, 1};
-        region.imageExtent = {uint32_t(kImageSize), uint32_t(kImageSize), 1};
-        copies.push_back(region);
-    }
-    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
-                         nullptr, uint32_t(toWrite.size()), toWrite.data());
-    vkCmdCopyBufferToImage(cmd, staging.vk(), _images.vk(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                           uint32_t(copies.size()), copies.data());
-    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, 0, 0, nullptr, 0,
-                         nullptr, uint32_t(toRead.size()), toRead.data());
-    _retired.at(slot).push_back(std::move(staging));
+    _retired.at(slot).push_back(recordLayerUploads(_context, cmd, _images, _uploads, kLayerBytes));
     _uploads.clear();
 }
 
+std::vector<geo::TileKey> TerrainLayer::drawnKeys() const {
+    std::vector<geo::TileKey> keys;
+    for (const Tile* tile : _drawList) keys.push_back(tile->key);
+    return keys;
+}
+
 void TerrainLayer::drawTiles(VkCommandBuffer cmd, VkPipelineLayout layout, VkPipeline unfiltered,
-                             VkPipeline filtered, const glm::dvec3& eye, float pushY, bool onlyHighlighted) const {
+                             VkPipeline filtered, const glm::dvec3& eye,
+                             const std::function<bool(const geo::TileKey&)>& each) const {
     vkCmdBindIndexBuffer(cmd, _indices.vk(), 0, VK_INDEX_TYPE_UINT32);
     for (const bool magnified : {false, true}) {
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, magnified ? filtered : unfiltered);
         for (const Tile* tile : _drawList) {
-            if (tile->magnified != magnified || (onlyHighlighted && !tile->highlighted)) continue;
+            if (tile->magnified != magnified || (each && !each(tile->key))) continue;
             const VkBuffer vb = tile->vertices.vk();
             const VkDeviceSize offset = 0;
             vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
-            const TilePush push{glm::vec4(glm::vec3(tile->origin - eye), 0.0f),
-                                glm::vec4(float(tile->layer), pushY, 0.0f, 0.0f), tile->extent};
+            const geo::GeoExtent e = geo::tileExtent(tile->key);
+            const TilePush push{glm::vec4(glm::vec3(tile->origin - eye), float(e.east - e.west)),
+                                glm::vec4(float(tile->layer), 0.0f, float(e.west), float(e.north))};
             vkCmdPushConstants(cmd, layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
                                &push);
             vkCmdDrawIndexed(cmd, _indexCount, 1, 0, 0, 0);

@@ -11,6 +11,7 @@
 #include "renderer/View.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -18,15 +19,15 @@
 namespace renderer {
 
 //! The "terrain" layer: the surface every drape (imagery, the highlight) lies on. Drapes draw its
-//! last selection again with drawTiles(), binding imageSet() to sample each tile's shaded image.
+//! last selection again with drawTiles(), binding images() to read each tile's hillshade.
 class TerrainLayer : public Layer {
 public:
     static constexpr int kGridSize = 17;       //!< vertices a side
     static constexpr int kSamplesPerCell = 16; //!< image texels per grid cell: images are 257 x 257
     static constexpr int kImageSize = (kGridSize - 1) * kSamplesPerCell + 1;
 
-    TerrainLayer(const LayerSetup& setup, HighlightMask highlight, uint32_t maxTiles = 384);
-    //! The layer for `setup.inputs`: its terrain, with the highlight's coverage baked in.
+    explicit TerrainLayer(const LayerSetup& setup, uint32_t maxTiles = 384);
+    //! The layer for `setup.inputs`' terrain.
     static std::unique_ptr<Layer> make(const LayerSetup& setup);
 
     std::string_view name() const override { return "terrain"; }
@@ -47,12 +48,15 @@ public:
     void recordUploads(VkCommandBuffer cmd, uint32_t slot);
     //! Draws the last selection: tiles whose texels span more than texelTolerance pixels (magnified
     //! past their data's detail) with `filtered`, the rest with `unfiltered`. Both share `layout`
-    //! (terrain.vert's TilePush, push.y given as `pushY`) and the descriptor sets are bound.
-    //! `onlyHighlighted`: just the tiles the highlight's box meets.
+    //! (tile.glsl's TilePush in its first 32 bytes) and the descriptor sets are bound. `each`, when
+    //! given, is called before each tile is drawn (it may push constants past the first 32 bytes)
+    //! and skips the tile by returning false.
     void drawTiles(VkCommandBuffer cmd, VkPipelineLayout layout, VkPipeline unfiltered, VkPipeline filtered,
-                   const glm::dvec3& eye, float pushY, bool onlyHighlighted = false) const;
-    //! Set 1 of the drapes' pipelines: each tile's shaded image (tile.glsl).
-    const ImageSet& imageSet() const { return _imageSet; }
+                   const glm::dvec3& eye, const std::function<bool(const geo::TileKey&)>& each = {}) const;
+    //! The tiles of the last selection.
+    std::vector<geo::TileKey> drawnKeys() const;
+    //! Each cached tile's shaded image, one layer each: what drapes bind as tile.glsl's tileImages.
+    const Image& images() const { return _images; }
     //! A terrain pipeline (terrain.vert) with `fragment`, unfiltered (variant 0) or filtered (1).
     static PipelineDesc tilePipeline(std::span<const uint32_t> fragment, VkDescriptorSetLayout layerSet,
                                      bool filtered);
@@ -61,6 +65,7 @@ public:
 
 private:
     struct Tile {
+        geo::TileKey key;
         Buffer vertices;
         geo::TileHeights heights; //!< kept to re-shade the image when the exaggeration changes
         glm::dvec3 origin;
@@ -71,13 +76,7 @@ private:
         uint32_t layer;         //!< its image in the array
         double shadedFor = -1;  //!< the exaggeration its image was shaded for
         bool magnified = false; //!< drawn with texels larger than texelTolerance pixels
-        bool highlighted = false; //!< meets the highlight's box
         uint64_t lastUsed = 0;
-        glm::vec4 extent{0}; //!< west, south, east, north, degrees (TilePush::extent)
-    };
-    struct Upload {
-        uint32_t layer;
-        std::vector<uint8_t> rgba;
     };
     Tile* acquire(const geo::TileKey& key);
     Tile* adopt(BuiltTile built);
@@ -88,8 +87,7 @@ private:
 
     const Context& _context;
     const geo::Terrain& _terrain;
-    HighlightMask _highlight;
-    std::unique_ptr<TileBuilder> _builder; //!< after _terrain and _highlight, which it reads
+    std::unique_ptr<TileBuilder> _builder; //!< after _terrain, which it reads
     Buffer _indices;
     uint32_t _indexCount = 0;
     Image _images; //!< one layer per cached tile
@@ -98,7 +96,7 @@ private:
     std::vector<uint32_t> _freeLayers;
     std::unordered_map<geo::TileKey, Tile, geo::TileKeyHash> _tiles;
     std::vector<const Tile*> _drawList;
-    std::vector<Upload> _uploads;
+    std::vector<LayerUpload> _uploads;
     std::vector<std::vector<Buffer>> _retired; //!< per frame slot: freed once that slot comes round again
     uint32_t _slot = 0;
     uint64_t _frame = 0;

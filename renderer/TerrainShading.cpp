@@ -1,6 +1,7 @@
 #include "renderer/TerrainShading.h"
 
 #include "geo/Ellipsoid.h"
+#include "geo/SharedRules.h"
 
 #include <algorithm>
 #include <array>
@@ -37,17 +38,7 @@ uint8_t toByte(float v) {
 
 } // namespace
 
-float HighlightMask::coverage(double lon, double lat) const {
-    if (pixels.empty() || lon < west || lon > east || lat < south || lat > north) return 0.0f;
-    const double x = (lon - west) / (east - west) * width - 0.5, y = (north - lat) / (north - south) * height - 0.5;
-    const int x0 = std::clamp(int(std::floor(x)), 0, width - 1), y0 = std::clamp(int(std::floor(y)), 0, height - 1);
-    const int x1 = std::min(x0 + 1, width - 1), y1 = std::min(y0 + 1, height - 1);
-    const float fx = float(std::clamp(x - x0, 0.0, 1.0)), fy = float(std::clamp(y - y0, 0.0, 1.0));
-    auto px = [&](int i, int j) { return float(pixels[size_t(j) * width + i]); };
-    return (px(x0, y0) * (1 - fx) + px(x1, y0) * fx) * (1 - fy) + (px(x0, y1) * (1 - fx) + px(x1, y1) * fx) * fy;
-}
-
-void shadeTile(const geo::TileHeights& h, double exaggeration, const HighlightMask& highlight, uint8_t* rgba) {
+void shadeTile(const geo::TileHeights& h, double exaggeration, uint8_t* rgba) {
     // Sun from the north-west, 45 degrees up, in each texel's east-north-up frame (the classic hillshade).
     const glm::vec3 sun = glm::normalize(glm::vec3(-0.5f, 0.5f, 0.7071f));
     const float k = static_cast<float>(exaggeration);
@@ -69,9 +60,10 @@ void shadeTile(const geo::TileHeights& h, double exaggeration, const HighlightMa
             const glm::vec3 n = glm::normalize(glm::vec3(-k * dzdx, -k * dzdy, 1.0f));
             const float diffuse = std::max(glm::dot(n, sun), 0.0f);
             const float sky = 0.5f + 0.5f * n.z;
-            const glm::vec3 c = landTint(height) * (0.35f * sky + 0.75f * diffuse);
+            const float shade = 0.35f * sky + 0.75f * diffuse;
+            const glm::vec3 c = landTint(height) * shade;
             out[0] = toByte(c.r), out[1] = toByte(c.g), out[2] = toByte(c.b);
-            out[3] = static_cast<uint8_t>(highlight.coverage(h.west + i * h.step, lat));
+            out[3] = toByte(float(geo::hillshadeAlpha(shade)));
         }
     }
 }

@@ -2,16 +2,16 @@
 
 namespace renderer {
 
-BuiltTile buildTile(const geo::Terrain& terrain, const HighlightMask& highlight, const geo::TileKey& key, int gridSize,
+BuiltTile buildTile(const geo::Terrain& terrain, const geo::TileKey& key, int gridSize,
                     int samplesPerCell, double exaggeration) {
     BuiltTile t{geo::buildTileMesh(terrain, key, gridSize, samplesPerCell), {}, exaggeration};
     t.rgba.resize(size_t(t.mesh.heights.size) * t.mesh.heights.size * 4);
-    shadeTile(t.mesh.heights, exaggeration, highlight, t.rgba.data());
+    shadeTile(t.mesh.heights, exaggeration, t.rgba.data());
     return t;
 }
 
-TileBuilder::TileBuilder(const geo::Terrain& terrain, const HighlightMask& highlight, int gridSize, int samplesPerCell)
-    : _terrain(terrain), _highlight(highlight), _gridSize(gridSize), _samplesPerCell(samplesPerCell),
+TileBuilder::TileBuilder(const geo::Terrain& terrain, int gridSize, int samplesPerCell)
+    : _terrain(terrain), _gridSize(gridSize), _samplesPerCell(samplesPerCell),
       _worker([this] { run(); }) {}
 
 TileBuilder::~TileBuilder() {
@@ -56,7 +56,7 @@ void TileBuilder::run() {
             job = _queue.front();
             _queue.pop_front();
         }
-        BuiltTile built = buildTile(_terrain, _highlight, job.first, _gridSize, _samplesPerCell, job.second);
+        BuiltTile built = buildTile(_terrain, job.first, _gridSize, _samplesPerCell, job.second);
         std::lock_guard lock(_mutex);
         _finished.push_back(std::move(built));
     }

@@ -21,12 +21,12 @@ struct BuiltTile {
 };
 
 //! Builds one tile now, on the calling thread.
-BuiltTile buildTile(const geo::Terrain& terrain, const HighlightMask& highlight, const geo::TileKey& key, int gridSize,
-                    int samplesPerCell, double exaggeration);
+BuiltTile buildTile(const geo::Terrain& terrain, const geo::TileKey& key, int gridSize, int samplesPerCell,
+                    double exaggeration);
 
 class TileBuilder {
 public:
-    TileBuilder(const geo::Terrain& terrain, const HighlightMask& highlight, int gridSize, int samplesPerCell);
+    TileBuilder(const geo::Terrain& terrain, int gridSize, int samplesPerCell);
     ~TileBuilder();
     TileBuilder(const TileBuilder&) = delete;
     TileBuilder& operator=(const TileBuilder&) = delete;
@@ -41,7 +41,6 @@ public:
 private:
     void run();
     const geo::Terrain& _terrain;
-    const HighlightMask& _highlight;
     const int _gridSize, _samplesPerCell;
     std::mutex _mutex;
     std::condition_variable _wake;

@@ -7,7 +7,7 @@
 // A site's coverage (renderer/CoverageLayer.cpp) draped over the terrain tiles: a translucent tint
 // where a target is seen, nothing where it is hidden or out of range, and a thin ring at the range's
 // edge. The tint is lit by the terrain's own shading under it, so relief reads through it.
-layout(set = 2, binding = 0) uniform sampler2D coverageMask; // r: seen, g: within the range
+layout(set = 1, binding = 1) uniform sampler2D coverageMask; // r: seen, g: within the range
 
 layout(location = 0) in vec2 inTileUv;
 layout(location = 0) out vec4 outColor;

@@ -6,7 +6,7 @@
 // (renderer/TerrainShading.cpp), so the shaders only place and sample.
 layout(push_constant) uniform TilePush {
     vec4 origin; // tile origin minus the eye, metres
-    vec4 params; // x: the tile's layer in the image array, y: the pass's own (tile.glsl)
+    vec4 params; // x: the tile's layer in the image array (tile.glsl)
 } tile;
 
 // Drapes draw the same tiles again with this shader and pass the depth test on equal depth. (Not

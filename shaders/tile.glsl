@@ -4,26 +4,26 @@
 // dearly for filtering); tiles magnified past their data's detail filter it, or they would look blocky.
 layout(constant_id = 0) const bool kFiltered = false;
 
-layout(set = 1, binding = 0) uniform sampler2DArray tileImages; // rgb: shaded colour, a: highlight
+layout(set = 1, binding = 0) uniform sampler2DArray tileImages; // rgb: shaded colour, a: hillshade (0: water)
 
-layout(push_constant) uniform TilePush {
-    vec4 origin; // tile origin minus the eye, metres
-    vec4 params; // x: the tile's layer in the image array, y: the pass's own (highlight: on)
-    vec4 extent; // west, south, east, north, degrees
-#ifdef TILE_PUSH_EXTRA
-    TILE_PUSH_EXTRA // a drape's own push constants, after the 48 bytes of TilePush (renderer/GpuTypes.h)
+// A drape adds its own push constants after the tile's by defining TILE_PUSH_EXTRA first.
+#ifndef TILE_PUSH_EXTRA
+#define TILE_PUSH_EXTRA
 #endif
+layout(push_constant) uniform TilePush {
+    vec4 origin; // xyz: tile origin minus the eye, metres; w: the tile's size in degrees
+    vec4 params; // x: the tile's layer in the image array; z, w: its west and north edges, degrees
+    TILE_PUSH_EXTRA
 } tile;
-
-// Longitude and latitude (degrees) at a point of the tile: its grid is regular in both, row 0 north
-// (geo/TerrainTile.cpp).
-vec2 tileLonLat(vec2 tileUv) {
-    return vec2(mix(tile.extent.x, tile.extent.z, tileUv.x), mix(tile.extent.w, tile.extent.y, tileUv.y));
-}
 
 vec4 tileTexel(vec2 tileUv) {
     // Texel centres sit on the tile's edges (renderer/TerrainLayer.h), so edges match neighbours.
     float size = float(textureSize(tileImages, 0).x);
     if (kFiltered) return textureLod(tileImages, vec3((0.5 + tileUv * (size - 1.0)) / size, tile.params.x), 0.0);
     return texelFetch(tileImages, ivec3(ivec2(tileUv * (size - 1.0) + 0.5), int(tile.params.x)), 0);
+}
+
+// Longitude and latitude, degrees, of a point of the tile.
+vec2 tileLonLat(vec2 tileUv) {
+    return vec2(tile.params.z + tileUv.x * tile.origin.w, tile.params.w - tileUv.y * tile.origin.w);
 }

@@ -307,6 +307,29 @@ TEST(Cli, BadFilesGiveOneClearErrorNamingTheFile) {
     EXPECT_FALSE(fs::exists(dir / "x.png"));
 }
 
+TEST(Cli, BadImageryGivesOneClearErrorNamingTheFile) {
+    geo::test::TempDir dir;
+    const fs::path missing = dir / "missing.tif", grey = dir / "grey.tif";
+    geo::test::RasterSpec spec; // one band of numbers: no colours to drape
+    spec.width = spec.height = 2;
+    spec.geoTransform = {30, 1, 0, 50, 0, -1};
+    spec.values = {1, 2, 3, 4};
+    geo::test::writeGeoTiff(grey, spec);
+    // A picture without georeferencing: the Blue Marble as marble-qt-data installs it.
+    const fs::path picture = "/usr/share/marble/data/maps/earth/bluemarble/bluemarble.jpg";
+    ASSERT_TRUE(fs::exists(picture)) << "scripts/setup installs marble-qt-data";
+    const std::string out = " --out " + quoted(dir / "x.png") + " " + kSmall;
+    for (const BadInput& bad : std::vector<BadInput>{
+             {"render --imagery " + quoted(missing) + out, {missing.string(), "not found"}},
+             {"render --imagery " + quoted(grey) + out, {grey.string(), "1 band"}},
+             {"render --imagery " + quoted(picture) + out, {picture.string()}},
+             {"render --imagery " + quoted(grey) + " --imagery-opacity 1.5" + out, {"--imagery-opacity", "1.5"}},
+             {"render --imagery-opacity 0.5" + out, {"--imagery-opacity"}},
+         })
+        expectOneClearError(bad);
+    EXPECT_FALSE(fs::exists(dir / "x.png"));
+}
+
 TEST(Cli, UnwritableOutputIsAClearError) {
     const Outcome r = bulwark("render --out /nonexistent-folder/x.png " + std::string(kSmall));
     EXPECT_EQ(r.code, 2) << r.out;
