@@ -145,7 +145,7 @@ std::optional<ViewerCommand> EditMode::key(const KeyPress& press) const {
 }
 
 void EditMode::draw(const EditScene& scene, const EditStatus& status, ViewerCommands& commands) {
-    drawOverlay(scene, status);
+    drawOverlay(scene);
     if (!_active) return;
     const float em = ImGui::GetFontSize();
     // Top left, under the scene's title, sized in ems like the panel; it grows with its content up to the
@@ -296,7 +296,7 @@ void drawGroundLine(const EditScene& scene, glm::dvec2 a, glm::dvec2 b, unsigned
         draw->AddText(ImVec2(middle->x + 4, middle->y - ImGui::GetFontSize()), colour, label.c_str());
 }
 
-void EditMode::drawOverlay(const EditScene& scene, const EditStatus& status) const {
+void EditMode::drawOverlay(const EditScene& scene) const {
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     const float em = ImGui::GetFontSize();
     const auto toPoints = [&](glm::dvec2 px) {
@@ -306,19 +306,8 @@ void EditMode::drawOverlay(const EditScene& scene, const EditStatus& status) con
     const auto pixelOf = [&](glm::dvec2 lonLat) {
         return groundPixel(lonLat, scene.terrain, scene.view, scene.exaggeration);
     };
-    // Broken rules, always: the site in red, and for the distance rule a line to the nearest point of the
-    // line of contact with its length.
-    const ImU32 red = IM_COL32(235, 60, 45, 255);
-    if (status.warnings)
-        for (const RuleWarning& w : *status.warnings) {
-            if (!w.at) continue;
-            const auto site = pixelOf(*w.at);
-            if (site) draw->AddCircle(toPoints(*site), 0.9f * em, red, 0, 3.0f);
-            if (!w.contactPoint) continue;
-            char text[32];
-            std::snprintf(text, sizeof text, "%.0f km", w.distanceKm);
-            drawGroundLine(scene, *w.at, *w.contactPoint, red, text);
-        }
+    // Broken rules are drawn by the scene's "warnings" layer (the site, the geodesic to the line of contact and
+    // its length), so stills and video show them too; the overlay marks only what is being edited.
     if (!_active) return;
     const ImU32 yellow = IM_COL32(255, 215, 0, 255);
     for (const std::string& id : _selection)

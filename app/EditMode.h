@@ -67,7 +67,7 @@ public:
     void prune(const geo::ScenarioSet& set);
 
 private:
-    void drawOverlay(const EditScene& scene, const EditStatus& status) const;
+    void drawOverlay(const EditScene& scene) const;
     void drawAttributes(const geo::ScenarioSet& set, ViewerCommands& commands);
     bool _active = false;
     std::vector<std::string> _selection;

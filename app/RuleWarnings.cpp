@@ -23,10 +23,6 @@ std::vector<RuleWarning> ruleWarnings(const std::vector<geo::DocumentViolation>&
                      !f.polygons.front().rings.front().empty())
                 w.at = f.polygons.front().rings.front().front();
         }
-        if (v.violation.contact) {
-            w.contactPoint = v.violation.contact->nearest;
-            w.distanceKm = v.violation.contact->distanceM / 1000.0;
-        }
         warnings.push_back(std::move(w));
     }
     return warnings;

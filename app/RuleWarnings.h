@@ -1,6 +1,6 @@
 #pragma once
 // The planning rules the scenario document finds broken, as the viewer shows them while editing: which
-// feature breaks which rule, where it is, and for the distance rule the nearest point of the line of contact.
+// feature breaks which rule and where it is (the scene's "warnings" layer draws them: geo/edit/RuleWarnings.h).
 #include "geo/Scenario.h"
 #include "geo/edit/ScenarioDocument.h"
 
@@ -15,8 +15,6 @@ struct RuleWarning {
     std::string featureId, name;
     std::string text;                       //!< what is wrong, as `bulwark validate` words it
     std::optional<glm::dvec2> at;           //!< the feature's place (its first point), to fly to
-    std::optional<glm::dvec2> contactPoint; //!< distance rule: the nearest point of the line of contact
-    double distanceKm = 0;                  //!< distance rule: how far that is
 };
 
 //! The document's violations, with the place of each feature in `set` (the set they were found in).
