@@ -3,7 +3,7 @@
 // ground under the cursor, wheel to zoom toward the cursor, right or middle drag to turn and tilt,
 // H for home. Movements ease toward a goal pose so zooming from orbit to the ground is smooth.
 #include "geo/Camera.h"
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 
 #include <optional>
 

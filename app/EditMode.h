@@ -7,7 +7,7 @@
 #include "app/RuleWarnings.h"
 #include "app/ViewerCommand.h"
 #include "app/ViewerInput.h"
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 #include "geo/Scenario.h"
 #include "renderer/View.h"
 

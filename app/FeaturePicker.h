@@ -1,6 +1,6 @@
 #pragma once
 // Which scenario marker is under the cursor, for tooltips and selection in the viewer.
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 #include "geo/Scenario.h"
 #include "renderer/View.h"
 

@@ -193,6 +193,10 @@ void drawPanel(PanelState& s, ViewerCommands& commands) {
     ImGui::Text("%u tiles, %llu triangles, %zu labels%s", s.stats.tiles,
                 static_cast<unsigned long long>(s.stats.triangles), s.stats.labels,
                 s.stats.complete ? "" : ", loading");
+    const renderer::TerrainStreaming& t = s.stats.streaming;
+    ImGui::Text("terrain: %zu tiles resident, %zu loading, %.0f of %.0f MB", t.resident, t.loading,
+                double(t.cacheBytes) / (1 << 20), double(t.cacheBudget) / (1 << 20));
+    if (!t.lastError.empty()) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "%s", t.lastError.c_str());
     ImGui::Separator();
     ImGui::TextWrapped("Drag: pan. Wheel: zoom to cursor. Right/middle drag: turn and tilt. "
                        "WASD: move. Left/Right: turn. PgUp/PgDn: zoom. H: home. F11: fullscreen. Tab: hide this "

@@ -10,9 +10,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <iterator>
 #include <sstream>
+#include <unistd.h>
 
 namespace app {
 
@@ -47,6 +49,11 @@ void SceneOptions::addTo(CLI::App& c) {
     c.add_option("--dem", dem,
                  "Elevation raster GDAL opens (GeoTIFF, .hgt, DTED, netCDF, VRT), any CRS, drawn over "
                  "the Europe and globe bases [default: assets/dem/region.tif]");
+    c.add_option("--cache-mb", cacheMb,
+                 "Memory for terrain tiles, MB: whatever the size of the DEM, no more stays resident [default: 512]");
+    c.add_option("--cache-dir", cacheDir,
+                 "Folder keeping the tiles of remote sources (/vsicurl/, /vsis3/...), so a second visit reads no "
+                 "network [default: none]");
     c.add_option("--borders", borders,
                  "Border polygons or lines, any vector format GDAL opens "
                  "[default: assets/vector/borders.gpkg]");
@@ -157,8 +164,23 @@ template <class T> T orFail(geo::Result<T> result) {
 } // namespace
 
 geo::SceneFiles SceneOptions::files() const {
-    return {assetsDir(), dem,        borders, bordersLayer, coastlines, coastlinesLayer, places,
-            font,        scenarios, imagery, geo::kBlueMarblePath};
+    geo::SceneFiles files{assetsDir(), dem,       borders, bordersLayer,          coastlines, coastlinesLayer,
+                          places,      font,      scenarios, imagery, geo::kBlueMarblePath};
+    files.cacheBytes = size_t(cacheMb * (1 << 20));
+    files.cacheDir = cacheDir;
+    return files;
+}
+
+void checkCacheMb(double megabytes) {
+    const double physicalMb =
+        double(sysconf(_SC_PHYS_PAGES)) * double(sysconf(_SC_PAGE_SIZE)) / double(1 << 20); // this machine's memory
+    const double most = std::min(1e6, physicalMb);
+    if (!(megabytes >= 1 && megabytes <= most)) {
+        char text[160];
+        std::snprintf(text, sizeof text, "--cache-mb: %g: expected 1 to %.0f MB (%s)", megabytes, most,
+                      most < 1e6 ? "the memory of this machine" : "a terabyte");
+        throw UsageError(text);
+    }
 }
 
 std::optional<geo::ScenarioSet> loadScenarioOption(const std::string& scenarios) {
@@ -178,6 +200,7 @@ size_t scenarioIndex(const geo::ScenarioSet& set, const std::string& option, con
 
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& o) {
     parseCameraOption(o.camera); // a malformed camera fails before any file is read
+    checkCacheMb(o.cacheMb);
     if (o.imageryOpacity.size() > o.imagery.size())
         throw UsageError("--imagery-opacity: " + std::to_string(o.imageryOpacity.size()) + " given for " +
                          std::to_string(o.imagery.size()) + " --imagery");

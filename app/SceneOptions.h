@@ -2,7 +2,7 @@
 // The command-line options every command shares (data files, camera, size, exaggeration) and the
 // loading of those files into what the renderer draws.
 #include "geo/Camera.h"
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 #include "geo/Scenario.h"
 #include "geo/SceneData.h"
 #include "renderer/SceneRenderer.h"
@@ -42,6 +42,8 @@ struct SceneOptions {
     std::string markers = "symbols";  //!< "symbols" (APP-6 / MIL-STD-2525) or "prisms"
     std::vector<std::string> imagery;    //!< rasters draped on the terrain, in drawing order
     std::vector<double> imageryOpacity; //!< the opacity of each --imagery, in the same order (default 1)
+    double cacheMb = 512;               //!< terrain tiles kept in memory, MB (--cache-mb)
+    std::string cacheDir;               //!< where tiles of remote sources are kept (--cache-dir); empty: none
 
     //! The layers --hide leaves out.
     std::set<std::string, std::less<>> hiddenLayers() const;
@@ -55,7 +57,8 @@ struct SceneOptions {
     //! The title of a frame showing `scenario`: --title, else scenarioTitle(); empty with --no-title.
     std::string titleFor(const geo::ScenarioInfo& scenario) const;
     //! Adds --camera, --dem, --borders, --borders-layer, --coastlines, --coastlines-layer, --places, --font,
-    //! --exaggeration, --hide, --no-attribution, --title, --no-title, --no-legend, --theme, --palette.
+    //! --exaggeration, --hide, --no-attribution, --title, --no-title, --no-legend, --theme, --palette, --cache-mb,
+    //! --cache-dir.
     void addTo(CLI::App& command);
 };
 
@@ -67,6 +70,8 @@ std::optional<geo::ScenarioSet> loadScenarioOption(const std::string& scenarios)
 //! The index of scenario `id` in `set`; throws UsageError naming `option` and the ids there are.
 size_t scenarioIndex(const geo::ScenarioSet& set, const std::string& option, const std::string& id);
 
+//! Throws UsageError unless `megabytes` (--cache-mb) is at least 1 and at most the machine's memory (or 1e6).
+void checkCacheMb(double megabytes);
 //! Loads every file the options name; throws UsageError naming the file and problem.
 std::unique_ptr<LoadedScene> loadScene(const SceneOptions& options);
 

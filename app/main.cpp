@@ -2,6 +2,7 @@
 #include "app/Commands.h"
 #include "app/UsageError.h"
 #include "geo/OutputFile.h"
+#include "geo/Terrain.h"
 #include "renderer/VulkanError.h"
 
 #include <CLI/CLI.hpp>
@@ -35,6 +36,9 @@ int main(int argc, char** argv) {
             if (const int code = command(); code >= 0) return code;
         return view();
     } catch (const app::UsageError& e) {
+        std::cerr << "bulwark: " << e.what() << "\n";
+        return app::kExitBadInput;
+    } catch (const geo::TileReadError& e) { // a tile a still needs could not be read (a file gone, a server down)
         std::cerr << "bulwark: " << e.what() << "\n";
         return app::kExitBadInput;
     } catch (const geo::OutputError& e) { // a full disk, a folder or a device given as the file to write

@@ -48,9 +48,9 @@ std::optional<Failure> checkCoverage(const Terrain& terrain, const CoverageReque
     std::snprintf(site, sizeof site, "--site %.6g,%.6g", r.site.x, r.site.y);
     if (!isLonLat(r.site.x, r.site.y) || r.site.x > 180)
         return Failure{site, "not a lon/lat within -180..180 E, -90..90 N"};
-    if (terrain.empty() || !terrain.layers().front().sample(r.site.x, r.site.y))
+    if (!terrain.firstCovers(r.site.x, r.site.y))
         return Failure{site, "outside the DEM" +
-                                 (terrain.empty() ? std::string() : " (" + terrain.layers().front().source + ")")};
+                                 (terrain.empty() ? std::string() : " (" + terrain.firstSource() + ")")};
     const auto height = [](double m, double lowest) {
         return std::isfinite(m) && m >= lowest && m <= kMaxCoverageHeightM;
     };

@@ -9,7 +9,7 @@
 //     if (auto refused = checkCoverage(terrain, r)) fail(*refused);
 //     for (const CoverageDetail& d : coverageLevels(terrain, r))   // coarse first, then finer
 //         show(computeCoverage(terrain, r, d));                    // each a complete answer
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 #include "geo/Result.h"
 
 #include <atomic>

@@ -1,7 +1,7 @@
 #pragma once
 // The cursor's position as the panel shows it: decimal degrees, degrees-minutes-seconds and MGRS
 // (GeographicLib), the ground height, and how far the line of contact is.
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 #include "geo/LineIndex.h"
 
 #include <glm/glm.hpp>

@@ -26,34 +26,6 @@ int shrunkSide(int side, double shrink) {
     return std::max(1, checkedInteger<int>(std::round(side * shrink)).value_or(1));
 }
 
-std::string cellsText(long long width, long long height) {
-    return std::to_string(width) + "x" + std::to_string(height) + " cells";
-}
-
-//! Refuses, before anything is read, a raster whose read would touch more than `maxCells` cells. Reading band 1
-//! down to maxSide a side, GDAL (RasterIO and the warper alike) reads the coarsest overview that is still at
-//! least that fine, or the full raster when there is none: a sparse 200000x200000 GeoTIFF took minutes and
-//! gigabytes that way.
-std::optional<Failure> refuseHugeRead(const std::filesystem::path& path, GDALDataset& dataset, int maxSide,
-                                      double maxCells) {
-    GDALRasterBand* band = dataset.GetRasterBand(1);
-    const int width = dataset.GetRasterXSize(), height = dataset.GetRasterYSize();
-    int readWidth = width, readHeight = height;
-    for (int i = 0; maxSide > 0 && band && i < band->GetOverviewCount(); ++i) {
-        GDALRasterBand* overview = band->GetOverview(i);
-        if (!overview) continue;
-        const int w = overview->GetXSize(), h = overview->GetYSize();
-        const bool fineEnough = std::max(w, h) >= std::min(maxSide, std::max(width, height));
-        if (fineEnough && double(w) * h < double(readWidth) * readHeight) readWidth = w, readHeight = h;
-    }
-    if (double(readWidth) * readHeight <= maxCells) return std::nullopt;
-    const std::string fix = "; add overviews with gdaladdo, or cut it down with gdal_translate -outsize";
-    if (readWidth == width && readHeight == height)
-        return Failure{path.string(), cellsText(width, height) + " without overviews: too many to read" + fix};
-    return Failure{path.string(), cellsText(width, height) + " whose nearest overview has " +
-                                      cellsText(readWidth, readHeight) + ": too many to read" + fix};
-}
-
 //! Warps to EPSG:4326 at GDAL's suggested resolution, coarsened so neither side exceeds maxSide.
 Result<GdalDatasetPtr> warpToLonLat(const GdalSession& gdal, const std::filesystem::path& path, GDALDataset& source,
                                     bool assumeLonLat, int maxSide) {

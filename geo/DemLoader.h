@@ -1,5 +1,6 @@
 #pragma once
 // Reads any raster GDAL opens (GeoTIFF, SRTM .hgt, DTED, netCDF, VRT...) in any CRS into a HeightGrid.
+#include "GdalRaster.h"
 #include "HeightGrid.h"
 #include "Result.h"
 
@@ -12,7 +13,7 @@ struct DemOptions {
     //! The most cells one read may touch: GDAL reads the coarsest overview still as fine as the grid asked for,
     //! or the whole raster when it has none. A larger read is refused before it starts (it would take minutes
     //! and gigabytes), saying to add overviews.
-    double maxCellsRead = 16384.0 * 16384.0;
+    double maxCellsRead = kMaxCellsRead;
 };
 
 //! Opens `path`, warps it to EPSG:4326 (bilinear) when it is in another CRS, and maps nodata, and heights

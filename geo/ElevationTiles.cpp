@@ -8,7 +8,7 @@ namespace geo {
 
 ElevationTiles::ElevationTiles(std::vector<std::shared_ptr<const TileSource>> sources, Options options)
     : _options(std::move(options)), _cache(_options.cacheBytes),
-      _loader(std::move(sources), _options.threads, _options.disk) {}
+      _loader(std::move(sources), _options.threads, _options.disk), _heightsSeen(_loader.sources().size(), false) {}
 
 std::vector<int> ElevationTiles::covering(const TileKey& key) const {
     std::vector<int> found;
@@ -58,6 +58,8 @@ std::shared_ptr<const TileHeights> ElevationTiles::stack(const TileKey& key, con
             continue;
         }
         const std::vector<float>& metres = std::get<TileHeights>(*data).metres;
+        if (!_heightsSeen[size_t(i)])
+            _heightsSeen[size_t(i)] = std::any_of(metres.begin(), metres.end(), [](float h) { return !std::isnan(h); });
         for (size_t k = 0; k < metres.size(); ++k)
             if (std::isnan(stacked->metres[k])) stacked->metres[k] = metres[k];
     }
@@ -67,7 +69,7 @@ std::shared_ptr<const TileHeights> ElevationTiles::stack(const TileKey& key, con
     if (complete) {
         _cache.put({kStacked, key}, std::make_shared<const TileData>(*result));
         for (const int i : sourcesHere) _cache.erase({i, key}); // the stack holds what they held
-        _finestResident = std::max(_finestResident, key.level);
+        if (key.level > _finestResident) _finestResident = key.level; // only the frame thread writes it
     }
     return result;
 }
@@ -114,7 +116,7 @@ Result<std::shared_ptr<const TileHeights>> ElevationTiles::wait(const TileKey& k
 float ElevationTiles::heightAt(double lon, double lat) const {
     lon = std::remainder(lon, 360.0); // -180..180
     lat = std::clamp(lat, -90.0, 90.0);
-    for (int level = _finestResident; level >= 0; --level) {
+    for (int level = _finestResident.load(); level >= 0; --level) {
         const double size = 180.0 / std::ldexp(1.0, level);
         const int columns = 2 << level, rows = 1 << level;
         const TileKey key{level, std::clamp(int(std::floor((lon + 180.0) / size)), 0, columns - 1),

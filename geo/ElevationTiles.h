@@ -14,6 +14,7 @@
 #include "geo/TileLoader.h"
 #include "geo/TileSource.h"
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <unordered_map>
@@ -21,6 +22,7 @@
 
 namespace geo {
 
+//! Frame thread only, except heightAt().
 class ElevationTiles {
 public:
     static constexpr int kSamples = 257; //!< lattice samples a tile side (256 cells)
@@ -47,11 +49,16 @@ public:
     void cancelQueued() { _loader.cancelAllQueued(); }
 
     //! Height at lon/lat, bilinear, from the finest resident tile that holds the point, falling back to coarser
-    //! levels; 0 where none is resident. Never reads disk or network.
+    //! levels; 0 where none is resident. Never reads disk or network. The one call safe from any thread (the
+    //! cache locks; the finest level is atomic), so a coverage sweep may read heights while the frame loads.
     float heightAt(double lon, double lat) const;
     //! The level from which refining `key` adds nothing: the finest of the sources covering it, at their own
     //! resolution wherever their data lies in the tile (a small DEM inside a big tile still counts).
     int finestLevel(const TileKey& key) const;
+
+    //! True once a tile of source `i` (index in sources()) held a height: false for a source whose every cell read
+    //! so far is nodata or beyond the heights the Earth has (a wrong nodata value).
+    bool hasHeights(size_t i) const { return i < _heightsSeen.size() && _heightsSeen[i]; }
 
     struct Stats {
         size_t resident = 0, loading = 0, queued = 0;
@@ -72,7 +79,8 @@ private:
     std::unordered_map<SourceTileKey, std::chrono::steady_clock::time_point, SourceTileKeyHash> _failed;
     std::unordered_map<SourceTileKey, Failure, SourceTileKeyHash> _failures; //!< since the last update()
     std::vector<Failure> _newFailures;
-    int _finestResident = 0;
+    std::vector<bool> _heightsSeen; //!< per source: hasHeights()
+    std::atomic<int> _finestResident{0}; //!< read by heightAt on any thread
 };
 
 } // namespace geo

@@ -33,6 +33,13 @@ Result<RasterGeoreference> checkGeoreference(const std::filesystem::path& path, 
 //! Refuses georeferencing that puts `grid` (its frame; heights unused) beyond the globe: west of -180,
 //! east of 360, or past a pole.
 std::optional<Failure> refuseOffTheGlobe(const std::filesystem::path& path, const HeightGrid& grid);
+//! Refuses, before anything is read, a raster whose read down to `maxSide` a side would touch more than
+//! `maxCells` cells: GDAL reads the coarsest overview still that fine, or the full raster when there is none
+//! (a sparse 200000x200000 GeoTIFF took minutes and gigabytes that way). The message says to add overviews.
+std::optional<Failure> refuseHugeRead(const std::filesystem::path& path, GDALDataset& dataset, int maxSide,
+                                      double maxCells);
+//! The most cells one read of a raster may touch (refuseHugeRead): 16384 x 16384.
+constexpr double kMaxCellsRead = 16384.0 * 16384.0;
 
 //! A lazy warped VRT of `source` in EPSG:4326 made by gdalwarp with `args` (e.g. "-r", "bilinear"), or null.
 GdalDatasetPtr warpedView(GDALDataset& source, const std::vector<std::string>& args);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace geo {
 
@@ -62,41 +61,6 @@ std::optional<float> HeightGrid::sample(double lon, double lat) const {
         sum += weights[k] * values[k];
     }
     return static_cast<float>(sum);
-}
-
-void Terrain::addLayer(HeightGrid grid) {
-    _layers.push_back(std::move(grid));
-}
-
-float Terrain::heightAt(double lon, double lat) const {
-    for (const HeightGrid& layer : _layers)
-        if (auto h = layer.sample(lon, lat)) return *h;
-    return 0.0f;
-}
-
-double Terrain::finestCellAt(double lon, double lat) const {
-    double finest = std::numeric_limits<double>::infinity();
-    double coarsest = 0;
-    for (const HeightGrid& layer : _layers) {
-        const double cell = std::max(layer.dLon, layer.dLat);
-        coarsest = std::max(coarsest, cell);
-        if (layer.sample(lon, lat)) finest = std::min(finest, cell);
-    }
-    return std::isfinite(finest) ? finest : coarsest;
-}
-
-double Terrain::finestCellIn(const GeoExtent& extent) const {
-    double finest = std::numeric_limits<double>::infinity();
-    double coarsest = 0;
-    for (const HeightGrid& layer : _layers) {
-        const double cell = std::max(layer.dLon, layer.dLat);
-        coarsest = std::max(coarsest, cell);
-        const GeoExtent grid{layer.west, layer.south(), layer.east(), layer.north};
-        // A grid over 0..360 E holds the western hemisphere east of 180.
-        const GeoExtent shifted{extent.west + 360, extent.south, extent.east + 360, extent.north};
-        if (grid.intersects(extent) || grid.intersects(shifted)) finest = std::min(finest, cell);
-    }
-    return std::isfinite(finest) ? finest : coarsest;
 }
 
 } // namespace geo

@@ -1,7 +1,6 @@
 #pragma once
-// Terrain heights on a regular longitude/latitude grid (EPSG:4326), and a stack of such grids.
-#include "geo/TileKey.h"
-
+// Terrain heights on a regular longitude/latitude grid (EPSG:4326), held whole (tests, `bulwark coverage`);
+// the renderer streams them instead (Terrain.h).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,25 +35,6 @@ struct HeightGrid {
     //! grid's edge the edge samples are held, except that a grid spanning 360 degrees wraps
     //! its last column onto its first.
     std::optional<float> sample(double lon, double lat) const;
-};
-
-//! Layers of height grids, finest first: a regional DEM over a coarse global one.
-class Terrain {
-public:
-    void addLayer(HeightGrid grid); //!< later layers sit under earlier ones
-    const std::vector<HeightGrid>& layers() const { return _layers; }
-    bool empty() const { return _layers.empty(); }
-    //! Height of the first layer with data at this point; 0 (sea level) where none has.
-    float heightAt(double lon, double lat) const;
-    //! Finest cell size in degrees (the larger of dLon, dLat) among layers with data at the point
-    //! (for level-of-detail limits); the coarsest cell of all layers where none has, 0 without layers.
-    double finestCellAt(double lon, double lat) const;
-    //! Finest cell size in degrees among layers reaching into `extent` (a tile: a small DEM anywhere in it
-    //! counts, not only at its middle); the coarsest cell of all layers where none does, 0 without layers.
-    double finestCellIn(const GeoExtent& extent) const;
-
-private:
-    std::vector<HeightGrid> _layers;
 };
 
 } // namespace geo

@@ -2,7 +2,7 @@
 // What an analyst measures on the map, on the WGS84 ellipsoid (GeographicLib): range and true bearing
 // between two points, the length of a path, the area of a polygon, and the terrain along a path.
 // Points are lon/lat degrees, as everywhere in geo/.
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 
 #include <glm/glm.hpp>
 #include <vector>

@@ -3,7 +3,7 @@
 // so what is under the cursor is what the user sees there.
 #include "geo/Camera.h"
 #include "geo/Ellipsoid.h"
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 
 #include <optional>
 

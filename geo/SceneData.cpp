@@ -1,11 +1,11 @@
 #include "geo/SceneData.h"
 
 #include "geo/Countries.h"
-#include "geo/DemLoader.h"
 #include "geo/GlobeImagery.h"
 #include "geo/InputPath.h"
 
 #include <fstream>
+#include <unistd.h>
 
 namespace geo {
 
@@ -47,10 +47,18 @@ Result<SceneData> loadSceneData(const SceneFiles& f) try {
     SceneData scene;
     const fs::path& assets = f.assets;
     const fs::path regional = f.dem.empty() ? assets / "dem/region.tif" : fs::path(f.dem);
-    // Finest first: the regional DEM (or the user's), Europe at 5', then the whole globe at 20'.
-    scene.terrain.addLayer(orStop(loadDem(regional)));
-    scene.terrain.addLayer(orStop(loadDem(assets / "dem/europe.tif")));
-    scene.terrain.addLayer(orStop(loadDem(assets / "dem/globe.tif")));
+    // Finest first: the regional DEM (or the user's), Europe at 5', then the whole globe at 20', streamed.
+    ElevationTiles::Options tiles;
+    tiles.cacheBytes = f.cacheBytes;
+    if (!f.cacheDir.empty()) {
+        tiles.disk = orStop(TileDiskCache::open(f.cacheDir, uint64_t(4) << 30));
+        if (::access(f.cacheDir.c_str(), W_OK | X_OK) != 0) throw Stop{{f.cacheDir, "cannot write in this folder"}};
+    }
+    scene.terrain = orStop(
+        Terrain::open({regional.string(), (assets / "dem/europe.tif").string(), (assets / "dem/globe.tif").string()},
+                      std::move(tiles)));
+    // What is built once from heights (labels, lines, markers) needs some: a coarse level over each source.
+    if (auto failed = scene.terrain.preload()) throw Stop{*failed};
 
     // The default file holds country polygons (for the Ukraine highlight) and the land borders
     // between them as lines; a user's file gives both from whatever it holds.

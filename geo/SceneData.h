@@ -2,7 +2,7 @@
 // Every file one scene is made of, loaded into plain structs: the terrain (the asked-for DEM over
 // the Europe and globe bases), borders and coastlines, places, scenarios, the label font and the
 // credits. The CLI and the renderer tests load a scene the same way, through here.
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 #include "geo/PlaceLoader.h"
 #include "geo/Result.h"
 #include "geo/Scenario.h"
@@ -31,10 +31,12 @@ struct SceneFiles {
     std::vector<std::string> imagery; //!< rasters draped on the terrain, in drawing order
     //! The whole-globe imagery shown from far away (GlobeImagery.h); none when empty or not installed.
     std::filesystem::path globeImagery;
+    size_t cacheBytes = size_t(512) << 20; //!< tiles kept in memory (`--cache-mb`)
+    std::string cacheDir;                  //!< empty: remote tiles are fetched on every visit (`--cache-dir`)
 };
 
 struct SceneData {
-    Terrain terrain;
+    Terrain terrain; //!< streamed; the tiles of a coarse level over each source are resident (Terrain::preload)
     ScenarioSet scenarios;
     bool hasScenarios = false; //!< a manifest was loaded (it may hold no feature)
     std::vector<std::vector<glm::dvec2>> borders, coastlines;

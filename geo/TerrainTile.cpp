@@ -11,19 +11,6 @@ namespace {
 
 constexpr double kMetresPerDegree = kWgs84A * 3.14159265358979323846 / 180.0;
 
-TileHeights sampleHeights(const Terrain& terrain, const GeoExtent& e, int size) {
-    TileHeights h;
-    h.size = size;
-    h.west = e.west;
-    h.north = e.north;
-    h.step = (e.east - e.west) / (size - 1);
-    h.metres.reserve(static_cast<size_t>(size + 2) * (size + 2));
-    for (int j = -1; j <= size; ++j)
-        for (int i = -1; i <= size; ++i)
-            h.metres.push_back(terrain.heightAt(e.west + i * h.step, std::clamp(e.north - j * h.step, -90.0, 90.0)));
-    return h;
-}
-
 TerrainVertex makeVertex(const glm::dvec3& origin, double lon, double lat, float height, glm::vec2 uv) {
     TerrainVertex v{};
     const glm::dvec3 p = toEcef({lon, lat, 0.0}) - origin;
@@ -40,15 +27,15 @@ TerrainVertex makeVertex(const glm::dvec3& origin, double lon, double lat, float
 
 } // namespace
 
-TerrainTileMesh buildTileMesh(const Terrain& terrain, const TileKey& key, int n, int samplesPerCell) {
+TerrainTileMesh buildTileMesh(std::shared_ptr<const TileHeights> heights, const TileKey& key, int n) {
     const GeoExtent e = tileExtent(key);
-    const int k = std::max(samplesPerCell, 1);
+    const int k = std::max((heights->size - 1) / std::max(n - 1, 1), 1);
     TerrainTileMesh mesh;
     mesh.key = key;
     const double midLat = std::clamp(0.5 * (e.north + e.south), -89.9, 89.9);
     mesh.origin = toEcef({0.5 * (e.west + e.east), midLat, 0.0});
-    mesh.heights = sampleHeights(terrain, e, (n - 1) * k + 1);
-    const TileHeights& h = mesh.heights;
+    mesh.heights = std::move(heights);
+    const TileHeights& h = *mesh.heights;
 
     mesh.minHeight = mesh.maxHeight = h.at(0, 0);
     mesh.vertices.reserve(static_cast<size_t>(n) * n + 4 * (n - 1));
@@ -62,17 +49,10 @@ TerrainTileMesh buildTileMesh(const Terrain& terrain, const TileKey& key, int n,
         }
     // What refining would add: every finer sample against the mesh's bilinear surface there.
     auto land = [&](int i, int j) { return std::max(h.at(i, j), 0.0f); };
-    const int probe = k > 1 ? 1 : 0; // with no finer lattice, probe cell middles instead
     for (int j = 0; j + 1 < n; ++j)
         for (int i = 0; i + 1 < n; ++i) {
             const float a = land(i * k, j * k), b = land((i + 1) * k, j * k), c = land(i * k, (j + 1) * k),
                         d = land((i + 1) * k, (j + 1) * k);
-            if (probe == 0) {
-                const double lon = e.west + (i + 0.5) * h.step, lat = e.north - (j + 0.5) * h.step;
-                const float actual = std::max(terrain.heightAt(lon, lat), 0.0f);
-                mesh.heightError = std::max(mesh.heightError, std::abs(actual - 0.25f * (a + b + c + d)));
-                continue;
-            }
             for (int y = 0; y <= k; ++y)
                 for (int x = 0; x <= k; ++x) {
                     const float fx = float(x) / k, fy = float(y) / k;

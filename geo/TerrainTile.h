@@ -2,11 +2,11 @@
 // Terrain tiles of a geographic quadtree: two root tiles (west and east hemispheres), each split
 // into four per level. A tile's mesh is a grid of vertices relative to the tile's own ECEF origin,
 // so float vertices stay precise; a skirt around the edge hides cracks between levels.
-#include "geo/HeightGrid.h"
 #include "geo/TileKey.h"
 
 #include <cstdint>
 #include <glm/glm.hpp>
+#include <memory>
 #include <vector>
 
 namespace geo {
@@ -35,7 +35,7 @@ struct TerrainTileMesh {
     TileKey key;
     glm::dvec3 origin;                   //!< ECEF centre of the tile at height 0
     std::vector<TerrainVertex> vertices; //!< grid (n x n, row-major, north first), then skirt
-    TileHeights heights;                 //!< the finer lattice the grid was taken from, for the tile's image
+    std::shared_ptr<const TileHeights> heights; //!< the finer lattice the grid was taken from, for the tile's image
     float minHeight = 0, maxHeight = 0;
     double radius = 0; //!< bounding sphere radius around origin at height 0, metres
     //! Largest height difference, metres, between this mesh and the finer lattice: what refining
@@ -45,9 +45,10 @@ struct TerrainTileMesh {
     double curvatureError = 0;
 };
 
-//! Samples `terrain` on a lattice of (n - 1) * samplesPerCell + 1 points a side and builds the
-//! n x n vertex grid from every samplesPerCell-th sample. Vertex order matches tileIndices(n).
-TerrainTileMesh buildTileMesh(const Terrain& terrain, const TileKey& key, int n, int samplesPerCell = 1);
+//! Builds the n x n vertex grid of `key` from every k-th sample of `heights` (a lattice of (n - 1) * k + 1
+//! samples a side over the tile, e.g. Terrain::tile's), keeping the lattice for the tile's image and measuring
+//! against it what refining would add (none with k = 1). Vertex order matches tileIndices(n).
+TerrainTileMesh buildTileMesh(std::shared_ptr<const TileHeights> heights, const TileKey& key, int n);
 //! Triangle indices for any tile mesh of grid size n, grid and skirt (the same for every tile).
 std::vector<std::uint32_t> tileIndices(int n);
 

@@ -267,6 +267,8 @@ Result<std::shared_ptr<const TileSource>> TileSource::open(const std::string& pa
     if (!georef) return georef.failure();
     source->_assumeLonLat = georef.value().assumeLonLat;
     source->_needsWarp = !georef.value().northUpLonLat;
+    // A tile's read takes the overview that fits it: without overviews a coarse tile of a huge raster reads it whole.
+    if (auto huge = refuseHugeRead(path, raw, 257, kMaxCellsRead)) return *huge;
     if (content == TileContent::Image) {
         const int bands = raw.GetRasterCount();
         source->_expandPalette = bands == 1 && raw.GetRasterBand(1)->GetColorTable();

@@ -2,7 +2,7 @@
 // Names drawn in the scene itself (so they appear in stills and videos): scenario markers first,
 // then places (a dot and a name), chosen each frame by priority (capitals, then population) and
 // decluttered on screen. Marker names follow their scenario: shown while the marker is.
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 #include "geo/PlaceLoader.h"
 #include "geo/Scenario.h"
 #include "renderer/GlyphAtlas.h"

@@ -3,7 +3,7 @@
 // given pixel width with an optional darker casing. Points are sampled on the terrain and raised by
 // the same exaggeration. Lines are cut into small batches, each culled against the view and drawn
 // in full or, from far away, simplified.
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 #include "renderer/Buffer.h"
 #include "renderer/Pipeline.h"
 #include "renderer/View.h"

@@ -4,7 +4,7 @@
 // water and the ground, air zones as volumes between floor and ceiling, and the line of contact
 // and corridors as lines. Each carries its scenario mask; which scenario shows is decided per
 // frame on the GPU from the frame uniforms (presence() in common.glsl).
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 #include "geo/Scenario.h"
 #include "renderer/Buffer.h"
 #include "renderer/LineLayer.h"

@@ -2,7 +2,7 @@
 // What a scene is made of (SceneInputs) and what one frame of it shows (SceneView): the plain
 // structs the renderer and its layers read. Layers are named; a view hides layers by name.
 #include "geo/Camera.h"
-#include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 #include "geo/PlaceLoader.h"
 #include "geo/Scenario.h"
 #include "geo/edit/RuleWarnings.h"
@@ -98,12 +98,21 @@ struct SceneView {
     std::vector<float> imageryOpacity;
 };
 
+//! Where the streamed terrain stands (the panel's line): tiles resident and loading, the memory cache against
+//! its budget, and the last tile a source failed to give (empty while none has).
+struct TerrainStreaming {
+    size_t resident = 0, loading = 0;
+    size_t cacheBytes = 0, cacheBudget = 0;
+    std::string lastError;
+};
+
 struct FrameStats {
     uint32_t tiles = 0;
     uint64_t triangles = 0;
     size_t labels = 0;
     size_t lineSegments = 0; //!< segments of map lines drawn (borders, coastlines, range rings)
     bool complete = true;    //!< every tile the view needs was drawn at full detail
+    TerrainStreaming streaming;
 };
 
 } // namespace renderer

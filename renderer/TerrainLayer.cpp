@@ -48,7 +48,7 @@ TerrainLayer::TerrainLayer(const LayerSetup& setup, uint32_t maxTiles)
               VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT, VK_IMAGE_ASPECT_COLOR_BIT, maxTiles),
       _imageSet(setup.context), _retired(setup.frameSlots) {
     const Context& context = setup.context;
-    _builder = std::make_unique<TileBuilder>(_terrain, kGridSize, kSamplesPerCell);
+    _builder = std::make_unique<TileBuilder>(kGridSize);
     const std::vector<uint32_t> indices = geo::tileIndices(kGridSize);
     _indexCount = static_cast<uint32_t>(indices.size());
     _indices = Buffer(context, BufferDomain::Device, VK_BUFFER_USAGE_INDEX_BUFFER_BIT,
@@ -66,6 +66,7 @@ void TerrainLayer::prepare(const FrameContext& frame) {
     frame.stats.tiles = s.tiles;
     frame.stats.triangles = s.triangles;
     frame.stats.complete = s.complete;
+    frame.stats.streaming = streaming();
 }
 
 void TerrainLayer::draw(const DrawContext& frame) {
@@ -74,18 +75,26 @@ void TerrainLayer::draw(const DrawContext& frame) {
     drawTiles(frame.cmd, _unfiltered->layout(), _unfiltered->vk(), _filtered->vk(), frame.view().eye);
 }
 
-TerrainLayer::Tile* TerrainLayer::acquire(const geo::TileKey& key) {
+TerrainLayer::Tile* TerrainLayer::acquire(const geo::TileKey& key, double priority) {
     // Whatever this frame touches is kept this frame: eviction takes only tiles not touched.
     if (auto it = _tiles.find(key); it != _tiles.end()) {
         it->second.lastUsed = _frame;
         return &it->second;
     }
     if (_loading == TileLoading::Background) {
-        _builder->request(key, _exaggeration);
+        // The heights load on the terrain's workers, the mesh is built on the builder's: the parent is drawn meanwhile.
+        if (auto heights = _terrain.tile(key, priority)) _builder->request(key, std::move(heights), _exaggeration);
         _complete = false;
         return nullptr;
     }
-    return adopt(buildTile(_terrain, key, kGridSize, kSamplesPerCell, _exaggeration));
+    auto heights = _terrain.wait(key);
+    if (!heights) throw geo::TileReadError(heights.failure().message());
+    return adopt(buildTile(std::move(heights).value(), key, kGridSize, _exaggeration));
+}
+
+void TerrainLayer::prefetch(const geo::TileKey& key, double priority) {
+    // A still asks for a tile's four children at once, so the terrain's workers read them side by side.
+    if (!_tiles.contains(key)) _terrain.tile(key, priority);
 }
 
 TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
@@ -115,7 +124,7 @@ TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
 
 void TerrainLayer::reshade(Tile& tile) {
     LayerUpload upload{tile.layer, std::vector<uint8_t>(kLayerBytes)};
-    shadeTile(tile.heights, _exaggeration, upload.pixels.data());
+    shadeTile(*tile.heights, _exaggeration, upload.pixels.data());
     _uploads.push_back(std::move(upload));
     tile.shadedFor = _exaggeration;
 }
@@ -155,12 +164,16 @@ TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggerati
     _drawList.clear();
     // What the worker finished joins the cache; what it has not started is asked again below only
     // if this view still needs it.
+    for (const geo::Failure& failure : _terrain.update()) {
+        _lastError = failure.message();
+        _lastErrorAt = std::chrono::steady_clock::now();
+    }
     for (BuiltTile& built : _builder->takeFinished()) adopt(std::move(built));
     _builder->clearRequests();
     for (int x = 0; x < 2; ++x) {
         const geo::TileKey root{0, x, 0};
         _loading = TileLoading::Wait; // the roots are always there: there is never a hole in the globe
-        Tile* tile = acquire(root);
+        Tile* tile = acquire(root, geo::tilePriority(true, 0, 0));
         _loading = loading;
         visit(root, *tile, view);
     }
@@ -194,14 +207,20 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) 
     const double pixelsPerMetre = view.pixelsPerRadian / distance;
     // Refine while the data has finer detail than this tile's image shows, wherever in the tile that data lies
     // (asked at the tile's middle only, a small DEM off the middle was drawn from its parent's blur).
-    const bool detailLeft = sizeDeg / (kImageSize - 1) > 0.5 * _terrain.finestCellIn(e);
+    // Down to the level whose texels are no larger than the data's cells (refining stops where a texel would be
+    // smaller than half a cell).
+    const bool detailLeft = key.level <= _terrain.finestLevel(key);
     tile.magnified = texelMetres * pixelsPerMetre > texelTolerance;
     const bool wantsMore = geometricError * pixelsPerMetre > pixelTolerance || tile.magnified;
     if (wantsMore && detailLeft && key.level < kMaxLevel) {
+        // Nearer tiles first, on a scale of a few thousand km.
+        const double priority = geo::tilePriority(true, key.level + 1, distance / 4e6);
+        if (_loading == TileLoading::Wait)
+            for (int i = 0; i < 4; ++i) prefetch(key.child(i), priority);
         Tile* children[4];
         bool ready = true;
         for (int i = 0; i < 4; ++i) {
-            children[i] = acquire(key.child(i));
+            children[i] = acquire(key.child(i), priority);
             ready = ready && children[i];
         }
         if (ready) {
@@ -216,6 +235,17 @@ void TerrainLayer::recordUploads(VkCommandBuffer cmd, uint32_t slot) {
     if (_uploads.empty()) return;
     _retired.at(slot).push_back(recordLayerUploads(_context, cmd, _images, _uploads, kLayerBytes));
     _uploads.clear();
+}
+
+TerrainStreaming TerrainLayer::streaming() const {
+    TerrainStreaming s;
+    if (const geo::ElevationTiles* tiles = _terrain.tiles()) {
+        const geo::ElevationTiles::Stats stats = tiles->stats();
+        s = {stats.resident, stats.loading + stats.queued, stats.cacheBytes, stats.cacheBudget, {}};
+    }
+    // Shown while failures keep coming (a tile that failed is asked again every few seconds), gone once they stop.
+    if (std::chrono::steady_clock::now() - _lastErrorAt < std::chrono::seconds(10)) s.lastError = _lastError;
+    return s;
 }
 
 std::vector<geo::TileKey> TerrainLayer::drawnKeys() const {

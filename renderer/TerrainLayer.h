@@ -1,7 +1,9 @@
 #pragma once
 // Terrain on the globe: a quadtree of tiles chosen each frame by screen-space error (of the geometry
-// and of the tile's image), built from the geo::Terrain heights on first use, kept on the GPU (a vertex
+// and of the tile's image), built from the geo::Terrain tile heights on first use (streamed: a still
+// waits for them, the viewer draws the parent until they are loaded), kept on the GPU (a vertex
 // buffer and one layer of a shared image array each), and evicted least-recently-used.
+#include "geo/Terrain.h"
 #include "geo/TerrainTile.h"
 #include "renderer/Buffer.h"
 #include "renderer/Image.h"
@@ -10,9 +12,11 @@
 #include "renderer/TileBuilder.h"
 #include "renderer/View.h"
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -25,6 +29,7 @@ public:
     static constexpr int kGridSize = 17;       //!< vertices a side
     static constexpr int kSamplesPerCell = 16; //!< image texels per grid cell: images are 257 x 257
     static constexpr int kImageSize = (kGridSize - 1) * kSamplesPerCell + 1;
+    static_assert(kImageSize == geo::Terrain::kSamples, "a tile's image is its heights' lattice");
 
     explicit TerrainLayer(const LayerSetup& setup, uint32_t maxTiles = 384);
     //! The layer for `setup.inputs`' terrain.
@@ -41,8 +46,9 @@ public:
     };
 
     //! Chooses the tiles for `view` for frame slot `slot` (whose previous frame has finished),
-    //! building what is missing now (Wait) or on the worker thread (Background), where it is drawn
-    //! from once ready. Then record the uploads with recordUploads() before the render pass, and draw().
+    //! building what is missing now (Wait: it waits for the heights, and throws geo::TileReadError
+    //! when a source cannot be read) or on the worker threads (Background: the parent is drawn until
+    //! the heights are loaded and the tile built). Then record the uploads with recordUploads() before the render pass, and draw().
     Selection select(const View& view, double exaggeration, TileLoading loading, uint32_t slot);
     //! Copies the images built by the last select() into their layers (outside any render pass).
     void recordUploads(VkCommandBuffer cmd, uint32_t slot);
@@ -60,6 +66,8 @@ public:
     //! A terrain pipeline (terrain.vert) with `fragment`, unfiltered (variant 0) or filtered (1).
     static PipelineDesc tilePipeline(std::span<const uint32_t> fragment, VkDescriptorSetLayout layerSet,
                                      bool filtered);
+    //! Where the streamed terrain stands, for the panel.
+    TerrainStreaming streaming() const;
     double pixelTolerance = 2.0; //!< geometric screen-space error, pixels, above which a tile is refined
     double texelTolerance = 2.0; //!< screen pixels per image texel above which a tile is refined
 
@@ -67,7 +75,7 @@ private:
     struct Tile {
         geo::TileKey key;
         Buffer vertices;
-        geo::TileHeights heights; //!< kept to re-shade the image when the exaggeration changes
+        std::shared_ptr<const geo::TileHeights> heights; //!< kept to re-shade the image for a new exaggeration
         glm::dvec3 origin;
         double radius; //!< at exaggeration 1
         float maxHeight;
@@ -78,7 +86,8 @@ private:
         bool magnified = false; //!< drawn with texels larger than texelTolerance pixels
         uint64_t lastUsed = 0;
     };
-    Tile* acquire(const geo::TileKey& key);
+    Tile* acquire(const geo::TileKey& key, double priority);
+    void prefetch(const geo::TileKey& key, double priority);
     Tile* adopt(BuiltTile built);
     void reshade(Tile& tile);
     void visit(const geo::TileKey& key, Tile& tile, const View& view);
@@ -87,7 +96,7 @@ private:
 
     const Context& _context;
     const geo::Terrain& _terrain;
-    std::unique_ptr<TileBuilder> _builder; //!< after _terrain, which it reads
+    std::unique_ptr<TileBuilder> _builder;
     Buffer _indices;
     uint32_t _indexCount = 0;
     Image _images; //!< one layer per cached tile
@@ -104,6 +113,8 @@ private:
     TileLoading _loading = TileLoading::Wait;
     int _reshadeBudget = 0; //!< images re-shaded this frame for a new exaggeration, in the background mode
     bool _complete = true;
+    std::string _lastError; //!< the last tile a source failed to give, for the panel
+    std::chrono::steady_clock::time_point _lastErrorAt;
 };
 
 } // namespace renderer

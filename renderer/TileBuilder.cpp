@@ -2,17 +2,15 @@
 
 namespace renderer {
 
-BuiltTile buildTile(const geo::Terrain& terrain, const geo::TileKey& key, int gridSize,
-                    int samplesPerCell, double exaggeration) {
-    BuiltTile t{geo::buildTileMesh(terrain, key, gridSize, samplesPerCell), {}, exaggeration};
-    t.rgba.resize(size_t(t.mesh.heights.size) * t.mesh.heights.size * 4);
-    shadeTile(t.mesh.heights, exaggeration, t.rgba.data());
+BuiltTile buildTile(std::shared_ptr<const geo::TileHeights> heights, const geo::TileKey& key, int gridSize,
+                    double exaggeration) {
+    BuiltTile t{geo::buildTileMesh(std::move(heights), key, gridSize), {}, exaggeration};
+    t.rgba.resize(size_t(t.mesh.heights->size) * t.mesh.heights->size * 4);
+    shadeTile(*t.mesh.heights, exaggeration, t.rgba.data());
     return t;
 }
 
-TileBuilder::TileBuilder(const geo::Terrain& terrain, int gridSize, int samplesPerCell)
-    : _terrain(terrain), _gridSize(gridSize), _samplesPerCell(samplesPerCell),
-      _worker([this] { run(); }) {}
+TileBuilder::TileBuilder(int gridSize) : _gridSize(gridSize), _worker([this] { run(); }) {}
 
 TileBuilder::~TileBuilder() {
     {
@@ -23,18 +21,19 @@ TileBuilder::~TileBuilder() {
     _worker.join();
 }
 
-void TileBuilder::request(const geo::TileKey& key, double exaggeration) {
+void TileBuilder::request(const geo::TileKey& key, std::shared_ptr<const geo::TileHeights> heights,
+                          double exaggeration) {
     {
         std::lock_guard lock(_mutex);
         if (!_pending.insert(key).second) return;
-        _queue.emplace_back(key, exaggeration);
+        _queue.push_back({key, std::move(heights), exaggeration});
     }
     _wake.notify_one();
 }
 
 void TileBuilder::clearRequests() {
     std::lock_guard lock(_mutex);
-    for (const auto& [key, exaggeration] : _queue) _pending.erase(key);
+    for (const Job& job : _queue) _pending.erase(job.key);
     _queue.clear();
 }
 
@@ -48,15 +47,15 @@ std::vector<BuiltTile> TileBuilder::takeFinished() {
 
 void TileBuilder::run() {
     for (;;) {
-        std::pair<geo::TileKey, double> job;
+        Job job;
         {
             std::unique_lock lock(_mutex);
             _wake.wait(lock, [&] { return _stop || !_queue.empty(); });
             if (_stop) return;
-            job = _queue.front();
+            job = std::move(_queue.front());
             _queue.pop_front();
         }
-        BuiltTile built = buildTile(_terrain, job.first, _gridSize, _samplesPerCell, job.second);
+        BuiltTile built = buildTile(std::move(job.heights), job.key, _gridSize, job.exaggeration);
         std::lock_guard lock(_mutex);
         _finished.push_back(std::move(built));
     }

@@ -1,5 +1,6 @@
 // The bulwark command line, run as a user runs it: exit codes, messages, and files written.
 #include "Fixtures.h"
+#include "RangeServer.h"
 #include "SmallDisk.h"
 
 #include <algorithm>
@@ -978,6 +979,54 @@ TEST(Coverage, BadSiteRangeOrHeightIsOneLine) {
     EXPECT_EQ(shp.code, 2);
     EXPECT_NE(shp.out.find("x.shp: unknown kind of file"), std::string::npos) << shp.out;
     EXPECT_TRUE(namesIn(dir.path()).empty());
+}
+
+// Terrain on a web server (/vsicurl/ from tests/tools/range_server.py): a remote still renders; with the server
+// gone a still fails in one line naming the source. And the tile cache's options.
+const char* kNear = "--size 96x64 --camera 31,48.5,300";
+
+TEST(Remote, RenderReadsTheDemOverHttpAndFailsInOneLineOnceTheServerIsGone) {
+    geo::test::TempDir dir;
+    fs::create_directories(dir / "www");
+    geo::test::RasterSpec dem{200, 200, {30, 0.01, 0, 49.5, 0, -0.01}}; // 30..32 E, 47.5..49.5 N, rising east
+    for (int j = 0; j < 200; ++j)
+        for (int i = 0; i < 200; ++i) dem.values.push_back(100.0f + 5.0f * i);
+    geo::test::writeGeoTiff(dir / "www/dem.tif", dem);
+    geo::test::RangeServer server(dir / "www", dir / "server.log");
+    const std::string remote = "--dem " + server.url("dem.tif") + " " + kNear;
+
+    const Outcome first = bulwark("render " + remote + " --cache-dir " + quoted(dir / "cache") + " --out " +
+                                  quoted(dir / "a.png"));
+    ASSERT_EQ(first.code, 0) << first.out;
+    EXPECT_GT(server.requests(), 0);
+    EXPECT_TRUE(fs::exists(dir / "a.png"));
+
+    server.stop();
+    const Outcome gone = bulwark("render " + remote + " --cache-dir " + quoted(dir / "fresh") + " --out " +
+                                 quoted(dir / "b.png"));
+    EXPECT_EQ(gone.code, 2) << gone.out;
+    EXPECT_EQ(gone.lines(), 1u) << gone.out;
+    EXPECT_NE(gone.out.find("dem.tif"), std::string::npos) << gone.out;
+    EXPECT_FALSE(fs::exists(dir / "b.png"));
+}
+
+TEST(Remote, CacheOptionsOutOfRangeAreOneClearError) {
+    geo::test::TempDir dir;
+    for (const std::string value : {"0", "-5", "1e7", "nan"}) {
+        const Outcome r = bulwark("render " + std::string(kNear) + " --cache-mb " + value + " --out " +
+                                  quoted(dir / "x.png"));
+        EXPECT_EQ(r.code, 2) << value << ": " << r.out;
+        EXPECT_EQ(r.lines(), 1u) << value << ": " << r.out;
+        EXPECT_NE(r.out.find("--cache-mb"), std::string::npos) << value << ": " << r.out;
+    }
+    std::FILE* file = std::fopen((dir / "plain").c_str(), "w");
+    std::fclose(file);
+    const Outcome r = bulwark("render " + std::string(kNear) + " --cache-dir " + quoted(dir / "plain/cache") +
+                              " --out " + quoted(dir / "x.png"));
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_EQ(r.lines(), 1u) << r.out;
+    EXPECT_NE(r.out.find("plain/cache"), std::string::npos) << r.out;
+    EXPECT_FALSE(fs::exists(dir / "x.png"));
 }
 
 } // namespace

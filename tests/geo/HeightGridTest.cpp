@@ -1,4 +1,5 @@
 #include "geo/HeightGrid.h"
+#include "geo/Terrain.h"
 
 #include <gtest/gtest.h>
 

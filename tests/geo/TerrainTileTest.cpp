@@ -1,6 +1,7 @@
 // Terrain tiles: extents, mesh layout, skirts, error estimates, and the shared index buffer.
 #include "geo/TerrainTile.h"
 #include "geo/Ellipsoid.h"
+#include "geo/Terrain.h"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -26,6 +27,12 @@ Terrain flatTerrainWithHill() {
     Terrain t;
     t.addLayer(g);
     return t;
+}
+
+//! The mesh of `key`, n vertices a side, from `terrain`'s grids sampled k times finer.
+TerrainTileMesh meshOf(const Terrain& terrain, const TileKey& key, int n, int k = 1) {
+    return buildTileMesh(std::make_shared<const TileHeights>(sampleGrids(terrain.layers(), tileExtent(key), (n - 1) * k + 1)),
+                         key, n);
 }
 
 TEST(TileExtent, RootsSplitTheGlobeIntoHemispheres) {
@@ -61,7 +68,7 @@ TEST(TerrainTileMesh, GridThenSkirtWithHeightsFromTheTerrain) {
             const GeoExtent e = tileExtent({7, x, y});
             if (e.west <= 25.05 && e.east > 25.05 && e.south <= 46.95 && e.north > 46.95) over = {7, x, y};
         }
-    const TerrainTileMesh mesh = buildTileMesh(t, over, n);
+    const TerrainTileMesh mesh = meshOf(t, over, n);
     ASSERT_EQ(mesh.vertices.size(), size_t(n * n + 4 * (n - 1)));
     for (int k = 0; k < n * n; ++k) EXPECT_EQ(mesh.vertices[k].skirt, 0.0f);
     for (size_t k = n * n; k < mesh.vertices.size(); ++k) EXPECT_GT(mesh.vertices[k].skirt, 0.0f);
@@ -81,12 +88,12 @@ TEST(TerrainTileMesh, GridThenSkirtWithHeightsFromTheTerrain) {
 
 TEST(TerrainTileMesh, FinerLatticeFeedsTheGridAndTheImage) {
     const Terrain t = flatTerrainWithHill();
-    const TerrainTileMesh mesh = buildTileMesh(t, {6, 2 * 64 + 14, 32 - 17}, 5, 4);
-    EXPECT_EQ(mesh.heights.size, 17);                       // (5 - 1) * 4 + 1
-    EXPECT_EQ(mesh.heights.metres.size(), size_t(19 * 19)); // with a border all round
+    const TerrainTileMesh mesh = meshOf(t, {6, 2 * 64 + 14, 32 - 17}, 5, 4);
+    EXPECT_EQ(mesh.heights->size, 17);                       // (5 - 1) * 4 + 1
+    EXPECT_EQ(mesh.heights->metres.size(), size_t(19 * 19)); // with a border all round
     // Every 4th lattice sample is a vertex height.
-    EXPECT_FLOAT_EQ(mesh.vertices[1].height, mesh.heights.at(4, 0));
-    EXPECT_FLOAT_EQ(mesh.vertices[5 * 2 + 3].height, mesh.heights.at(12, 8));
+    EXPECT_FLOAT_EQ(mesh.vertices[1].height, mesh.heights->at(4, 0));
+    EXPECT_FLOAT_EQ(mesh.vertices[5 * 2 + 3].height, mesh.heights->at(12, 8));
 }
 
 TEST(TerrainTileMesh, HeightErrorSeesDetailBetweenVertices) {
@@ -98,17 +105,17 @@ TEST(TerrainTileMesh, HeightErrorSeesDetailBetweenVertices) {
             const GeoExtent e = tileExtent({5, x, y});
             if (e.west <= 25.05 && e.east > 25.05 && e.south <= 46.95 && e.north > 46.95) coarse = {5, x, y};
         }
-    const TerrainTileMesh mesh = buildTileMesh(t, coarse, 5);
+    const TerrainTileMesh mesh = meshOf(t, coarse, 5, 8);
     EXPECT_GT(mesh.heightError, 100.0f);
     // Flat ground far from the peak has none.
-    const TerrainTileMesh flat = buildTileMesh(t, {9, 2 * 256 + 50, 2 * 64 - 30}, 5);
+    const TerrainTileMesh flat = meshOf(t, {9, 2 * 256 + 50, 2 * 64 - 30}, 5, 8);
     EXPECT_LT(flat.heightError, 1.0f);
 }
 
 TEST(TerrainTileMesh, CurvatureErrorShrinksFourfoldPerLevel) {
     const Terrain t;
-    const double e4 = buildTileMesh(t, {4, 20, 5}, 9).curvatureError;
-    const double e5 = buildTileMesh(t, {5, 40, 10}, 9).curvatureError;
+    const double e4 = meshOf(t, {4, 20, 5}, 9).curvatureError;
+    const double e5 = meshOf(t, {5, 40, 10}, 9).curvatureError;
     EXPECT_GT(e4, 0.0);
     EXPECT_NEAR(e4 / e5, 4.0, 0.6);
 }
