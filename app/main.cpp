@@ -2,6 +2,7 @@
 #include "app/Commands.h"
 #include "app/UsageError.h"
 #include "geo/OutputFile.h"
+#include "geo/TileFailures.h"
 #include "renderer/VulkanError.h"
 
 #include <CLI/CLI.hpp>
@@ -38,6 +39,9 @@ int main(int argc, char** argv) {
         std::cerr << "bulwark: " << e.what() << "\n";
         return app::kExitBadInput;
     } catch (const geo::OutputError& e) { // a full disk, a folder or a device given as the file to write
+        std::cerr << "bulwark: " << e.what() << "\n";
+        return app::kExitBadInput;
+    } catch (const geo::TileReadError& e) { // a tile a still or video needs: a corrupt file, a server gone
         std::cerr << "bulwark: " << e.what() << "\n";
         return app::kExitBadInput;
     } catch (const renderer::VulkanError& e) {

@@ -104,6 +104,10 @@ struct FrameStats {
     size_t labels = 0;
     size_t lineSegments = 0; //!< segments of map lines drawn (borders, coastlines, range rings)
     bool complete = true;    //!< every tile the view needs was drawn at full detail
+    //! Layer name and one line, for what a layer cannot show now (a tile that cannot be read): the viewer's panel
+    //! shows it. In a frame that waits for its tiles (TileLoading::Wait) only tiles it needs and could not read:
+    //! the still fails with the first (geo::TileReadError).
+    std::vector<std::pair<std::string, std::string>> problems;
 };
 
 } // namespace renderer

@@ -61,7 +61,9 @@ TerrainLayer::TerrainLayer(const LayerSetup& setup, uint32_t maxTiles)
 }
 
 void TerrainLayer::prepare(const FrameContext& frame) {
+    _preparing = &frame;
     const Selection s = select(frame.whole, frame.scene.exaggeration, frame.loading, frame.slot);
+    _preparing = nullptr;
     recordUploads(frame.cmd, frame.slot);
     frame.stats.tiles = s.tiles;
     frame.stats.triangles = s.triangles;
@@ -194,7 +196,10 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) 
     const double pixelsPerMetre = view.pixelsPerRadian / distance;
     // Refine while the data has finer detail than this tile's image shows, wherever in the tile that data lies
     // (asked at the tile's middle only, a small DEM off the middle was drawn from its parent's blur).
-    const bool detailLeft = sizeDeg / (kImageSize - 1) > 0.5 * _terrain.finestCellIn(e);
+    double finest = _terrain.finestCellIn(e);
+    if (_preparing)
+        for (const DrapeDetail& drape : _drapeDetail) finest = std::min(finest, drape(e, *_preparing));
+    const bool detailLeft = sizeDeg / (kImageSize - 1) > 0.5 * finest;
     tile.magnified = texelMetres * pixelsPerMetre > texelTolerance;
     const bool wantsMore = geometricError * pixelsPerMetre > pixelTolerance || tile.magnified;
     if (wantsMore && detailLeft && key.level < kMaxLevel) {

@@ -60,6 +60,12 @@ public:
     //! A terrain pipeline (terrain.vert) with `fragment`, unfiltered (variant 0) or filtered (1).
     static PipelineDesc tilePipeline(std::span<const uint32_t> fragment, VkDescriptorSetLayout layerSet,
                                      bool filtered);
+    //! How fine a drape's own data is over `extent` this frame, in degrees a cell (infinity where it has none or
+    //! is not shown): imagery at 0.5 m over a 30 m DEM.
+    using DrapeDetail = std::function<double(const geo::GeoExtent& extent, const FrameContext& frame)>;
+    //! Tiles are refined (as their images magnify) until they are as fine as the terrain's heights or any
+    //! drape's data, whichever is finer: a drape calls this once, when it is built.
+    void addDrapeDetail(DrapeDetail detail) { _drapeDetail.push_back(std::move(detail)); }
     double pixelTolerance = 2.0; //!< geometric screen-space error, pixels, above which a tile is refined
     double texelTolerance = 2.0; //!< screen pixels per image texel above which a tile is refined
 
@@ -104,6 +110,8 @@ private:
     TileLoading _loading = TileLoading::Wait;
     int _reshadeBudget = 0; //!< images re-shaded this frame for a new exaggeration, in the background mode
     bool _complete = true;
+    std::vector<DrapeDetail> _drapeDetail;
+    const FrameContext* _preparing = nullptr; //!< the frame, during prepare(), for _drapeDetail
 };
 
 } // namespace renderer
