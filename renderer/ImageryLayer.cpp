@@ -201,6 +201,16 @@ void ImageryLayer::prepare(const FrameContext& frame) {
     }
 }
 
+std::string ImageryLayer::credit() const {
+    std::string credits;
+    for (size_t i = 0; i < _sources.size(); ++i) {
+        const std::string& c = _sources[i].credit;
+        if (_opacity[i] <= 0.0f || c.empty() || credits.find(c) != std::string::npos) continue;
+        credits += (credits.empty() ? "" : " · ") + c;
+    }
+    return credits;
+}
+
 void ImageryLayer::draw(const DrawContext& frame) {
     if (frame.stage != Stage::Drape || !frame.scene.shows(_terrain.name())) return;
     frame.bind(*_unfiltered, _imageSet.set());

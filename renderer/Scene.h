@@ -29,7 +29,13 @@ struct ImageryInput {
     //! Shown only from far away: transparent below `fadeFrom` metres of eye altitude, opaque from
     //! `fadeTo` up; both 0: at every altitude.
     double fadeFrom = 0, fadeTo = 0;
+    //! Added to the frame's credits line while it shows ("Imagery: NASA Blue Marble"); empty: nothing.
+    std::string credit;
 };
+
+//! The Blue Marble (geo/GlobeImagery.h) as the "globe-imagery" layer draws it: faded in from 4,000 km up, opaque
+//! from 8,000 km, credited on the frame while it shows.
+ImageryInput globeImageryInput(std::shared_ptr<const geo::TileSource> blueMarble);
 
 //! What the scene is made of. The renderer copies what it needs; `terrain` must outlive it.
 struct SceneInputs {

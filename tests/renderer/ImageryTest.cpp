@@ -5,6 +5,7 @@
 #include "RangeServer.h"
 #include "SceneFixture.h"
 #include "geo/Ellipsoid.h"
+#include "geo/GlobeImagery.h"
 #include "geo/SharedRules.h"
 #include "geo/TileFailures.h"
 #include "geo/TileSource.h"
@@ -208,6 +209,37 @@ TEST_F(Imagery, AOneTexelCheckerFinerThanTheTerrainResolvesWhenDrawnClose) {
     // Magnified bilinearly, a checker of 0 and 255 spreads 255 / 6 = 42.5 about its mean; averaged away (tiles
     // of the DEM's detail hold 8 of its texels in one), it is an even grey.
     EXPECT_GT(spread, 30.0) << "the checker is drawn as a blur: the terrain stopped refining at the DEM's detail";
+}
+
+TEST_F(Imagery, TheCreditsLineNamesTheBlueMarbleWhileItShows) {
+    ASSERT_TRUE(std::filesystem::exists(geo::kBlueMarblePath)) << "scripts/setup installs marble-qt-data";
+    auto blueMarble = geo::openGlobeImagery(geo::kBlueMarblePath);
+    ASSERT_TRUE(blueMarble) << blueMarble.failure().message();
+    renderer::SceneInputs inputs = scene->inputs;
+    inputs.globeImagery = {renderer::globeImageryInput(blueMarble.value())};
+    const uint32_t w = 320, h = 200;
+    renderer::SceneRenderer r(*context, inputs, {w, h});
+    const renderer::Layer* globe = r.layer("globe-imagery");
+    ASSERT_NE(globe, nullptr);
+    // The bottom rows, where the credits are: space from 20,000 km, the ground from 300 km.
+    const auto creditsRows = [&](const std::vector<uint8_t>& rgba) {
+        return std::vector<uint8_t>(rgba.end() - size_t(w) * 14 * 4, rgba.end());
+    };
+    for (const double range : {20000e3, 300e3}) {
+        renderer::SceneView v = viewOf({31.0, 49.0, 0, range, 0, 0});
+        v.hidden = {"borders", "coastlines", "labels", "scenarios", "highlight"};
+        const std::vector<uint8_t> shown = r.renderStill(v);
+        const std::string credit = globe->credit();
+        v.hidden.insert("globe-imagery");
+        const std::vector<uint8_t> hidden = r.renderStill(v);
+        if (range > 8000e3) {
+            EXPECT_EQ(credit, "Imagery: NASA Blue Marble");
+            EXPECT_NE(creditsRows(shown), creditsRows(hidden)) << "the line is the same with the Blue Marble hidden";
+        } else { // faded out: not drawn, not credited
+            EXPECT_EQ(credit, "");
+            EXPECT_EQ(creditsRows(shown), creditsRows(hidden));
+        }
+    }
 }
 
 } // namespace
