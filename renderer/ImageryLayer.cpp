@@ -192,9 +192,11 @@ void ImageryLayer::prepare(const FrameContext& frame) {
             }
     } else {
         if (!needed.empty()) frame.stats.complete = false;
+        frame.stats.tilesLoading += uint32_t(requests.size());
         if (std::string problem = _failures.problem(now); !problem.empty())
             frame.stats.problems.emplace_back(_name, std::move(problem));
     }
+    frame.stats.tilesResident += uint32_t(_resident.size());
     if (!_uploads.empty()) {
         _retired.at(frame.slot).push_back(recordLayerUploads(_context, frame.cmd, _images, _uploads, kLayerBytes));
         _uploads.clear();

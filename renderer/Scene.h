@@ -110,6 +110,8 @@ struct FrameStats {
     size_t labels = 0;
     size_t lineSegments = 0; //!< segments of map lines drawn (borders, coastlines, range rings)
     bool complete = true;    //!< every tile the view needs was drawn at full detail
+    uint32_t tilesResident = 0; //!< tiles held on the GPU by the layers that stream them (terrain, imagery)
+    uint32_t tilesLoading = 0;  //!< tiles the view asked for that are not there yet
     //! Layer name and one line, for what a layer cannot show now (a tile that cannot be read): the viewer's panel
     //! shows it. In a frame that waits for its tiles (TileLoading::Wait) only tiles it needs and could not read:
     //! the still fails with the first (geo::TileReadError).

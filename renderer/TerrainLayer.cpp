@@ -68,6 +68,8 @@ void TerrainLayer::prepare(const FrameContext& frame) {
     frame.stats.tiles = s.tiles;
     frame.stats.triangles = s.triangles;
     frame.stats.complete = s.complete;
+    frame.stats.tilesResident += uint32_t(_tiles.size());
+    frame.stats.tilesLoading += _asked;
 }
 
 void TerrainLayer::draw(const DrawContext& frame) {
@@ -85,6 +87,7 @@ TerrainLayer::Tile* TerrainLayer::acquire(const geo::TileKey& key) {
     if (_loading == TileLoading::Background) {
         _builder->request(key, _exaggeration);
         _complete = false;
+        ++_asked;
         return nullptr;
     }
     return adopt(buildTile(_terrain, key, kGridSize, kSamplesPerCell, _exaggeration));
@@ -153,6 +156,7 @@ TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggerati
     _retired.at(slot).clear(); // the caller waited for this slot's last frame
     _exaggeration = exaggeration;
     _complete = true;
+    _asked = 0;
     _reshadeBudget = 4;
     _drawList.clear();
     // What the worker finished joins the cache; what it has not started is asked again below only

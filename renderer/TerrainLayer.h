@@ -110,6 +110,7 @@ private:
     TileLoading _loading = TileLoading::Wait;
     int _reshadeBudget = 0; //!< images re-shaded this frame for a new exaggeration, in the background mode
     bool _complete = true;
+    uint32_t _asked = 0; //!< tiles this selection asked the builder for
     std::vector<DrapeDetail> _drapeDetail;
     const FrameContext* _preparing = nullptr; //!< the frame, during prepare(), for _drapeDetail
 };
