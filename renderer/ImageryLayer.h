@@ -35,8 +35,6 @@ public:
     void draw(const DrawContext& frame) override;
     //! The credits of the sources shown this frame (the Blue Marble's from far away).
     std::string credit() const override;
-    //! The newest tile read that failed (file and tile) and still stands, empty when none.
-    std::string problem() const { return _failures.problem(geo::TileFailures::Clock::now()); }
 
 private:
     struct Resident {
