@@ -152,6 +152,12 @@ void drawPanel(PanelState& s, ViewerCommands& commands) {
                                           std::to_string(i);
                 ImGui::SliderFloat(label.c_str(), &s.imageryOpacity[i], 0.0f, 1.0f, "opacity %.2f");
             }
+        for (const auto& [layerName, problem] : s.stats.problems) // one line: a tile it cannot read, say
+            if (layerName == name) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.4f, 0.3f, 1.0f));
+                ImGui::TextWrapped("%s", problem.c_str());
+                ImGui::PopStyleColor();
+            }
     }
     ImGui::Checkbox("Title", &s.showTitle);
     ImGui::SameLine();

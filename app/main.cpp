@@ -3,6 +3,7 @@
 #include "app/UsageError.h"
 #include "geo/OutputFile.h"
 #include "geo/Terrain.h"
+#include "geo/TileFailures.h"
 #include "renderer/VulkanError.h"
 
 #include <CLI/CLI.hpp>

@@ -13,6 +13,7 @@
 #include "geo/HeightGrid.h"
 #include "geo/Result.h"
 #include "geo/TerrainTile.h"
+#include "geo/TileFailures.h"
 #include "geo/TileKey.h"
 
 #include <memory>
@@ -22,13 +23,6 @@
 #include <vector>
 
 namespace geo {
-
-//! A tile a still or a video needs could not be read (a file gone, a server down): its message names the source
-//! and the tile; the command stops with it and exit code 2.
-class TileReadError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 class Terrain {
 public:

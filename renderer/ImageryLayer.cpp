@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <stdexcept>
 
 namespace renderer {
@@ -15,8 +16,8 @@ namespace {
 
 constexpr size_t kLayerBytes = size_t(ImageryLayer::kTileSize) * ImageryLayer::kTileSize * 4;
 
-const TerrainLayer& terrainOf(const LayerSetup& setup) {
-    const auto* terrain = dynamic_cast<const TerrainLayer*>(setup.find("terrain"));
+TerrainLayer& terrainOf(const LayerSetup& setup) {
+    auto* terrain = dynamic_cast<TerrainLayer*>(setup.find("terrain"));
     if (!terrain) throw std::logic_error("imagery layers come after the terrain layer");
     return *terrain;
 }
@@ -59,6 +60,23 @@ ImageryLayer::ImageryLayer(const LayerSetup& setup, std::string name, std::vecto
         desc.pushConstantBytes = sizeof(ImageryPush);
         (filtered ? _filtered : _unfiltered) = setup.pipelines.make(desc);
     }
+    // Imagery finer than the terrain's heights sharpens as the view comes close: the terrain refines for it.
+    terrainOf(setup).addDrapeDetail([this](const geo::GeoExtent& extent, const FrameContext& frame) {
+        double finest = std::numeric_limits<double>::infinity();
+        if (!frame.scene.shows(_name)) return finest;
+        const double altitude = geo::toGeodetic(frame.whole.eye).height;
+        for (size_t i = 0; i < _sources.size(); ++i)
+            if (_sources[i].source->extent().intersects(extent) && opacity(i, frame.scene, altitude) > 0.0f)
+                finest = std::min(finest, _sources[i].source->cellSize());
+        return finest;
+    });
+}
+
+float ImageryLayer::opacity(size_t source, const SceneView& scene, double altitude) const {
+    const ImageryInput& in = _sources[source];
+    float opacity = _userOpacity && source < scene.imageryOpacity.size() ? scene.imageryOpacity[source] : in.opacity;
+    if (in.fadeTo > in.fadeFrom) opacity *= float(smoothstep(in.fadeFrom, in.fadeTo, altitude));
+    return std::clamp(opacity, 0.0f, 1.0f);
 }
 
 std::unique_ptr<Layer> ImageryLayer::user(const LayerSetup& setup) {
@@ -102,10 +120,13 @@ bool ImageryLayer::evictOne() {
 
 void ImageryLayer::adopt(geo::LoadedTile loaded) {
     if (!loaded.data) {
-        if (loaded.failure) _lastFailure = loaded.failure->message();
-        _failed[loaded.tile] = true;
+        _failures.failed(loaded.tile,
+                         loaded.failure.value_or(
+                             geo::Failure{_sources[size_t(loaded.tile.source)].source->path(), "cannot be read"}),
+                         geo::TileFailures::Clock::now());
         return;
     }
+    _failures.forget(loaded.tile);
     const auto* image = std::get_if<geo::TileImage>(loaded.data.get());
     if (!image || image->rgba.size() != kLayerBytes || _resident.contains(loaded.tile)) return;
     if (_freeLayers.empty() && !evictOne()) return; // asked again next frame
@@ -120,18 +141,14 @@ void ImageryLayer::prepare(const FrameContext& frame) {
     _retired.at(frame.slot).clear(); // the caller waited for this slot's last frame
     const double altitude = geo::toGeodetic(frame.whole.eye).height;
     _opacity.assign(_sources.size(), 0.0f);
-    for (size_t i = 0; i < _sources.size(); ++i) {
-        const ImageryInput& in = _sources[i];
-        float opacity = _userOpacity && i < frame.scene.imageryOpacity.size() ? frame.scene.imageryOpacity[i] : in.opacity;
-        if (in.fadeTo > in.fadeFrom) opacity *= float(smoothstep(in.fadeFrom, in.fadeTo, altitude));
-        _opacity[i] = std::clamp(opacity, 0.0f, 1.0f);
-    }
+    for (size_t i = 0; i < _sources.size(); ++i) _opacity[i] = opacity(i, frame.scene, altitude);
     for (geo::LoadedTile& t : _loader.takeFinished()) adopt(std::move(t));
     const std::vector<geo::TileKey> keys =
         frame.scene.shows(_terrain.name()) ? _terrain.drawnKeys() : std::vector<geo::TileKey>{};
     // What this view needs: each source's tile over each terrain tile drawn, coarse first.
     std::vector<geo::TileRequest> requests;
     std::vector<geo::SourceTileKey> needed;
+    const auto now = geo::TileFailures::Clock::now();
     for (size_t i = 0; i < _sources.size(); ++i) {
         if (_opacity[i] <= 0.0f) continue;
         for (const geo::TileKey& key : keys) {
@@ -144,7 +161,11 @@ void ImageryLayer::prepare(const FrameContext& frame) {
             geo::TileKey found;
             if (residentOrAncestor(i, want.key, found)) // the stand-in stays too
                 _resident[{int(i), found}].lastUsed = _frame;
-            if (_failed.contains(want)) continue;
+            // A tile that failed is asked again after a pause (the server may be back); a still asks at once.
+            if (frame.loading == TileLoading::Wait)
+                _failures.forget(want);
+            else if (_failures.waiting(want, now))
+                continue;
             needed.push_back(want);
             requests.push_back({want, kTileSize, geo::tilePriority(true, want.key.level, 0.0)});
         }
@@ -155,20 +176,41 @@ void ImageryLayer::prepare(const FrameContext& frame) {
         // A still waits for every tile it needs (or its failure).
         const auto missing = [&] {
             return std::any_of(needed.begin(), needed.end(),
-                               [&](const auto& k) { return !_resident.contains(k) && !_failed.contains(k); });
+                               [&](const auto& k) { return !_resident.contains(k) && !_failures.failureOf(k); });
         };
         while (missing() && (_loader.queued() > 0 || _loader.loading() > 0)) {
             _loader.waitForFinished(std::chrono::milliseconds(50));
             for (geo::LoadedTile& t : _loader.takeFinished()) adopt(std::move(t));
         }
         for (geo::LoadedTile& t : _loader.takeFinished()) adopt(std::move(t));
-    } else if (!needed.empty()) {
-        frame.stats.complete = false;
+        // A frame that is kept (a still, a poster, a video) is never drawn with a tile missing: the renderer
+        // fails it with the first tile that could not be read.
+        for (const geo::SourceTileKey& k : needed)
+            if (const geo::Failure* failure = _failures.failureOf(k); failure && !_resident.contains(k)) {
+                frame.stats.problems.emplace_back(_name, failure->message());
+                break;
+            }
+    } else {
+        if (!needed.empty()) frame.stats.complete = false;
+        frame.stats.tilesLoading += uint32_t(requests.size());
+        if (std::string problem = _failures.problem(now); !problem.empty())
+            frame.stats.problems.emplace_back(_name, std::move(problem));
     }
+    frame.stats.tilesResident += uint32_t(_resident.size());
     if (!_uploads.empty()) {
         _retired.at(frame.slot).push_back(recordLayerUploads(_context, frame.cmd, _images, _uploads, kLayerBytes));
         _uploads.clear();
     }
+}
+
+std::string ImageryLayer::credit() const {
+    std::string credits;
+    for (size_t i = 0; i < _sources.size(); ++i) {
+        const std::string& c = _sources[i].credit;
+        if (_opacity[i] <= 0.0f || c.empty() || credits.find(c) != std::string::npos) continue;
+        credits += (credits.empty() ? "" : " · ") + c;
+    }
+    return credits;
 }
 
 void ImageryLayer::draw(const DrawContext& frame) {

@@ -114,6 +114,9 @@ public:
     virtual void draw(const DrawContext& frame) = 0;
     //! The scenarios or the style changed (`setup.inputs`); the GPU is idle.
     virtual void sceneChanged(const LayerSetup&) {}
+    //! Whom what it drew in the frame just prepared is credited to (the overlay, later in the list, adds it to
+    //! the credits line); empty: nobody.
+    virtual std::string credit() const { return {}; }
 };
 
 //! A descriptor set layout of `bindings`, and a pool for `sets` sets of it (the frame's set 0, a

@@ -156,17 +156,19 @@ void Overlay::append(const OverlayContent& content, glm::vec2 size, float scale,
     if (content.legendScenarios && _scenarios)
         legend(content.legendScenarios, size, scale, (content.attribution ? 28.0f : 12.0f) * scale, maxVertices, out);
     // Where the data comes from, small in the bottom-right corner (GeoNames' CC-BY asks it).
-    if (content.attribution && !_attribution.empty()) {
+    const std::string line = _attribution.empty() || content.credits.empty() ? _attribution + content.credits
+                                                                             : _attribution + " · " + content.credits;
+    if (content.attribution && !line.empty()) {
         // Never wider than 60 % of the view, so small stills keep all of it.
-        const float textSize = std::min(11.0f * scale, 0.6f * size.x / _atlas.measure(_attribution, 1.0f));
-        const float width = _atlas.measure(_attribution, textSize);
+        const float textSize = std::min(11.0f * scale, 0.6f * size.x / _atlas.measure(line, 1.0f));
+        const float width = _atlas.measure(line, textSize);
         const glm::vec2 corner{size.x - 10.0f * scale, size.y - 8.0f * scale};
         if (_style.theme == Theme::HighContrast)
             plate({corner.x - width - 5.0f * scale, corner.y - textSize - 3.0f * scale},
                   {corner.x + 5.0f * scale, corner.y + 0.35f * textSize + 3.0f * scale}, maxVertices, out);
         const glm::vec4 color =
             _style.theme == Theme::HighContrast ? _look.text : glm::vec4(0.92f, 0.94f, 0.96f, 0.95f);
-        text(_attribution, {corner.x - width, corner.y}, textSize, color, maxVertices, out);
+        text(line, {corner.x - width, corner.y}, textSize, color, maxVertices, out);
     }
 }
 

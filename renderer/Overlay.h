@@ -40,6 +40,7 @@ struct OverlayContent {
     std::vector<std::string> caption; //!< smaller lines under the title
     uint32_t legendScenarios = 0;     //!< scenario bits the legend explains; 0: no legend
     bool attribution = false;
+    std::string credits; //!< what this frame shows besides the scene's data (Layer::credit), after the attribution
 };
 
 class Overlay {

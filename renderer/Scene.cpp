@@ -2,6 +2,12 @@
 
 namespace renderer {
 
+ImageryInput globeImageryInput(std::shared_ptr<const geo::TileSource> blueMarble) {
+    // It shows the globe from space; it is gone by the regional view (about 1,700 km up), where the shaded
+    // relief reads better.
+    return {std::move(blueMarble), 1.0f, 4.0e6, 8.0e6, "Imagery: NASA Blue Marble"};
+}
+
 LoadedScene::LoadedScene(geo::SceneData data, SceneStyle style) : geo::SceneData(std::move(data)) {
     inputs.terrain = &terrain;
     inputs.borders = std::move(borders);
@@ -14,9 +20,7 @@ LoadedScene::LoadedScene(geo::SceneData data, SceneStyle style) : geo::SceneData
     inputs.style = style;
     inputs.nationNames = std::move(nationNames);
     for (const auto& source : imagery) inputs.imagery.push_back({source});
-    // The Blue Marble shows the globe from space; it is gone by the regional view (about 1,700 km up),
-    // where the shaded relief reads better.
-    if (globeImagery) inputs.globeImagery.push_back({globeImagery, 1.0f, 4.0e6, 8.0e6});
+    if (globeImagery) inputs.globeImagery.push_back(globeImageryInput(globeImagery));
 }
 
 } // namespace renderer

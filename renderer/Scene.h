@@ -29,7 +29,13 @@ struct ImageryInput {
     //! Shown only from far away: transparent below `fadeFrom` metres of eye altitude, opaque from
     //! `fadeTo` up; both 0: at every altitude.
     double fadeFrom = 0, fadeTo = 0;
+    //! Added to the frame's credits line while it shows ("Imagery: NASA Blue Marble"); empty: nothing.
+    std::string credit;
 };
+
+//! The Blue Marble (geo/GlobeImagery.h) as the "globe-imagery" layer draws it: faded in from 4,000 km up, opaque
+//! from 8,000 km, credited on the frame while it shows.
+ImageryInput globeImageryInput(std::shared_ptr<const geo::TileSource> blueMarble);
 
 //! What the scene is made of. The renderer copies what it needs; `terrain` must outlive it.
 struct SceneInputs {
@@ -113,6 +119,12 @@ struct FrameStats {
     size_t lineSegments = 0; //!< segments of map lines drawn (borders, coastlines, range rings)
     bool complete = true;    //!< every tile the view needs was drawn at full detail
     TerrainStreaming streaming;
+    uint32_t tilesResident = 0; //!< tiles held on the GPU by the layers that stream them (terrain, imagery)
+    uint32_t tilesLoading = 0;  //!< tiles the view asked for that are not there yet
+    //! Layer name and one line, for what a layer cannot show now (a tile that cannot be read): the viewer's panel
+    //! shows it. In a frame that waits for its tiles (TileLoading::Wait) only tiles it needs and could not read:
+    //! the still fails with the first (geo::TileReadError).
+    std::vector<std::pair<std::string, std::string>> problems;
 };
 
 } // namespace renderer

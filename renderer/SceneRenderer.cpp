@@ -2,6 +2,7 @@
 
 #include "geo/Ellipsoid.h"
 #include "geo/Spatial.h"
+#include "geo/TileFailures.h"
 #include "renderer/CoverageLayer.h"
 #include "renderer/DisplayScale.h"
 #include "renderer/GpuTypes.h"
@@ -360,6 +361,8 @@ std::vector<uint8_t> SceneRenderer::renderTile(const SceneView& view, const Fram
     // A still waits for every terrain tile: one frame builds all it needs.
     const FrameStats s = submitOffscreen(view, TileLoading::Wait, true, tile);
     waitIdle();
+    // Every problem a waiting frame reports is a tile it needs and could not read (a corrupt file, a server gone).
+    if (!s.problems.empty()) throw geo::TileReadError(geo::Failure{"", s.problems.front().second});
     if (stats) *stats = s;
     _readback.invalidate();
     const auto* src = static_cast<const uint8_t*>(_readback.mapped());

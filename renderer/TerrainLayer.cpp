@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace renderer {
@@ -61,12 +62,16 @@ TerrainLayer::TerrainLayer(const LayerSetup& setup, uint32_t maxTiles)
 }
 
 void TerrainLayer::prepare(const FrameContext& frame) {
+    _preparing = &frame;
     const Selection s = select(frame.whole, frame.scene.exaggeration, frame.loading, frame.slot);
+    _preparing = nullptr;
     recordUploads(frame.cmd, frame.slot);
     frame.stats.tiles = s.tiles;
     frame.stats.triangles = s.triangles;
     frame.stats.complete = s.complete;
     frame.stats.streaming = streaming();
+    frame.stats.tilesResident += uint32_t(_tiles.size());
+    frame.stats.tilesLoading += _asked;
 }
 
 void TerrainLayer::draw(const DrawContext& frame) {
@@ -85,10 +90,11 @@ TerrainLayer::Tile* TerrainLayer::acquire(const geo::TileKey& key, double priori
         // The heights load on the terrain's workers, the mesh is built on the builder's: the parent is drawn meanwhile.
         if (auto heights = _terrain.tile(key, priority)) _builder->request(key, std::move(heights), _exaggeration);
         _complete = false;
+        ++_asked;
         return nullptr;
     }
     auto heights = _terrain.wait(key);
-    if (!heights) throw geo::TileReadError(heights.failure().message());
+    if (!heights) throw geo::TileReadError(heights.failure());
     return adopt(buildTile(std::move(heights).value(), key, kGridSize, _exaggeration));
 }
 
@@ -160,6 +166,7 @@ TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggerati
     _retired.at(slot).clear(); // the caller waited for this slot's last frame
     _exaggeration = exaggeration;
     _complete = true;
+    _asked = 0;
     _reshadeBudget = 4;
     _drawList.clear();
     // What the worker finished joins the cache; what it has not started is asked again below only
@@ -208,8 +215,13 @@ void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) 
     // Refine while the data has finer detail than this tile's image shows, wherever in the tile that data lies
     // (asked at the tile's middle only, a small DEM off the middle was drawn from its parent's blur).
     // Down to the level whose texels are no larger than the data's cells (refining stops where a texel would be
-    // smaller than half a cell).
-    const bool detailLeft = key.level <= _terrain.finestLevel(key);
+    // smaller than half a cell), or further where a drape (imagery) is finer than the heights.
+    bool detailLeft = key.level <= _terrain.finestLevel(key);
+    if (!detailLeft && _preparing) {
+        double finest = std::numeric_limits<double>::infinity();
+        for (const DrapeDetail& drape : _drapeDetail) finest = std::min(finest, drape(e, *_preparing));
+        detailLeft = sizeDeg / (kImageSize - 1) > 0.5 * finest;
+    }
     tile.magnified = texelMetres * pixelsPerMetre > texelTolerance;
     const bool wantsMore = geometricError * pixelsPerMetre > pixelTolerance || tile.magnified;
     if (wantsMore && detailLeft && key.level < kMaxLevel) {

@@ -68,6 +68,12 @@ public:
                                      bool filtered);
     //! Where the streamed terrain stands, for the panel.
     TerrainStreaming streaming() const;
+    //! How fine a drape's own data is over `extent` this frame, in degrees a cell (infinity where it has none or
+    //! is not shown): imagery at 0.5 m over a 30 m DEM.
+    using DrapeDetail = std::function<double(const geo::GeoExtent& extent, const FrameContext& frame)>;
+    //! Tiles are refined (as their images magnify) until they are as fine as the terrain's heights or any
+    //! drape's data, whichever is finer: a drape calls this once, when it is built.
+    void addDrapeDetail(DrapeDetail detail) { _drapeDetail.push_back(std::move(detail)); }
     double pixelTolerance = 2.0; //!< geometric screen-space error, pixels, above which a tile is refined
     double texelTolerance = 2.0; //!< screen pixels per image texel above which a tile is refined
 
@@ -115,6 +121,9 @@ private:
     bool _complete = true;
     std::string _lastError; //!< the last tile a source failed to give, for the panel
     std::chrono::steady_clock::time_point _lastErrorAt;
+    uint32_t _asked = 0; //!< tiles this selection asked the builder for
+    std::vector<DrapeDetail> _drapeDetail;
+    const FrameContext* _preparing = nullptr; //!< the frame, during prepare(), for _drapeDetail
 };
 
 } // namespace renderer

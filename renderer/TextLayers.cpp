@@ -41,6 +41,7 @@ void PlaceNamesLayer::draw(const DrawContext& frame) {
 }
 
 OverlayLayer::OverlayLayer(const LayerSetup& setup) : _text(setup, kMaxVertices) {
+    for (const auto& layer : setup.earlier) _credited.push_back(layer.get());
     sceneChanged(setup);
 }
 
@@ -52,6 +53,9 @@ void OverlayLayer::sceneChanged(const LayerSetup& setup) {
     for (const std::string& text : in.screenTexts)
         for (char32_t c : decodeUtf8(text)) codepoints.push_back(c);
     for (char32_t c : decodeUtf8(in.attribution)) codepoints.push_back(c);
+    for (const auto* sources : {&in.imagery, &in.globeImagery})
+        for (const ImageryInput& imagery : *sources)
+            for (char32_t c : decodeUtf8(imagery.credit)) codepoints.push_back(c);
     _overlay.reset(); // it borrows the atlas
     _text.bake(in.font, codepoints);
     _overlay = std::make_unique<Overlay>(_text.atlas(), in.scenarios, in.nationNames, in.attribution, in.style);
@@ -62,6 +66,10 @@ void OverlayLayer::prepare(const FrameContext& frame) {
     std::vector<LabelVertex> vertices;
     std::array<std::pair<uint32_t, uint32_t>, 2> ranges{};
     const SceneView& sv = frame.scene;
+    std::string credits; // of the layers shown, prepared before this one in the same frame
+    for (const Layer* layer : _credited)
+        if (sv.shows(layer->name()))
+            if (const std::string c = layer->credit(); !c.empty()) credits += (credits.empty() ? "" : " · ") + c;
     for (size_t h = 0; h < frame.halves.size(); ++h) {
         const HalfView& half = frame.halves[h];
         if (!half.visible) continue;
@@ -69,7 +77,7 @@ void OverlayLayer::prepare(const FrameContext& frame) {
         // Title and captions, legend, and the credits once (bottom right of the frame).
         const OverlayContent content{half.shown.title, half.shown.caption,
                                      sv.legend && sv.shows("scenarios") && _scenarios ? half.shown.to : 0u,
-                                     sv.attribution && half.last};
+                                     sv.attribution && half.last, credits};
         _overlay->append(content, half.size, frame.displayScale, first + _text.maxVertices() / frame.halves.size(),
                          vertices);
         ranges[h] = {uint32_t(first), uint32_t(vertices.size() - first)};

@@ -36,6 +36,7 @@ private:
     TextBatch _text;
     std::unique_ptr<Overlay> _overlay;
     bool _scenarios = false;
+    std::vector<const Layer*> _credited; //!< the layers before it, whose credits join the line when shown
 };
 
 } // namespace renderer

@@ -1,6 +1,7 @@
 // The bulwark command line, run as a user runs it: exit codes, messages, and files written.
 #include "Fixtures.h"
 #include "RangeServer.h"
+#include "ImageFiles.h"
 #include "SmallDisk.h"
 
 #include <algorithm>
@@ -329,6 +330,25 @@ TEST(Cli, BadImageryGivesOneClearErrorNamingTheFile) {
          })
         expectOneClearError(bad);
     EXPECT_FALSE(fs::exists(dir / "x.png"));
+}
+
+TEST(Cli, AnImageryTileThatCannotBeReadFailsTheStillInOneLineNamingFileAndTile) {
+    geo::test::TempDir dir;
+    const fs::path ortho = dir / "ortho.tif";
+    // 512 x 512 texels over 30..32 E, 48..50 N, in the view of kSmall; its header opens, its blocks do not.
+    geo::test::writeImageGeoTiff(ortho, 512, 512, {30, 2.0 / 512, 0, 50, 0, -2.0 / 512}, [](int x, int y) {
+        return geo::test::Rgba{uint8_t(x), uint8_t(y), 0, 255};
+    });
+    geo::test::corruptBlocks(ortho);
+    for (const std::string& command :
+         {"render --out " + quoted(dir / "x.png"), "render --tile 64 --out " + quoted(dir / "poster.png")}) {
+        const Outcome r = bulwark(command + " --imagery " + quoted(ortho) + " " + kSmall);
+        EXPECT_EQ(r.code, 2) << r.out;
+        EXPECT_EQ(r.lines(), 1u) << r.out;
+        EXPECT_EQ(r.out.rfind("bulwark: " + ortho.string() + ": cannot read tile ", 0), 0u) << r.out;
+    }
+    EXPECT_FALSE(fs::exists(dir / "x.png"));
+    EXPECT_FALSE(fs::exists(dir / "poster.png"));
 }
 
 TEST(Cli, UnwritableOutputIsAClearError) {
@@ -833,7 +853,7 @@ TEST(BadInputs, EachGivesOneLineNamingTheFileOrValue) {
         {"folder as tour", "record {dir}/folder --out {dir}/out/x.mp4", {}, {"{dir}/folder", "is a folder"}},
         {"a tour's scenarios: \".\"", record, {{"tour.json", dotScenarios.dump()}}, {"{dir}", "is a folder"}},
         {"folder as font", render + "--font {dir}/folder", {}, {"{dir}/folder", "is a folder"}},
-        {"folder as DEM", render + "--dem {dir}/folder", {}, {"{dir}/folder", "is a folder"}},
+        {"empty folder as DEM", render + "--dem {dir}/folder", {}, {"{dir}/folder", "holds no raster to mosaic"}},
         {"FIFO as DEM", render + "--dem {dir}/fifo", {}, {"{dir}/fifo", "named pipe"}, "timeout 20"},
         {"FIFO as manifest", render + "--scenarios {dir}/fifo", {}, {"{dir}/fifo", "named pipe"}, "timeout 20"},
         {"FIFO as manifest to validate", "validate {dir}/fifo", {}, {"{dir}/fifo", "named pipe"}, "timeout 20"},
