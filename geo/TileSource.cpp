@@ -357,11 +357,10 @@ std::optional<Failure> TileReader::readWindows(const TileKey& key, double lon0, 
     const std::vector<double> shifts = lonShifts(_source->extent(), tileExtent(key));
     if (shifts.empty()) return std::nullopt;
     auto opened = handles();
-    if (!opened) { // opened afresh after a failed fetch (or for the first time on this thread): name the tile too
-        if (isRemotePath(_source->datasetName()))
-            return Failure{_source->path(), "cannot fetch " + tileName(key) + " (no answer from the server)"};
-        return Failure{_source->path(), "cannot read " + tileName(key) + " (" + opened.failure().what + ")"};
-    }
+    // Opened afresh after a failed fetch (or first on this thread) while the server is gone: name the tile too.
+    if (!opened && isRemotePath(_source->datasetName()))
+        return Failure{_source->path(), "cannot fetch " + tileName(key) + " (no answer from the server)"};
+    if (!opened) return opened.failure(); // a local file gone: "file not found" says it all
     const Handles& h = *opened.value();
     GdalSession gdal;
     for (const double shift : shifts) {
