@@ -2,6 +2,7 @@
 
 #include "app/CameraController.h"
 #include "app/Commands.h"
+#include "app/CoverageTool.h"
 #include "app/EditMode.h"
 #include "app/FeaturePicker.h"
 #include "app/FileWatch.h"
@@ -82,6 +83,9 @@ public:
 
 private:
     void togglePresenter();
+    //! The selected site's coverage: a new sweep when it moved, the newest level to the scene.
+    void showCoverage();
+    std::optional<CoverageSite> coverageSite() const;
     void applyEdit(const ViewerCommand& c);
     void replaceScenarios(geo::ScenarioSet loaded);
     void drawQuestions();
@@ -126,6 +130,8 @@ private:
     bool _loggedDirty = false;
     bool _askCloseEdits = false, _closeEditsAnswered = false, _closeEditsCancelled = false;
     std::optional<geo::ScenarioSet> _theirs; //!< loaded from disk while edits were unsaved: keep mine or take theirs?
+    CoverageTool _coverage{_scene.terrain};
+    std::uint64_t _loggedCoverage = 0; //!< the sweep whose finest level was logged
     // The cursor readout and measuring.
     std::optional<geo::LineIndex> _contact; //!< the line of contact of the set shown
     std::string _readoutKey;
@@ -228,6 +234,7 @@ std::optional<ViewerCommand> Viewer::keyCommand(const KeyPress& press, double se
     if (control && key == GLFW_KEY_S) return command::Save{};
     if (key == GLFW_KEY_E && !control) return command::ToggleEditMode{};
     if (key == GLFW_KEY_M && !control) return command::ToggleMeasure{};
+    if (key == GLFW_KEY_C && !control) return command::ToggleCoverage{};
     return _edit.key(press);
 }
 
@@ -263,6 +270,11 @@ bool Viewer::apply(const ViewerCommand& c, double seconds) {
         _measuring = !_measuring;
         _measured.clear();
         _panel.measure.clear();
+    } else if (std::holds_alternative<command::ToggleCoverage>(c)) {
+        CoverageSettings settings = _coverage.settings();
+        settings.on = !settings.on;
+        _coverage.set(settings); // the values in use were taken already: only on/off changes
+        std::cout << "bulwark: coverage " << (settings.on ? "on" : "off") << std::endl;
     } else if (std::holds_alternative<command::ToggleEditMode>(c)) {
         _edit.toggle();
         std::cout << "bulwark: edit mode " << (_edit.active() ? "on" : "off") << std::endl;
@@ -502,6 +514,28 @@ void Viewer::update(double dt, double seconds) {
         if (_presenterShown->scenario >= 0) _scenarioSwitch.select(_presenterShown->scenario, seconds);
     }
     _camera.update(dt);
+    showCoverage();
+}
+
+std::optional<CoverageSite> Viewer::coverageSite() const {
+    for (const std::string& id : _edit.selection())
+        for (const geo::ScenarioFeature& f : _scenarios.features)
+            if (f.id == id && geo::isMarker(f.kind) && !f.points.empty()) return CoverageSite{f.id, f.points.front()};
+    return std::nullopt;
+}
+
+void Viewer::showCoverage() {
+    const std::optional<CoverageSite> site = coverageSite();
+    _coverage.update(site);
+    const auto answer = _coverage.latest();
+    _sceneRenderer.setCoverage(answer.get()); // uploads only a level not shown yet
+    if (!answer || !answer->finest() || !site || answer->request == _loggedCoverage) return;
+    _loggedCoverage = answer->request; // scripts and tests follow the sweeps in the log
+    const glm::dvec2 at = answer->fan.request.site;
+    char text[96];
+    std::snprintf(text, sizeof text, " at %.4f,%.4f: %.0f%% of %.0f km seen (%zu levels)", at.x, at.y,
+                  100 * answer->fan.coveredFraction(), answer->fan.request.rangeM / 1000, answer->levels);
+    std::cout << "bulwark: coverage of " << site->id << text << std::endl;
 }
 
 void Viewer::drawUi(double dt, float displayScale, double seconds, ViewerCommands& commands) {
@@ -530,6 +564,7 @@ void Viewer::drawUi(double dt, float displayScale, double seconds, ViewerCommand
         status.saved = _saveStatus;
         status.warnings = &_warnings;
         _edit.draw(editScene(_editView, {0, 0}, _pixelsPerPoint, _scenarioSwitch.current()), status, commands);
+        if (_edit.active()) _coverage.draw();
     }
     _panel.measuring = _measuring;
     if (_measured.size() == 2)

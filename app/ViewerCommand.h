@@ -62,6 +62,8 @@ struct SetFeature {
 struct Undo {};
 struct Redo {};
 struct Save {};
+//! What the selected site sees, draped on the terrain (CoverageTool), on or off.
+struct ToggleCoverage {};
 } // namespace command
 
 using ViewerCommand =
@@ -69,7 +71,7 @@ using ViewerCommand =
                  command::TogglePresenter, command::TogglePanel, command::ClearSelection, command::SetStyle,
                  command::SetUiScale, command::Quit, command::FlyTo, command::ToggleEditMode, command::ToggleMeasure,
                  command::MoveSites, command::AddSite, command::DeleteFeatures, command::DuplicateFeatures,
-                 command::SetFeature, command::Undo, command::Redo, command::Save>;
+                 command::SetFeature, command::Undo, command::Redo, command::Save, command::ToggleCoverage>;
 
 //! The commands gathered over one frame.
 using ViewerCommands = std::vector<ViewerCommand>;

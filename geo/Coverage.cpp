@@ -51,6 +51,10 @@ std::optional<Failure> checkCoverage(const Terrain& terrain, const CoverageReque
     if (!terrain.firstCovers(r.site.x, r.site.y))
         return Failure{site, "outside the DEM" +
                                  (terrain.empty() ? std::string() : " (" + terrain.firstSource() + ")")};
+    return checkCoverageValues(r);
+}
+
+std::optional<Failure> checkCoverageValues(const CoverageRequest& r) {
     const auto height = [](double m, double lowest) {
         return std::isfinite(m) && m >= lowest && m <= kMaxCoverageHeightM;
     };

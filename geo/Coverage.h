@@ -68,6 +68,9 @@ struct CoverageFan {
 //! above sea level may be below it, down to kMinHeightM), a range that is not within (0, kMaxCoverageRangeM],
 //! a refraction factor that is not positive.
 std::optional<Failure> checkCoverage(const Terrain& terrain, const CoverageRequest& request);
+//! checkCoverage() without the site: the heights, the range and the refraction factor alone (a viewer's
+//! panel checks them before any site is chosen).
+std::optional<Failure> checkCoverageValues(const CoverageRequest& request);
 
 //! The details to sweep one after another, coarse to fine: the last samples at half the finest DEM cell
 //! at the site, with rays as far apart at the range as the samples are along them.

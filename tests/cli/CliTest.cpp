@@ -1049,4 +1049,68 @@ TEST(Remote, CacheOptionsOutOfRangeAreOneClearError) {
     EXPECT_FALSE(fs::exists(dir / "x.png"));
 }
 
+//! The pixels of a PNG, RGBA.
+std::vector<unsigned char> pixelsOf(const fs::path& png) {
+    int w = 0, h = 0, n = 0;
+    unsigned char* data = stbi_load(png.c_str(), &w, &h, &n, 4);
+    if (!data) return {};
+    std::vector<unsigned char> pixels(data, data + size_t(w) * h * 4);
+    stbi_image_free(data);
+    return pixels;
+}
+
+TEST(Coverage, RenderDrapesASitesCoverageInTheStill) {
+    const Outcome help = bulwark("render --help");
+    for (const char* option : {"--coverage-site", "--height-agl", "--target-agl", "--target-amsl", "--range-km"})
+        EXPECT_NE(help.out.find(option), std::string::npos) << option;
+    geo::test::TempDir dir;
+    const std::string still = "render --size 128x80 --camera 24.7,48.9,700 --hide labels --out ";
+    ASSERT_EQ(bulwark(still + quoted(dir / "plain.png")).code, 0);
+    const Outcome r = bulwark(still + quoted(dir / "seen.png") +
+                                  " --coverage-site 24.71,48.92 --height-agl 30 --target-amsl 2000 --range-km 150",
+                              "BULWARK_VALIDATION=1");
+    ASSERT_EQ(r.code, 0) << r.out;
+    const std::vector<unsigned char> plain = pixelsOf(dir / "plain.png"), seen = pixelsOf(dir / "seen.png");
+    ASSERT_EQ(plain.size(), seen.size());
+    size_t changed = 0;
+    for (size_t i = 0; i < plain.size(); i += 4) changed += !std::equal(&plain[i], &plain[i] + 3, &seen[i]);
+    EXPECT_GT(changed, plain.size() / 4 / 20) << "the coverage drape tints too little of the still";
+
+    const std::string out = " --out " + quoted(dir / "bad.png");
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"--coverage-site 5,40 --height-agl 10 --target-agl 100 --range-km 100",
+         "--coverage-site 5,40: outside the DEM"},
+        {"--coverage-site 30,48 --height-agl 10 --target-agl 100 --range-km 0", "range 0 m"},
+        {"--coverage-site 30,48 --height-agl 10 --target-agl 100 --range-km 10000", "--range-km"},
+        {"--coverage-site 30,48 --height-agl nan --target-agl 100 --range-km 100", "not a finite number"},
+        {"--coverage-site 30,48 --height-agl 10 --range-km 100", "--target-agl or --target-amsl"},
+        {"--coverage-site 30,48 --target-agl 100 --range-km 100", "--height-agl"},
+        {"--height-agl 10 --target-agl 100 --range-km 100", "--coverage-site"}};
+    for (const auto& [args, problem] : cases) {
+        const Outcome bad = bulwark("render --size 64x48 " + args + out);
+        EXPECT_EQ(bad.code, 2) << args << "\n" << bad.out;
+        EXPECT_EQ(bad.lines(), 1u) << bad.out;
+        EXPECT_NE(bad.out.find(problem), std::string::npos) << args << "\n" << bad.out;
+    }
+    EXPECT_EQ(namesIn(dir.path()), (std::vector<std::string>{"plain.png", "seen.png"}));
+}
+
+TEST(Cli, RenderDrawsThePlanningRulesAScenarioFileBreaks) {
+    // The UK hub at Zhytomyr moved to Kharkiv, well within 150 km of the line of contact.
+    geo::test::TempDir dir;
+    const fs::path assets = fs::path(BULWARK_SOURCE_DIR) / "assets/scenarios";
+    fs::copy_file(assets / "scenarios.json", dir / "scenarios.json");
+    nlohmann::json features = nlohmann::json::parse(std::ifstream(assets / "features.geojson"));
+    bool moved = false;
+    for (nlohmann::json& f : features["features"])
+        if (f["properties"]["id"] == "hub-gb-zhytomyr") f["geometry"]["coordinates"] = {36.23, 49.99}, moved = true;
+    ASSERT_TRUE(moved);
+    std::ofstream(dir / "features.geojson") << features.dump();
+    const std::string still = "render --size 128x80 --camera 36.5,49.5,900 --scenario paris-framework --scenarios " +
+                              quoted(dir / "scenarios.json") + " --out ";
+    ASSERT_EQ(bulwark(still + quoted(dir / "warned.png")).code, 0);
+    ASSERT_EQ(bulwark(still + quoted(dir / "quiet.png") + " --hide warnings").code, 0);
+    EXPECT_NE(pixelsOf(dir / "warned.png"), pixelsOf(dir / "quiet.png")) << "no rule warning drawn";
+}
+
 } // namespace
