@@ -3,6 +3,7 @@
 #include "geo/Sidc.h"
 #include "geo/SymbolDefaults.h"
 #include "geo/SymbolLibrary.h"
+#include "geo/TacticalGraphics.h"
 
 namespace geo {
 
@@ -59,9 +60,11 @@ std::vector<Problem> checkSymbols(const ScenarioSet& set, SymbolLibrary* library
                                     std::string("not an amplifier of symbol set ") + symbolSetWord(s.symbolSet) +
                                         " (land units, equipment and installations only)"});
         }
+        if (sidcIsGraphic(f)) continue; // a control measure: checkGraphics asks mil-sym-ts
         asked.push_back({s.code, 48, {}, {}, false});
         askedFor.push_back(&f);
     }
+    for (Problem& p : checkGraphics(set, library)) problems.push_back(std::move(p));
     if (asked.empty()) return problems;
     if (!library) {
         problems.push_back({file, "", "sidc", "cannot check the symbols' entities: " + libraryFailure});
