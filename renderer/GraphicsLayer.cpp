@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -27,6 +28,23 @@ struct Rect {
     bool overlaps(const Rect& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
 };
 
+//! One helper for every renderer of the process, started with the first scenario that has a graphic: its
+//! cache serves reloads and later renderers (stills, tests), and mil-sym-ts is imported once (~0.4 s).
+std::pair<std::shared_ptr<geo::SymbolLibrary>, std::string> sharedLibrary() {
+    static std::mutex mutex;
+    static std::shared_ptr<geo::SymbolLibrary> library;
+    static std::string problem;
+    std::lock_guard lock(mutex);
+    if (!library && problem.empty()) {
+        auto started = geo::SymbolLibrary::start();
+        if (started)
+            library = std::move(started.value());
+        else
+            problem = started.failure().message();
+    }
+    return {library, problem};
+}
+
 } // namespace
 
 GraphicsLayer::GraphicsLayer(const LayerSetup& setup)
@@ -43,14 +61,7 @@ void GraphicsLayer::sceneChanged(const LayerSetup& setup) {
     bool wanted = false;
     if (set)
         for (const geo::ScenarioFeature& f : set->features) wanted = wanted || geo::graphicFor(f).has_value();
-    // The library starts with the first scenario that has a graphic; it stays for reloads (its cache).
-    if (wanted && !_library && _libraryProblem.empty()) {
-        auto library = geo::SymbolLibrary::start();
-        if (library)
-            _library = std::move(library.value());
-        else
-            _libraryProblem = library.failure().message();
-    }
+    if (wanted && !_library) std::tie(_library, _libraryProblem) = sharedLibrary();
     if (wanted) _graphics = geo::buildTacticalGraphics(*set, _library.get(), _libraryProblem);
 
     // Lines grouped by colour and width, each keeping its feature's scenario mask.

@@ -57,8 +57,8 @@ private:
     const geo::Terrain& _terrain;
     const Pipeline& _linePipeline;
     TextBatch _text;
-    std::unique_ptr<geo::SymbolLibrary> _library;
-    std::string _libraryProblem; //!< why the library did not start; it is not tried again
+    std::shared_ptr<geo::SymbolLibrary> _library; //!< shared by the process's renderers
+    std::string _libraryProblem;                  //!< why the library did not start; it is not tried again
     geo::TacticalGraphics _graphics;
     std::vector<Lines> _lines; //!< one per colour and width
     std::vector<Label> _labels;
