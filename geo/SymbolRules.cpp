@@ -5,6 +5,8 @@
 #include "geo/SymbolLibrary.h"
 #include "geo/TacticalGraphics.h"
 
+#include <algorithm>
+
 namespace geo {
 
 namespace {
@@ -65,7 +67,8 @@ std::vector<Problem> checkSymbols(const ScenarioSet& set, SymbolLibrary* library
         askedFor.push_back(&f);
     }
     for (Problem& p : checkGraphics(set, library)) problems.push_back(std::move(p));
-    if (asked.empty()) return problems;
+    const bool graphics = std::any_of(set.features.begin(), set.features.end(), sidcIsGraphic);
+    if (asked.empty() && (library || !graphics)) return problems; // else: say once that nothing was checked
     if (!library) {
         problems.push_back({file, "", "sidc", "cannot check the symbols' entities: " + libraryFailure});
         return problems;

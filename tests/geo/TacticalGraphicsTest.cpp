@@ -137,6 +137,10 @@ TEST(TacticalGraphics, ValidateChecksTheControlMeasuresOfLinesAndAreas) {
     EXPECT_NE(problems[0].message.find("Line of Contact"), std::string::npos) << all;
     EXPECT_EQ(problems[1].featureId, "unknown");
     EXPECT_NE(problems[1].message.find("999900"), std::string::npos) << all;
+    // Without the library nothing can be checked, and validate says so once.
+    const std::vector<Problem> without = checkSymbols(set, nullptr, "symbol library x: no helper.js there");
+    ASSERT_EQ(without.size(), 1u);
+    EXPECT_NE(without[0].message.find("no helper.js"), std::string::npos);
     // A graphic's code is drawn as the graphic, with its own echelon mark, not as a point symbol.
     EXPECT_TRUE(sidcIsGraphic(boundary));
     const TacticalGraphics graphics = buildTacticalGraphics(set, &library());
