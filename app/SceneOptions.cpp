@@ -103,7 +103,8 @@ void SceneOptions::addTo(CLI::App& c) {
         ->capture_default_str();
     c.add_option("--markers", markers,
                  "How hubs, sites, forces and stations are drawn: symbols (APP-6 / MIL-STD-2525 military symbols, "
-                 "clustered from afar) or prisms (coloured by lead nation)")
+                 "clustered from afar; lines and areas as the standard's tactical graphics: the line of contact, "
+                 "named areas, air zones with MIN ALT / MAX ALT) or prisms (coloured by lead nation; plain lines)")
         ->check(CLI::IsMember({"symbols", "prisms"}))
         ->capture_default_str();
 }

@@ -58,7 +58,8 @@ const char* find(const auto& table, int code) {
 }
 
 bool echelonSet(int symbolSet) {
-    return symbolSet == 10 || symbolSet == 11 || symbolSet == 20;
+    // Control measures (25) carry one too: a boundary's echelon is drawn on it.
+    return symbolSet == 10 || symbolSet == 11 || symbolSet == 20 || symbolSet == 25;
 }
 bool mobilitySet(int symbolSet) {
     return symbolSet == 15 || symbolSet == 30 || symbolSet == 35;

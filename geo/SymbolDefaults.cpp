@@ -1,5 +1,7 @@
 #include "geo/SymbolDefaults.h"
 
+#include "geo/TacticalGraphics.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -86,7 +88,7 @@ std::string symbolCode(const ScenarioFeature& feature) {
 }
 
 bool hasSymbol(const ScenarioFeature& feature) {
-    return isMarker(feature.kind) || !feature.sidc.empty();
+    return isMarker(feature.kind) || (!feature.sidc.empty() && !sidcIsGraphic(feature)); // a graphic is drawn as one
 }
 
 } // namespace geo

@@ -200,6 +200,16 @@ Result<std::string> SymbolLibrary::exchange(const std::string& line) {
     }
 }
 
+Result<std::string> SymbolLibrary::call(const std::string& line) {
+    auto answer = _socket >= 0 ? exchange(line) : Result<std::string>(Failure{"", "not running"});
+    if (!answer) { // one restart: a helper killed from outside, or one that hung
+        stop();
+        if (auto failure = launch()) return *failure;
+        answer = exchange(line);
+    }
+    return answer;
+}
+
 Result<std::vector<SymbolDrawing>> SymbolLibrary::draw(const std::vector<SymbolRequest>& requests) {
     std::lock_guard lock(_mutex);
     json symbols = json::array();
@@ -210,13 +220,8 @@ Result<std::vector<SymbolDrawing>> SymbolLibrary::draw(const std::vector<SymbolR
                            {"readable", r.readable},
                            {"amplifiers", amplifierJson(r)}});
     const std::string line = json{{"symbols", std::move(symbols)}}.dump(-1, ' ', false, json::error_handler_t::replace);
-    auto answer = _socket >= 0 ? exchange(line) : Result<std::string>(Failure{"", "not running"});
-    if (!answer) { // one restart: a helper killed from outside, or one that hung
-        stop();
-        if (auto failure = launch()) return *failure;
-        answer = exchange(line);
-        if (!answer) return answer.failure();
-    }
+    auto answer = call(line);
+    if (!answer) return answer.failure();
     const json parsed = json::parse(answer.value(), nullptr, false);
     const auto list = parsed.is_object() ? parsed.find("symbols") : parsed.end();
     if (!parsed.is_object() || list == parsed.end() || !list->is_array() || list->size() != requests.size())

@@ -16,6 +16,7 @@
 
 #include <array>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -46,6 +47,9 @@ struct SymbolDrawing {
     std::string entityName() const;
 };
 
+struct GraphicRequest;  // geo/TacticalGraphics.h
+struct GraphicDrawing;
+
 //! Where helper.js and its node_modules live: $BULWARK_SYMBOLS, else the source tree's assets/symbols.
 std::filesystem::path symbolLibraryDir();
 
@@ -60,18 +64,24 @@ public:
     //! One drawing per request, in order.
     Result<std::vector<SymbolDrawing>> draw(const std::vector<SymbolRequest>& requests);
     const std::string& version() const { return _version; } //!< milsymbol's, e.g. "3.0.4"
+    //! One multipoint tactical graphic per request, in order, drawn by mil-sym-ts (geo/TacticalGraphics.cpp);
+    //! each answer is kept, so a reload asks only for what changed.
+    Result<std::vector<GraphicDrawing>> graphics(const std::vector<GraphicRequest>& requests);
 
 private:
     explicit SymbolLibrary(std::filesystem::path dir) : _dir(std::move(dir)) {}
     std::optional<Failure> launch();
     void stop();
     Result<std::string> exchange(const std::string& line);
+    //! Sends one request line and reads its answer, restarting a dead or hung helper once.
+    Result<std::string> call(const std::string& line);
 
     std::filesystem::path _dir;
     std::string _version;
     std::mutex _mutex;
     int _pid = -1, _socket = -1, _stderr = -1;
     std::string _pending; //!< bytes read past the last answer line
+    std::map<std::string, std::shared_ptr<const GraphicDrawing>> _graphics; //!< by request, as sent
 };
 
 } // namespace geo

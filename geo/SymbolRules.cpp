@@ -3,6 +3,9 @@
 #include "geo/Sidc.h"
 #include "geo/SymbolDefaults.h"
 #include "geo/SymbolLibrary.h"
+#include "geo/TacticalGraphics.h"
+
+#include <algorithm>
 
 namespace geo {
 
@@ -59,10 +62,13 @@ std::vector<Problem> checkSymbols(const ScenarioSet& set, SymbolLibrary* library
                                     std::string("not an amplifier of symbol set ") + symbolSetWord(s.symbolSet) +
                                         " (land units, equipment and installations only)"});
         }
+        if (sidcIsGraphic(f)) continue; // a control measure: checkGraphics asks mil-sym-ts
         asked.push_back({s.code, 48, {}, {}, false});
         askedFor.push_back(&f);
     }
-    if (asked.empty()) return problems;
+    for (Problem& p : checkGraphics(set, library)) problems.push_back(std::move(p));
+    const bool graphics = std::any_of(set.features.begin(), set.features.end(), sidcIsGraphic);
+    if (asked.empty() && (library || !graphics)) return problems; // else: say once that nothing was checked
     if (!library) {
         problems.push_back({file, "", "sidc", "cannot check the symbols' entities: " + libraryFailure});
         return problems;

@@ -212,7 +212,7 @@ void ScenarioFeatures::drawMarkers(VkCommandBuffer cmd, VkPipelineLayout layout,
 }
 
 void ScenarioFeatures::drawLines(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration,
-                              float scale) const {
+                              float scale, bool contactLine) const {
     // Casings stay dark under any palette: they keep the line apart from the terrain.
     const auto style = [&](geo::FeatureKind kind, float width, glm::vec4 casing, float casingWidth) {
         return LineStyle{kindColor(kind, _style.palette), width * scale, casing, casingWidth * scale};
@@ -220,7 +220,7 @@ void ScenarioFeatures::drawLines(VkCommandBuffer cmd, VkPipelineLayout layout, c
     if (_corridors)
         _corridors->draw(cmd, layout, view, exaggeration,
                          style(geo::FeatureKind::Corridor, 3.0f, {0.02f, 0.15f, 0.30f, 1.0f}, 5.5f));
-    if (_contactLines)
+    if (_contactLines && contactLine)
         _contactLines->draw(cmd, layout, view, exaggeration,
                             style(geo::FeatureKind::ContactLine, 4.0f, {0.15f, 0.02f, 0.02f, 1.0f}, 7.0f));
 }

@@ -27,9 +27,10 @@ public:
     void drawAreas(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view) const;
     //! The marker pipeline is bound: one instanced draw per marker shape.
     void drawMarkers(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view) const;
-    //! The line pipeline is bound: the line of contact and corridors.
-    void drawLines(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration,
-                   float scale) const;
+    //! The line pipeline is bound: the line of contact (unless `contactLine` is false: the "graphics"
+    //! layer draws it as the standard's line of contact) and corridors.
+    void drawLines(VkCommandBuffer cmd, VkPipelineLayout layout, const View& view, double exaggeration, float scale,
+                   bool contactLine = true) const;
 
 private:
     struct AreaBatch {

@@ -1,6 +1,7 @@
 #include "renderer/ScenarioLayer.h"
 
 #include "renderer/DisplayScale.h"
+#include "renderer/GraphicsLayer.h"
 #include "renderer/GpuTypes.h"
 #include "renderer/Shaders.h"
 
@@ -59,6 +60,11 @@ void ScenarioLayer::sceneChanged(const LayerSetup& setup) {
     const geo::ScenarioSet* scenarios = setup.inputs.scenarios;
     _features.reset();
     if (scenarios) _features = std::make_unique<ScenarioFeatures>(_context, _terrain, *scenarios, setup.inputs.style);
+    _contactGraphic = false;
+    if (const auto* graphics = dynamic_cast<const GraphicsLayer*>(setup.find("graphics")); graphics && scenarios)
+        for (size_t i = 0; i < scenarios->features.size(); ++i)
+            _contactGraphic = _contactGraphic ||
+                              (scenarios->features[i].kind == geo::FeatureKind::ContactLine && graphics->draws(i));
 }
 
 void ScenarioLayer::draw(const DrawContext& frame) {
@@ -72,7 +78,9 @@ void ScenarioLayer::draw(const DrawContext& frame) {
     case Stage::Lines:
         frame.bind(_linePipeline);
         _features->drawLines(frame.cmd, _linePipeline.layout(), view, frame.scene.exaggeration,
-                             strokeScale(frame.displayScale));
+                             strokeScale(frame.displayScale),
+                             !(_contactGraphic && frame.scene.markers == MarkerStyle::Symbols &&
+                               frame.scene.shows("graphics")));
         break;
     case Stage::Features:
         if (frame.scene.markers != MarkerStyle::Prisms) break; // the symbols layer draws them

@@ -21,6 +21,7 @@ private:
     std::unique_ptr<Pipeline> _areaPipeline, _markerPipeline;
     const Pipeline& _linePipeline;
     std::unique_ptr<ScenarioFeatures> _features; //!< null without scenarios
+    bool _contactGraphic = false; //!< the "graphics" layer draws the line of contact as the standard's
 };
 
 } // namespace renderer

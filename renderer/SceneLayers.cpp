@@ -1,6 +1,7 @@
 #include "renderer/SceneLayers.h"
 
 #include "renderer/CoverageLayer.h"
+#include "renderer/GraphicsLayer.h"
 #include "renderer/HighlightLayer.h"
 #include "renderer/ImageryLayer.h"
 #include "renderer/MapLinesLayer.h"
@@ -24,6 +25,7 @@ std::span<const LayerEntry> sceneLayers() {
         {"coastlines", "Coastlines", &MapLinesLayer::coastlines},
         {"borders", "Borders", &MapLinesLayer::borders},
         {"rings", "Range rings", &MapLinesLayer::rings},
+        {"graphics", "Tactical graphics (lines and areas)", &GraphicsLayer::make}, // before: it replaces lines there
         {"scenarios", "Scenario features", &ScenarioLayer::make},
         {"warnings", "Planning rule warnings", &WarningLayer::make},
         {"labels", "Place names", &PlaceNamesLayer::make},

@@ -164,6 +164,7 @@ TEST_F(Renderer, SymbolsMatchGolden) {
     renderer::SceneView v;
     v.pose = {29.0, 48.8, 0, 1100e3, 0, 40};
     v.scenarioFrom = v.scenarioTo = 1u << *index;
+    v.hidden.insert("graphics"); // the symbols alone; GraphicsLayerTest checks the tactical graphics
     renderer::SceneView prisms = v, hidden = v;
     prisms.markers = renderer::MarkerStyle::Prisms;
     hidden.hidden.insert("symbols");
