@@ -23,6 +23,8 @@ public:
     void home();
     //! Eases over to look at a point from the current range, heading and tilt.
     void flyTo(double lon, double lat) { _goal.lon = lon, _goal.lat = lat; }
+    //! Eases over to `goal` (a clicked cluster's split view).
+    void flyTo(const geo::CameraPose& goal) { _goal = goal; }
 
     //! Eases the shown pose toward the goal; call once a frame.
     void update(double seconds);

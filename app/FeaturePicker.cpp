@@ -4,6 +4,7 @@
 #include "geo/Picking.h"
 #include "geo/SharedRules.h"
 #include "geo/Spatial.h"
+#include "renderer/SymbolLayer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -81,6 +82,21 @@ std::string describe(const geo::ScenarioFeature& f, const geo::ScenarioSet& set)
     for (size_t i = 0; i < set.scenarios.size(); ++i)
         if (f.inScenario(i)) in += (in.empty() ? "" : ", ") + set.scenarios[i].name;
     return text + "\nIn: " + in;
+}
+
+std::optional<geo::CameraPose> clusterFlight(const renderer::Declutter& placed, const geo::SymbolScene& symbols,
+                                             glm::dvec2 cursor, const geo::CameraPose& pose,
+                                             const renderer::View& view, float strokeScale) {
+    const renderer::PlacedBox* box = placed.at(float(cursor.x), float(cursor.y), renderer::BoxKind::Cluster);
+    if (!box || box->cluster < 0 || size_t(box->cluster) >= symbols.clusters.size()) return std::nullopt;
+    const geo::ClusterItem& cluster = symbols.clusters[size_t(box->cluster)];
+    const double range = geo::splitDistance(cluster, view.pixelsPerRadian,
+                                            renderer::SymbolLayer::separationPixels(strokeScale));
+    geo::CameraPose to = pose;
+    to.lon = cluster.lonLat.x;
+    to.lat = cluster.lonLat.y;
+    to.range = std::min(range, pose.range); // nearer already: the cluster splits once it is in the middle
+    return to;
 }
 
 } // namespace app

@@ -1,7 +1,10 @@
 #pragma once
 // Which scenario marker is under the cursor, for tooltips and selection in the viewer.
+#include "geo/Camera.h"
 #include "geo/Terrain.h"
 #include "geo/Scenario.h"
+#include "geo/SymbolScene.h"
+#include "renderer/Declutter.h"
 #include "renderer/View.h"
 
 #include <optional>
@@ -25,5 +28,13 @@ const geo::ScenarioFeature* featureAt(const geo::ScenarioSet& set, int scenarioI
 
 //! What a tooltip says of a feature: name, kind, nations, personnel, status and source.
 std::string describe(const geo::ScenarioFeature& feature, const geo::ScenarioSet& set);
+
+//! Where a click on a military symbols' cluster flies: over the cluster, heading and tilt kept, at the range
+//! where it splits into its members (geo::splitDistance). None when no cluster was drawn under `cursor`
+//! (pixels of the view `placed` belongs to). `pose` is the camera
+//! now, `view` its view, `strokeScale` the symbols' (renderer::strokeScale of the frame's display scale).
+std::optional<geo::CameraPose> clusterFlight(const renderer::Declutter& placed, const geo::SymbolScene& symbols,
+                                             glm::dvec2 cursor, const geo::CameraPose& pose,
+                                             const renderer::View& view, float strokeScale);
 
 } // namespace app

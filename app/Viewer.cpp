@@ -23,6 +23,7 @@
 #include "geo/LineIndex.h"
 #include "geo/Measure.h"
 #include "geo/Picking.h"
+#include "renderer/DisplayScale.h"
 #include "renderer/SceneRenderer.h"
 #include "renderer/SymbolLayer.h"
 #include "renderer/TerrainLayer.h"
@@ -86,6 +87,8 @@ private:
     //! The selected site's coverage: a new sweep when it moved, the newest level to the scene.
     void showCoverage();
     std::optional<CoverageSite> coverageSite() const;
+    //! A click at `cursor` on a symbols' cluster drawn in half `half` of the last frame: flies to where it splits.
+    bool flyIntoCluster(glm::dvec2 cursor, uint32_t half, const renderer::View& view);
     void applyEdit(const ViewerCommand& c);
     void replaceScenarios(geo::ScenarioSet loaded);
     void drawQuestions();
@@ -430,6 +433,8 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
                 _panel.measure = text;
                 std::cout << "bulwark: measured " << text << std::endl;
             }
+        } else if (glm::length(in.mouse - _press) < 4.0 && flyIntoCluster(cursor, rightHalf ? 1 : 0, pickView)) {
+            // a cluster's units come apart as the camera arrives
         } else if (glm::length(in.mouse - _press) < 4.0 && _pressedOn && geo::isMarker(_pressedOn->kind) &&
                    !_edit.active()) {
             _sceneRenderer.setRangeRings(_pressedOn->points.front());
@@ -463,6 +468,17 @@ std::string Viewer::symbolWords(const geo::ScenarioFeature& feature) const {
     const geo::FeatureSymbol* s = layer->scene().forFeature(size_t(&feature - _scenarios.features.data()));
     if (!s) return {};
     return "\nSymbol: " + s->words + (s->ok() ? " (" + s->code + ")" : ": " + s->problem);
+}
+
+bool Viewer::flyIntoCluster(glm::dvec2 cursor, uint32_t half, const renderer::View& view) {
+    const auto* layer = dynamic_cast<const renderer::SymbolLayer*>(_sceneRenderer.layer("symbols"));
+    if (!layer || !_panel.symbols) return false;
+    const float scale = renderer::strokeScale(renderer::resolveDisplayScale(_panel.displayScale, uint32_t(view.height)));
+    const auto to = clusterFlight(_sceneRenderer.placed(half), layer->scene(), cursor, _camera.pose(), view, scale);
+    if (!to) return false;
+    _camera.flyTo(*to);
+    std::cout << "bulwark: into the cluster at " << geo::formatCamera(*to) << std::endl;
+    return true;
 }
 
 void Viewer::reload(double seconds) {

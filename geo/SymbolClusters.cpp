@@ -124,6 +124,13 @@ void clusterScenario(const std::vector<SymbolSite>& sites, std::uint32_t bit, st
 
 } // namespace
 
+double splitDistance(const ClusterItem& item, double pixelsPerRadian, double separationPx) {
+    // clusterLevel() >= maxLevel + 1 where kClusterRadius0M * pixelsPerRadian / (separationPx * d) >= 2^(maxLevel + 1).
+    const int split = std::min(item.maxLevel + 1, kClusterLevels);
+    const double farthest = double(kClusterRadius0M) * pixelsPerRadian / (separationPx * std::ldexp(1.0, split));
+    return 0.7 * farthest;
+}
+
 std::vector<ClusterItem> buildClusters(const std::vector<SymbolSite>& sites, int scenarios) {
     // Scenarios cluster independently: on every core, then in scenario order.
     std::vector<std::vector<ClusterItem>> per(size_t(std::clamp(scenarios, 0, 32)));

@@ -33,6 +33,11 @@ struct ClusterItem {
     bool drawnAt(int level) const { return minLevel <= level && level <= maxLevel; }
 };
 
+//! How far from a cluster the eye must come for it to split: at this distance (and nearer) the view
+//! shows its members instead (clusterLevel() there exceeds its maxLevel), with a margin for rounding.
+//! `pixelsPerRadian` and `separationPx` as clusterLevel() takes them. The viewer flies there on a click.
+double splitDistance(const ClusterItem& item, double pixelsPerRadian, double separationPx);
+
 //! The items of every scenario (bits 0..scenarios-1 of the masks), identical items of several scenarios
 //! merged into one with both bits.
 std::vector<ClusterItem> buildClusters(const std::vector<SymbolSite>& sites, int scenarios);

@@ -3,18 +3,19 @@
 #include "renderer/Buffer.h"
 #include "renderer/VulkanError.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace renderer {
 
 Image::Image(const Context& context, uint32_t width, uint32_t height, VkFormat format, VkImageUsageFlags usage,
-             VkImageAspectFlags aspect, uint32_t layers)
-    : _context(&context), _format(format), _width(width), _height(height), _layers(layers) {
+             VkImageAspectFlags aspect, uint32_t layers, uint32_t mipLevels)
+    : _context(&context), _format(format), _width(width), _height(height), _layers(layers), _mipLevels(mipLevels) {
     VkImageCreateInfo ici{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
     ici.imageType = VK_IMAGE_TYPE_2D;
     ici.format = format;
     ici.extent = {width, height, 1};
-    ici.mipLevels = 1;
+    ici.mipLevels = mipLevels;
     ici.arrayLayers = layers;
     ici.samples = VK_SAMPLE_COUNT_1_BIT;
     ici.tiling = VK_IMAGE_TILING_OPTIMAL;
@@ -34,7 +35,7 @@ Image::Image(const Context& context, uint32_t width, uint32_t height, VkFormat f
     vci.image = _image;
     vci.viewType = layers > 1 ? VK_IMAGE_VIEW_TYPE_2D_ARRAY : VK_IMAGE_VIEW_TYPE_2D;
     vci.format = format;
-    vci.subresourceRange = {aspect, 0, 1, 0, layers};
+    vci.subresourceRange = {aspect, 0, mipLevels, 0, layers};
     VK_CHECK(vkCreateImageView(context.device(), &vci, nullptr, &_view));
 }
 
@@ -45,7 +46,7 @@ void Image::upload(const void* pixels, size_t bytes) {
         VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
         b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
         b.image = _image;
-        b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, _layers};
+        b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, _mipLevels, 0, _layers};
         b.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
         b.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
         b.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
@@ -57,6 +58,32 @@ void Image::upload(const void* pixels, size_t bytes) {
             region.imageExtent = {_width, _height, 1};
             vkCmdCopyBufferToImage(cmd, staging.vk(), _image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
         }
+        // The mip chain: each level blitted from the one above, which then turns to be read by shaders.
+        int32_t w = int32_t(_width), h = int32_t(_height);
+        for (uint32_t level = 1; level < _mipLevels; ++level) {
+            b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, level - 1, 1, 0, _layers};
+            b.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+            b.newLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+            b.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+            b.dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+            vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
+                                 nullptr, 1, &b);
+            VkImageBlit blit{};
+            blit.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, level - 1, 0, _layers};
+            blit.srcOffsets[1] = {w, h, 1};
+            w = std::max(w / 2, 1), h = std::max(h / 2, 1);
+            blit.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, level, 0, _layers};
+            blit.dstOffsets[1] = {w, h, 1};
+            vkCmdBlitImage(cmd, _image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, _image,
+                           VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_LINEAR);
+            b.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+            b.newLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+            b.srcAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+            b.dstAccessMask = VK_ACCESS_SHADER_READ_BIT;
+            vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, 0, 0,
+                                 nullptr, 0, nullptr, 1, &b);
+        }
+        b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, _mipLevels - 1, 1, 0, _layers};
         b.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
         b.newLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
         b.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
@@ -64,6 +91,42 @@ void Image::upload(const void* pixels, size_t bytes) {
         vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, 0, 0, nullptr,
                              0, nullptr, 1, &b);
     });
+}
+
+std::vector<uint8_t> Image::download(uint32_t level) const {
+    const uint32_t w = std::max(_width >> level, 1u), h = std::max(_height >> level, 1u);
+    Buffer readback(*_context, BufferDomain::Readback, VK_BUFFER_USAGE_TRANSFER_DST_BIT, size_t(w) * h * 4);
+    _context->submitAndWait([&](VkCommandBuffer cmd) {
+        VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
+        b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+        b.image = _image;
+        b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, level, 1, 0, 1};
+        b.oldLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+        b.newLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+        b.srcAccessMask = VK_ACCESS_SHADER_READ_BIT;
+        b.dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+        vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr,
+                             0, nullptr, 1, &b);
+        VkBufferImageCopy region{};
+        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, level, 0, 1};
+        region.imageExtent = {w, h, 1};
+        vkCmdCopyImageToBuffer(cmd, _image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback.vk(), 1, &region);
+        std::swap(b.oldLayout, b.newLayout);
+        std::swap(b.srcAccessMask, b.dstAccessMask);
+        vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, 0, 0, nullptr,
+                             0, nullptr, 1, &b);
+    });
+    readback.invalidate();
+    const auto* data = static_cast<const uint8_t*>(readback.mapped());
+    return {data, data + size_t(w) * h * 4};
+}
+
+bool Image::canBlitLinear(const Context& context, VkFormat format) {
+    VkFormatProperties props{};
+    vkGetPhysicalDeviceFormatProperties(context.physicalDevice(), format, &props);
+    const VkFormatFeatureFlags need = VK_FORMAT_FEATURE_BLIT_SRC_BIT | VK_FORMAT_FEATURE_BLIT_DST_BIT |
+                                      VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
+    return (props.optimalTilingFeatures & need) == need;
 }
 
 void Image::release() {
@@ -137,12 +200,13 @@ Buffer recordLayerUploads(const Context& context, VkCommandBuffer cmd, const Ima
     return staging;
 }
 
-Sampler::Sampler(const Context& context) : _context(context) {
+Sampler::Sampler(const Context& context, bool mipmapped) : _context(context) {
     VkSamplerCreateInfo sci{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
     sci.magFilter = sci.minFilter = VK_FILTER_LINEAR;
-    sci.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
+    sci.mipmapMode = mipmapped ? VK_SAMPLER_MIPMAP_MODE_LINEAR : VK_SAMPLER_MIPMAP_MODE_NEAREST;
     sci.addressModeU = sci.addressModeV = sci.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    sci.maxLod = 0.0f;
+    sci.maxLod = mipmapped ? VK_LOD_CLAMP_NONE : 0.0f;
+    sci.mipLodBias = mipmapped ? -0.5f : 0.0f;
     VK_CHECK(vkCreateSampler(context.device(), &sci, nullptr, &_sampler));
 }
 

@@ -12,8 +12,10 @@ namespace renderer {
 class Image {
 public:
     Image() = default;
+    //! `mipLevels` > 1: upload() fills the levels below the first by linear blits (the format must
+    //! support them: canBlitLinear()).
     Image(const Context& context, uint32_t width, uint32_t height, VkFormat format, VkImageUsageFlags usage,
-          VkImageAspectFlags aspect, uint32_t layers = 1);
+          VkImageAspectFlags aspect, uint32_t layers = 1, uint32_t mipLevels = 1);
     ~Image();
     Image(Image&& other) noexcept;
     Image& operator=(Image&& other) noexcept;
@@ -26,10 +28,18 @@ public:
     uint32_t width() const { return _width; }
     uint32_t height() const { return _height; }
     uint32_t layers() const { return _layers; }
+    uint32_t mipLevels() const { return _mipLevels; }
 
     //! Uploads tightly packed pixels (every layer) and leaves the image ready for sampling in
-    //! fragment shaders; null pixels just make it ready.
+    //! fragment shaders; null pixels just make it ready. Its other mip levels are made from them on the
+    //! GPU: each a linear blit halving the one above.
     void upload(const void* pixels, size_t bytes);
+    //! Reads mip level `level` of a colour image (layer 0, 4 bytes a pixel) back, tightly packed; for tests.
+    std::vector<uint8_t> download(uint32_t level = 0) const;
+
+    //! True when images of `format` (optimal tiling) can be blitted from and to with linear filtering,
+    //! as mip levels are made.
+    static bool canBlitLinear(const Context& context, VkFormat format);
 
 private:
     void release();
@@ -39,7 +49,7 @@ private:
     VkImageView _view = VK_NULL_HANDLE;
     VkFormat _format = VK_FORMAT_UNDEFINED;
     VkDeviceSize _allocated = 0;
-    uint32_t _width = 0, _height = 0, _layers = 1;
+    uint32_t _width = 0, _height = 0, _layers = 1, _mipLevels = 1;
 };
 
 //! Pixels for one whole layer of an image array.
@@ -55,10 +65,11 @@ struct LayerUpload {
 Buffer recordLayerUploads(const Context& context, VkCommandBuffer cmd, const Image& image,
                           const std::vector<LayerUpload>& uploads, size_t bytesPerLayer);
 
-//! A sampler with linear filtering and clamp-to-edge addressing, owned.
+//! A sampler with linear filtering and clamp-to-edge addressing, owned. `mipmapped`: trilinear over every
+//! mip level, biased half a level toward the sharper (symbols drawn at 3/4 of their raster stay crisp).
 class Sampler {
 public:
-    explicit Sampler(const Context& context);
+    explicit Sampler(const Context& context, bool mipmapped = false);
     ~Sampler();
     Sampler(const Sampler&) = delete;
     Sampler& operator=(const Sampler&) = delete;

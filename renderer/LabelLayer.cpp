@@ -11,11 +11,6 @@ namespace renderer {
 
 namespace {
 
-struct Rect {
-    float x0, y0, x1, y1;
-    bool overlaps(const Rect& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
-};
-
 void addQuad(std::vector<LabelVertex>& out, const glm::vec3& anchor, float x0, float y0, float x1, float y1,
              const Glyph& g, const glm::vec4& color, const glm::vec4& halo, bool screen = false) {
     appendLabelQuad(out, anchor, {x0, y0, x1, y1}, {g.u0, g.v0, g.u1, g.v1}, color, halo, screen);
@@ -45,8 +40,8 @@ void appendLabelQuad(std::vector<LabelVertex>& out, const glm::vec3& anchor, con
 LabelLayer::LabelLayer(const geo::Terrain& terrain, std::vector<geo::Place> places, const geo::ScenarioSet* scenarios,
                        const GlyphAtlas& atlas)
     : _atlas(atlas) {
-    auto add = [&](geo::Place p, int priority, uint32_t mask, bool marker) {
-        Entry e{std::move(p), {}, {}, 0.0f, priority, mask, marker};
+    auto add = [&](geo::Place p, int priority, uint32_t mask, bool marker, size_t feature = 0) {
+        Entry e{std::move(p), {}, {}, 0.0f, priority, mask, marker, feature};
         e.ground = geo::toEcef({e.place.lon, e.place.lat, 0.0});
         e.up = geo::upAt(e.place.lon, e.place.lat);
         e.height = std::max(terrain.heightAt(e.place.lon, e.place.lat), 0.0f);
@@ -54,14 +49,14 @@ LabelLayer::LabelLayer(const geo::Terrain& terrain, std::vector<geo::Place> plac
     };
     // Scenario markers come first: they are what a briefing is about.
     if (scenarios)
-        for (const geo::ScenarioFeature& f : scenarios->features)
-            if (geo::isMarker(f.kind) && !f.points.empty()) {
+        for (size_t i = 0; i < scenarios->features.size(); ++i)
+            if (const geo::ScenarioFeature& f = scenarios->features[i]; geo::isMarker(f.kind) && !f.points.empty()) {
                 geo::Place p;
                 p.name = f.name;
                 p.lon = f.points[0].x;
                 p.lat = f.points[0].y;
                 p.population = f.personnel.value_or(0);
-                add(std::move(p), 4, f.scenarioMask, true);
+                add(std::move(p), 4, f.scenarioMask, true, i);
             }
     for (geo::Place& p : places) {
         const int priority = p.capital ? 3 : p.population >= 1000000 ? 2 : p.population >= 250000 ? 1 : 0;
@@ -103,12 +98,14 @@ std::vector<char32_t> LabelLayer::codepointsOf(const std::vector<geo::Place>& pl
 }
 
 size_t LabelLayer::layout(const View& view, double exaggeration, float scale, Scenarios scenarios, size_t maxVertices,
-                          std::vector<LabelVertex>& out) const {
+                          std::vector<LabelVertex>& out, Declutter* placed) const {
     // Appends to `out`: in compare mode each half adds its own.
-    std::vector<Rect> taken;
+    Declutter local;
+    Declutter& taken = placed ? *placed : local;
+    size_t count = 0;
     const glm::vec4 white = look.text, halo = look.halo;
     for (const Entry& e : _entries) {
-        if (taken.size() >= maxLabels) break;
+        if (count >= maxLabels) break;
         const glm::dvec3 anchor = e.ground + e.up * geo::raisedHeight(e.height, exaggeration);
         float presence = 1.0f;
         if (e.marker) {
@@ -127,17 +124,31 @@ size_t LabelLayer::layout(const View& view, double exaggeration, float scale, Sc
         if (!view.project(anchor, px)) continue;
         const bool major = e.priority >= 2;
         const float size = labelPixels(e.marker ? 15.0f : major ? 17.0f : 14.0f, scale);
-        const float dot = (e.marker ? 16.0f : major ? 9.0f : 7.0f) * scale; // markers: room for the prism
+        float dot = (e.marker ? 16.0f : major ? 9.0f : 7.0f) * scale; // markers: room for the prism
         const float textWidth = _atlas.measure(e.place.name, size);
         const float gap = 3.0f * scale;
-        const Rect rect{float(px.x) - dot * 0.5f, float(px.y) - size * 0.75f,
-                        float(px.x) + dot * 0.5f + gap + textWidth, float(px.y) + size * 0.5f};
+        // Beside its military symbol, where one is drawn: the name starts after the symbol's box, on its
+        // middle line (the box stands above the point on its stem when the view is tilted).
+        std::optional<size_t> symbol;
+        glm::vec2 middle(px);
+        if (e.marker && taken.symbols) {
+            symbol = taken.symbolOf(e.feature);
+            if (!symbol) continue; // in a cluster, or left out: the cluster speaks for it
+            const ScreenBox& box = taken.placed()[*symbol].box;
+            middle = {float(px.x), 0.5f * (box.y0 + box.y1)};
+            dot = 2.0f * (box.x1 - float(px.x));
+        }
+        const ScreenBox rect{middle.x - dot * 0.5f, middle.y - size * 0.75f, middle.x + dot * 0.5f + gap + textWidth,
+                             middle.y + size * 0.5f};
         if (rect.x1 < 0 || rect.y1 < 0 || rect.x0 > view.width || rect.y0 > view.height) continue;
-        const Rect padded{rect.x0 - 4 * scale, rect.y0 - 3 * scale, rect.x1 + 4 * scale, rect.y1 + 3 * scale};
-        if (std::any_of(taken.begin(), taken.end(), [&](const Rect& r) { return r.overlaps(padded); })) continue;
+        const ScreenBox padded{rect.x0 - 4 * scale, rect.y0 - 3 * scale, rect.x1 + 4 * scale, rect.y1 + 3 * scale};
+        // A name beside its symbol is placed from the symbol's edge on: only its text box is its own.
+        const ScreenBox own = symbol ? ScreenBox{middle.x + dot * 0.5f, padded.y0, padded.x1, padded.y1} : padded;
+        if (!taken.isFree(own)) continue;
         const std::u32string text = decodeUtf8(e.place.name);
         if (out.size() + 6 * (text.size() + 1) > maxVertices) break;
-        taken.push_back(padded);
+        taken.place({own, e.marker ? BoxKind::FeatureName : BoxKind::PlaceName, e.marker ? int32_t(e.feature) : -1});
+        ++count;
 
         const glm::vec3 rel(anchor - view.eye);
         const float k = size / _atlas.bakeSize();
@@ -152,7 +163,7 @@ size_t LabelLayer::layout(const View& view, double exaggeration, float scale, Sc
         const glm::vec4 textColor = e.marker ? glm::vec4(glm::vec3(look.markerText), presence) : white;
         // The name, on a baseline through the dot's middle, shifted down by a third of the size.
         float pen = dot * 0.5f + gap;
-        const float baseline = size * 0.35f;
+        const float baseline = middle.y - float(px.y) + size * 0.35f;
         for (char32_t c : text) {
             const Glyph& g = _atlas.glyph(c);
             if (g.x1 > g.x0)
@@ -161,7 +172,7 @@ size_t LabelLayer::layout(const View& view, double exaggeration, float scale, Sc
             pen += g.advance * k;
         }
     }
-    return taken.size();
+    return count;
 }
 
 } // namespace renderer

@@ -5,6 +5,7 @@
 #include "geo/Terrain.h"
 #include "geo/PlaceLoader.h"
 #include "geo/Scenario.h"
+#include "renderer/Declutter.h"
 #include "renderer/GlyphAtlas.h"
 #include "renderer/GpuTypes.h"
 #include "renderer/SceneStyle.h"
@@ -32,9 +33,11 @@ public:
 
     //! Appends the labels for this view to `out` (six vertices per glyph quad); returns how
     //! many were placed. `scale` is the display scale (DisplayScale.h): text is labelPixels() high,
-    //! dots, gaps and declutter margins grow with it.
+    //! dots, gaps and declutter margins grow with it. Labels keep clear of the boxes in `placed` and add
+    //! theirs; where it holds military symbols, a feature's name stands beside its symbol, and not at
+    //! all while the symbol is in a cluster.
     size_t layout(const View& view, double exaggeration, float scale, Scenarios scenarios, size_t maxVertices,
-                  std::vector<LabelVertex>& out) const;
+                  std::vector<LabelVertex>& out, Declutter* placed = nullptr) const;
 
     //! Appends UTF-8 `text` as a screen-space caption on a baseline at `anchor` (pixels): ending
     //! there when `alignRight`, else starting there.
@@ -56,6 +59,7 @@ private:
         int priority;
         uint32_t scenarios = ~0u; //!< a scenario marker's mask; places show in all
         bool marker = false;
+        size_t feature = 0; //!< a marker's index in ScenarioSet::features
     };
     std::vector<Entry> _entries; //!< highest priority first
     const GlyphAtlas& _atlas;

@@ -50,8 +50,8 @@ createSetLayoutAndPool(VkDevice device, std::span<const VkDescriptorSetLayoutBin
     return {layout, pool};
 }
 
-ImageSet::ImageSet(const Context& context, uint32_t sets, uint32_t bindings)
-    : _context(context), _sampler(context) {
+ImageSet::ImageSet(const Context& context, uint32_t sets, uint32_t bindings, bool mipmapped)
+    : _context(context), _sampler(context, mipmapped) {
     VkDevice device = context.device();
     std::vector<VkDescriptorSetLayoutBinding> images;
     for (uint32_t b = 0; b < bindings; ++b)

@@ -10,6 +10,7 @@
 // depth; what is draped on the terrain (Drape), lines and screen text blend and leave depth alone,
 // so their order within a stage is the list's order.
 #include "renderer/Context.h"
+#include "renderer/Declutter.h"
 #include "renderer/Image.h"
 #include "renderer/Pipeline.h"
 #include "renderer/Scene.h"
@@ -85,6 +86,8 @@ struct FrameContext {
     TileLoading loading;
     float displayScale; //!< resolved (DisplayScale.h)
     FrameStats& stats;
+    //! Per half: the boxes placed on screen so far (Declutter.h), which text and symbols keep clear of.
+    std::span<Declutter> placed{};
 };
 
 //! One stage of one half, as draw() sees it: inside the render pass, viewport and scissor set.
@@ -126,10 +129,10 @@ createSetLayoutAndPool(VkDevice device, std::span<const VkDescriptorSetLayoutBin
 
 //! A layer's images as its descriptor set 1: `bindings` combined image samplers, bindings 0, 1, ...
 //! (`layout(set = 1, binding = 0) uniform sampler2D...`), fragment stage, linear clamp sampler;
-//! `sets` such sets.
+//! `sets` such sets; `mipmapped`: sampled over their mip levels (Sampler).
 class ImageSet {
 public:
-    explicit ImageSet(const Context& context, uint32_t sets = 1, uint32_t bindings = 1);
+    explicit ImageSet(const Context& context, uint32_t sets = 1, uint32_t bindings = 1, bool mipmapped = false);
     ~ImageSet();
     ImageSet(const ImageSet&) = delete;
     ImageSet& operator=(const ImageSet&) = delete;

@@ -28,8 +28,9 @@ std::span<const LayerEntry> sceneLayers() {
         {"graphics", "Tactical graphics (lines and areas)", &GraphicsLayer::make}, // before: it replaces lines there
         {"scenarios", "Scenario features", &ScenarioLayer::make},
         {"warnings", "Planning rule warnings", &WarningLayer::make},
+        // The symbols before the names: they place their boxes first (Declutter.h), so names keep clear of them.
+        {"symbols", "Military symbols", &SymbolLayer::make},
         {"labels", "Place names", &PlaceNamesLayer::make},
-        {"symbols", "Military symbols", &SymbolLayer::make}, // after the names: its legend is drawn over them
         {"overlay", "Title, legend and credits", &OverlayLayer::make},
     };
     return kLayers;

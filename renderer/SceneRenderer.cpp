@@ -264,7 +264,9 @@ FrameStats SceneRenderer::recordTile(VkCommandBuffer cmd, uint32_t slotIndex, co
         std::memcpy(slot.uniforms[half].mapped(), &u, sizeof(u));
     }
     if (!sv.clearOnly) {
-        const FrameContext frame{cmd, slotIndex, sv, whole, std::span(halfViews.data(), halves), loading, scale, stats};
+        for (Declutter& d : _placed) d.clear();
+        const FrameContext frame{cmd,   slotIndex, sv,    whole, std::span(halfViews.data(), halves), loading,
+                                 scale, stats,     std::span(_placed.data(), halves)};
         for (const auto& layer : _layers)
             if (sv.shows(layer->name())) layer->prepare(frame);
     }

@@ -69,6 +69,8 @@ public:
     const std::vector<std::unique_ptr<Layer>>& layers() const { return _layers; }
     //! The layer named `name`, or null.
     Layer* layer(std::string_view name) const;
+    //! The boxes of symbols and names placed on half `half` of the last frame prepared (Declutter.h).
+    const Declutter& placed(uint32_t half = 0) const { return _placed.at(half); }
 
 private:
     struct Slot {
@@ -97,6 +99,7 @@ private:
     std::unique_ptr<PipelineCache> _pipelines;
     std::vector<std::unique_ptr<Layer>> _layers; //!< after _pipelines, which they borrow from
     std::array<Slot, kFrameSlots> _slots;
+    std::array<Declutter, 2> _placed; //!< per half
     Buffer _readback;
     uint32_t _offscreenSlot = 0;
 };

@@ -61,10 +61,15 @@ std::string clusterFrameCode(uint8_t identity) {
                             "000000");
 }
 
+static_assert(1 << (SymbolLayer::kAtlasMipLevels - 1) == geo::SymbolAtlas::kCell,
+              "the atlas's mip levels must not mix two symbols");
+
 } // namespace
 
 SymbolLayer::SymbolLayer(const LayerSetup& setup)
-    : _context(setup.context), _terrain(*setup.inputs.terrain), _imageSet(setup.context),
+    : _context(setup.context), _terrain(*setup.inputs.terrain),
+      _mipLevels(Image::canBlitLinear(setup.context, kAtlasFormat) ? kAtlasMipLevels : 1),
+      _imageSet(setup.context, 1, 1, _mipLevels > 1),
       _pipeline(setup.pipelines.make(symbolPipeline(_imageSet.layout()))), _slots(setup.frameSlots) {
     auto library = geo::SymbolLibrary::start();
     if (library)
@@ -118,10 +123,13 @@ void SymbolLayer::build(const geo::ScenarioSet* set) {
         item.height = std::max(_terrain.heightAt(c.lonLat.x, c.lonLat.y), 0.0f);
         item.minLevel = c.minLevel;
         item.maxLevel = c.maxLevel;
+        item.cluster = _items.size();
+        item.clusterCount = c.site >= 0 ? 1u : c.count;
         uint32_t flags = 0;
         const geo::AtlasEntry* entry = nullptr;
         if (c.site >= 0) {
             const geo::FeatureSymbol& s = _scene.symbols[size_t(c.site)];
+            item.feature = s.feature;
             if (s.ok()) entry = _atlas->find({s.code, kRasterSize, {}, {}});
             const geo::ScenarioFeature& f = set->features[s.feature];
             if (entry && !f.amplifiers.empty())
@@ -188,7 +196,8 @@ std::vector<std::vector<geo::SymbolKey>> SymbolLayer::legendKeys(const geo::Scen
     return out;
 }
 
-void SymbolLayer::appendLegend(const HalfView& half, float scale, std::vector<SymbolInstance>& out) const {
+void SymbolLayer::appendLegend(const HalfView& half, float scale, Declutter& placed,
+                               std::vector<SymbolInstance>& out) const {
     const float k = kFramePixels * scale / float(kRasterSize);
     float rowHeight = 0, width = 0;
     int rows = 0;
@@ -198,13 +207,17 @@ void SymbolLayer::appendLegend(const HalfView& half, float scale, std::vector<Sy
         rows = std::max(rows, e.row + 1);
     }
     rowHeight += 4.0f * scale;
-    // On a thumbnail the legend would cover the map: left out, as the nations' legend is.
-    if (float(rows) * rowHeight > 0.45f * half.size.y) return;
+    // The most common symbols that fit in 45 % of the height; on a thumbnail, where not even three fit, the
+    // legend would cover the map: left out, as the nations' legend is.
+    rows = std::min(rows, int(0.45f * half.size.y / rowHeight));
+    if (rows < 3) return;
     // A column in the bottom right, above the data credits: the title is top left, the nations' legend
     // bottom left.
     const float left = half.size.x - 16.0f * scale - width;
     const float top = half.size.y - 28.0f * scale - float(rows) * rowHeight;
+    const uint32_t shown = half.shown.from | half.shown.to;
     for (const LegendEntry& e : _legend) {
+        if (e.row >= rows) continue;
         SymbolInstance in{};
         in.position[0] = left + e.anchor[0] * k;
         in.position[1] = top + float(e.row) * rowHeight + e.anchor[1] * k;
@@ -214,27 +227,51 @@ void SymbolLayer::appendLegend(const HalfView& half, float scale, std::vector<Sy
         in.scenarios = e.scenarios;
         in.flags = kSymbolLegend;
         out.push_back(in);
+        if (e.scenarios & shown) {
+            const float x0 = left, y0 = top + float(e.row) * rowHeight;
+            placed.place({{x0, y0, x0 + e.rect[2] * k, y0 + e.rect[3] * k}, BoxKind::Legend});
+        }
     }
 }
 
 void SymbolLayer::uploadAtlas() {
     if (_uploadedRevision == _atlas->revision() && _image) return;
     const geo::RgbaImage& page = _atlas->page();
-    _image = std::make_unique<Image>(_context, uint32_t(page.width), uint32_t(page.height), VK_FORMAT_R8G8B8A8_UNORM,
-                                     VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
-                                     VK_IMAGE_ASPECT_COLOR_BIT);
+    // Mip-mapped on the GPU (where the format blits linearly), so symbols drawn smaller than their raster
+    // (the legend, a scenario switch growing them in) stay unaliased.
+    _image = std::make_unique<Image>(
+        _context, uint32_t(page.width), uint32_t(page.height), kAtlasFormat,
+        VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+        VK_IMAGE_ASPECT_COLOR_BIT, 1, _mipLevels);
     _image->upload(page.pixels.data(), page.pixels.size());
     _imageSet.write(0, *_image);
     _uploadedRevision = _atlas->revision();
 }
 
-void SymbolLayer::select(const HalfView& half, double exaggeration, float scale,
+void SymbolLayer::select(const HalfView& half, double exaggeration, float scale, Declutter& placed,
                          std::vector<SymbolInstance>& out) const {
     const View& view = half.view;
-    const float separation = kFramePixels * 1.6f * scale;
+    const float separation = separationPixels(scale);
     const double margin = 80.0 * scale; // pixels: a symbol whose point is just off screen still shows its edge
-    const size_t limit = out.size() + kMaxInstancesPerHalf;
-    for (const Item& item : _items) {
+    const float k = kFramePixels * scale / float(kRasterSize); // screen pixels per atlas pixel, as symbol.vert
+    const float frameHalf = 0.5f * kFramePixels * scale;
+    const float gap = 1.0f * scale; // between two boxes
+    const uint32_t shown = half.shown.from | half.shown.to;
+    // Where symbol.vert draws each item shown: its box, the frame lifted on its stem as the view tilts.
+    struct Candidate {
+        size_t item;
+        glm::vec2 centre;
+        ScreenBox box;
+        double distance;
+    };
+    std::vector<Candidate> candidates;
+    const auto boxAt = [k](glm::vec2 centre, const std::array<float, 4>& rect, const std::array<float, 2>& anchor) {
+        const float x0 = centre.x - anchor[0] * k, y0 = centre.y - anchor[1] * k;
+        return ScreenBox{x0, y0, x0 + rect[2] * k, y0 + rect[3] * k};
+    };
+    for (size_t i = 0; i < _items.size(); ++i) {
+        const Item& item = _items[i];
+        if (!(item.instance.scenarios & shown)) continue; // not drawn in the scenarios this half shows
         const glm::dvec3 ground =
             item.ground + glm::dvec3(item.up) * double(geo::raisedHeight(item.height, exaggeration));
         const glm::dvec3 rel = ground - view.eye;
@@ -246,12 +283,46 @@ void SymbolLayer::select(const HalfView& half, double exaggeration, float scale,
         if (!view.project(ground, px) || px.x < -margin || px.y < -margin || px.x > view.width + margin ||
             px.y > view.height + margin)
             continue;
+        const float tilt = std::clamp(1.0f - std::abs(float(glm::dot(rel / distance, glm::dvec3(item.up)))), 0.0f, 1.0f);
+        const float t = std::clamp((tilt - 0.15f) / 0.45f, 0.0f, 1.0f);
+        const float lift = t * t * (3.0f - 2.0f * t) * (frameHalf + 14.0f * scale); // smoothstep, as symbol.vert
+        const glm::vec2 centre(float(px.x), float(px.y) - lift);
+        ScreenBox box = boxAt(centre, item.rect, item.anchor);
+        if (item.instance.flags & kSymbolCluster) { // the nation under the frame
+            const float charScale = 0.55f * scale;
+            const float halfWidth = 0.5f * 0.78f * float(geo::kGlyphWidth) * charScale * 4.0f;
+            box = {std::min(box.x0, centre.x - halfWidth), box.y0, std::max(box.x1, centre.x + halfWidth),
+                   std::max(box.y1, centre.y + frameHalf + 1.0f + float(geo::kGlyphHeight) * charScale)};
+        }
+        candidates.push_back({i, centre, box, distance});
+    }
+    // Clusters first, the largest first, then lone units in the scene's order.
+    std::stable_sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
+        return _items[a.item].clusterCount > _items[b.item].clusterCount;
+    });
+    std::vector<std::pair<const Candidate*, size_t>> kept; // candidate, its box in `placed`
+    for (const Candidate& c : candidates) {
+        const Item& item = _items[c.item];
+        const bool cluster = item.instance.flags & kSymbolCluster;
+        const int32_t feature = cluster ? -1 : int32_t(item.feature);
+        if (placed.tryPlace({c.box, cluster ? BoxKind::Cluster : BoxKind::Symbol, feature, int32_t(item.cluster)}, gap))
+            kept.push_back({&c, placed.placed().size() - 1});
+    }
+    const size_t limit = out.size() + kMaxInstancesPerHalf;
+    for (const auto& [c, boxIndex] : kept) {
         if (out.size() >= limit) break;
+        const Item& item = _items[c->item];
+        // Amplifiers where they meet nothing placed but their own symbol.
+        bool full = false;
+        if (item.full && c->distance < kAmplifierDistanceM) {
+            const ScreenBox fullBox = boxAt(c->centre, item.rectFull, item.anchorFull);
+            full = placed.isFree(fullBox, gap, boxIndex);
+            if (full) placed.grow(boxIndex, fullBox);
+        }
         SymbolInstance in = item.instance;
         const glm::vec3 position(item.ground - _origin);
         std::memcpy(in.position, &position, sizeof in.position);
         std::memcpy(in.up, &item.up, sizeof in.up);
-        const bool full = item.full && distance < kAmplifierDistanceM;
         const auto& rect = full ? item.rectFull : item.rect;
         const auto& anchor = full ? item.anchorFull : item.anchor;
         std::copy(rect.begin(), rect.end(), in.rect);
@@ -267,30 +338,40 @@ void SymbolLayer::prepare(const FrameContext& frame) {
     _drawnLastFrame = 0;
     if (_items.empty() || !frame.scene.shows(name()) || frame.scene.markers != MarkerStyle::Symbols) return;
     const float scale = strokeScale(frame.displayScale);
-    // What the list depends on; the scenario shown is not part of it (the GPU decides that).
+    // What the list depends on: the scenarios shown too, since what they hide keeps no room on screen.
     std::vector<double> key{double(_sceneRevision), frame.scene.exaggeration, scale, double(frame.scene.legend)};
     for (const HalfView& half : frame.halves) {
-        key.push_back(half.visible);
+        key.insert(key.end(), {double(half.visible), double(half.shown.from), double(half.shown.to)});
         key.insert(key.end(), {half.view.eye.x, half.view.eye.y, half.view.eye.z, half.view.width, half.view.height});
         for (int c = 0; c < 4; ++c)
             for (int r = 0; r < 4; ++r) key.push_back(half.view.viewProj[c][r]);
     }
     SlotState& slot = _slots.at(frame.slot);
+    const auto publish = [&] {
+        for (size_t h = 0; h < frame.placed.size() && h < 2; ++h) {
+            for (const PlacedBox& p : slot.placed[h]) frame.placed[h].place(p);
+            frame.placed[h].symbols = true;
+        }
+    };
     if (slot.key == key) {
         for (const auto& [first, count] : slot.ranges) _drawnLastFrame += count;
+        publish();
         return;
     }
     std::vector<SymbolInstance> instances;
     std::array<std::pair<uint32_t, uint32_t>, 2> ranges{}, legendRanges{};
     for (size_t h = 0; h < frame.halves.size() && h < 2; ++h) {
+        slot.placed[h].clear();
         if (!frame.halves[h].visible) continue;
+        Declutter placed;
         const size_t first = instances.size();
-        select(frame.halves[h], frame.scene.exaggeration, scale, instances);
+        select(frame.halves[h], frame.scene.exaggeration, scale, placed, instances);
         ranges[h] = {uint32_t(first), uint32_t(instances.size() - first)};
         _drawnLastFrame += instances.size() - first;
         const size_t legend = instances.size();
-        if (frame.scene.legend) appendLegend(frame.halves[h], scale, instances);
+        if (frame.scene.legend) appendLegend(frame.halves[h], scale, placed, instances);
         legendRanges[h] = {uint32_t(legend), uint32_t(instances.size() - legend)};
+        slot.placed[h] = placed.placed();
     }
     const size_t count = std::min(instances.size(), _capacity);
     // Like the labels' quads, the per-frame list is not scene data: Context::uploadedBytes() leaves it out.
@@ -298,6 +379,7 @@ void SymbolLayer::prepare(const FrameContext& frame) {
     slot.ranges = ranges;
     slot.legendRanges = legendRanges;
     slot.key = std::move(key);
+    publish();
 }
 
 void SymbolLayer::draw(const DrawContext& frame) {

@@ -14,6 +14,7 @@
 #include "geo/SymbolLibrary.h"
 #include "geo/SymbolScene.h"
 #include "renderer/Buffer.h"
+#include "renderer/Declutter.h"
 #include "renderer/GpuTypes.h"
 #include "renderer/Layer.h"
 
@@ -38,6 +39,8 @@ public:
     const geo::SymbolAtlas& atlas() const { return *_atlas; }
     //! Instances drawn in the last prepared frame (both halves), for tests and the bench.
     size_t drawnLastFrame() const { return _drawnLastFrame; }
+    //! The atlas on the GPU, with its mip levels (for tests).
+    const Image& atlasImage() const { return *_image; }
 
     static constexpr int kRasterSize = 40;       //!< milsymbol's size for the atlas, pixels
     static constexpr float kFramePixels = 30.0f; //!< a frame's height on screen at display scale 1
@@ -45,6 +48,11 @@ public:
     static constexpr double kAmplifierDistanceM = 250e3;
     //! The legend: the most common symbols of the scenario shown, with their meaning, bottom right.
     static constexpr size_t kLegendRows = 6;
+    static constexpr VkFormat kAtlasFormat = VK_FORMAT_R8G8B8A8_UNORM;
+    //! Mip levels of the atlas: log2(SymbolAtlas::kCell) halvings, which never mix two symbols.
+    static constexpr uint32_t kAtlasMipLevels = 4;
+    //! Pixels between the anchors of two items the clusters keep apart, at stroke scale `scale`.
+    static float separationPixels(float scale) { return kFramePixels * 1.6f * scale; }
 
 private:
     struct Item {
@@ -56,6 +64,9 @@ private:
         bool full = false; //!< has an amplifier variant
         SymbolInstance instance;
         int minLevel, maxLevel;
+        size_t cluster;        //!< index in _scene.clusters
+        size_t feature = 0;    //!< a lone unit's index in ScenarioSet::features
+        uint32_t clusterCount; //!< units in it: 1 for a lone unit
     };
     struct LegendEntry {
         std::array<float, 4> rect;
@@ -67,9 +78,11 @@ private:
     //! The legend's keys for each scenario: its kLegendRows most common symbols, most common first.
     std::vector<std::vector<geo::SymbolKey>> legendKeys(const geo::ScenarioSet& set) const;
     void uploadAtlas();
-    //! Items drawn in `half` appended to `out`.
-    void select(const HalfView& half, double exaggeration, float scale, std::vector<SymbolInstance>& out) const;
-    void appendLegend(const HalfView& half, float scale, std::vector<SymbolInstance>& out) const;
+    //! Items drawn in `half` appended to `out`, their boxes to `placed`: clusters first, then lone units,
+    //! a unit's amplifiers where they meet nothing placed; a symbol meeting one placed before is left out.
+    void select(const HalfView& half, double exaggeration, float scale, Declutter& placed,
+                std::vector<SymbolInstance>& out) const;
+    void appendLegend(const HalfView& half, float scale, Declutter& placed, std::vector<SymbolInstance>& out) const;
 
     const Context& _context;
     const geo::Terrain& _terrain;
@@ -78,6 +91,7 @@ private:
     std::unique_ptr<geo::SymbolAtlas> _atlas;
     std::uint64_t _uploadedRevision = ~0ull;
     std::unique_ptr<Image> _image;
+    uint32_t _mipLevels; //!< kAtlasMipLevels, or 1 where the format cannot be blitted linearly
     ImageSet _imageSet;
     std::unique_ptr<Pipeline> _pipeline;
     geo::SymbolScene _scene;
@@ -90,7 +104,8 @@ private:
     struct SlotState {
         std::array<std::pair<uint32_t, uint32_t>, 2> ranges{};       //!< (first, count) on the ground, per half
         std::array<std::pair<uint32_t, uint32_t>, 2> legendRanges{}; //!< the legend, per half: drawn over the labels
-        std::vector<double> key; //!< what the list was made for: views, scale, exaggeration, scene
+        std::vector<double> key; //!< what the list was made for: views, scenarios shown, scale, exaggeration, scene
+        std::array<std::vector<PlacedBox>, 2> placed; //!< the boxes of the list, per half
     };
     std::vector<SlotState> _slots;
     std::uint64_t _sceneRevision = 0;

@@ -29,8 +29,10 @@ void PlaceNamesLayer::prepare(const FrameContext& frame) {
         const size_t first = vertices.size();
         const LabelLayer::Scenarios shown{scenarios ? half.shown.from : 0u, scenarios ? half.shown.to : 0u,
                                           half.shown.transition};
-        frame.stats.labels += _labels->layout(half.view, frame.scene.exaggeration, frame.displayScale, shown,
-                                              first + _text.maxVertices() / frame.halves.size(), vertices);
+        frame.stats.labels +=
+            _labels->layout(half.view, frame.scene.exaggeration, frame.displayScale, shown,
+                            first + _text.maxVertices() / frame.halves.size(), vertices,
+                            h < frame.placed.size() ? &frame.placed[h] : nullptr);
         ranges[h] = {uint32_t(first), uint32_t(vertices.size() - first)};
     }
     _text.upload(frame.slot, vertices, ranges);

@@ -109,5 +109,35 @@ TEST(SymbolClusters, ScenariosDrawingAlikeShareItems) {
     }
 }
 
+TEST(SymbolClusters, AtItsSplitDistanceAClusterShowsItsMembers) {
+    // A click on a cluster flies to splitDistance(): there the view's level shows more than one item
+    // where the cluster stood, together holding all its units.
+    const std::vector<SymbolSite> sites = randomSites(800, 11);
+    const std::vector<ClusterItem> items = buildClusters(sites, 2);
+    const double pixelsPerRadian = 720.0 / (2.0 * std::tan(glm::radians(20.0))), separation = 48.0;
+    size_t clusters = 0;
+    for (const ClusterItem& c : items) {
+        if (c.site >= 0) continue;
+        ++clusters;
+        const double d = splitDistance(c, pixelsPerRadian, separation);
+        const int level = clusterLevel(float(d), float(pixelsPerRadian), float(separation));
+        ASSERT_GT(level, c.maxLevel);
+        // Nearer than where it splits, the same holds (the fly eases in from farther away).
+        EXPECT_GT(clusterLevel(float(d * 0.5), float(pixelsPerRadian), float(separation)), c.maxLevel);
+        size_t groups = 0;
+        std::uint32_t units = 0;
+        const std::uint32_t bit = c.scenarioMask & (~c.scenarioMask + 1); // its lowest scenario
+        for (const ClusterItem& item : items)
+            if ((item.scenarioMask & bit) && item.drawnAt(level) &&
+                metresApart(item.lonLat, c.lonLat) <= clusterRadius(c.maxLevel)) {
+                ++groups;
+                units += item.count;
+            }
+        EXPECT_GT(groups, 1u) << "cluster of " << c.count << " at level " << c.maxLevel;
+        EXPECT_GE(units, c.count);
+    }
+    EXPECT_GT(clusters, 20u);
+}
+
 } // namespace
 } // namespace geo

@@ -48,9 +48,12 @@ protected:
 };
 
 TEST_F(Overlay, LegendChangesTheBottomLeftCornerOnly) {
-    renderer::SceneView without = paris();
+    // With the prisms: the military symbols' legend stands bottom right (DeclutterTest checks it).
+    renderer::SceneView shown = paris();
+    shown.markers = renderer::MarkerStyle::Prisms;
+    renderer::SceneView without = shown;
     without.legend = false;
-    const test::Rgba with = render(paris()), bare = render(without);
+    const test::Rgba with = render(shown), bare = render(without);
     EXPECT_GT(differenceIn(with, bare, 0.0, 0.6, 0.6, 1.0), 5.0);   // the legend is there
     EXPECT_LT(differenceIn(with, bare, 0.0, 0.0, 1.0, 0.45), 0.01); // above it, nothing moved
     EXPECT_LT(differenceIn(with, bare, 0.65, 0.0, 1.0, 1.0), 0.01); // right of it, nothing either
