@@ -225,8 +225,10 @@ void EditMode::draw(const EditScene& scene, const EditStatus& status, ViewerComm
     }
     ImGui::Separator();
     if (_selection.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Click a site, line or area to select it; Shift-drag a box for several sites. Drag a "
-                           "site to move it.");
+                            "site to move it.");
+        ImGui::PopTextWrapPos();
     } else {
         ImGui::Text("%zu selected", _selection.size());
         ImGui::SameLine();
@@ -322,7 +324,9 @@ void EditMode::drawAttributes(const geo::ScenarioSet& set, ViewerCommands& comma
     }
     if (geo::isMarker(shown->kind)) return;
     drawFeatureMeasure(*shown, commands);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("Drag a vertex (square) to move it, an edge's dot to add one; Ctrl+click a vertex deletes it.");
+    ImGui::PopTextWrapPos();
 }
 
 const geo::ScenarioFeature* EditMode::selectedShape(const geo::ScenarioSet& set) const {

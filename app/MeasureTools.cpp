@@ -157,9 +157,10 @@ void MeasureTools::draw(const EditScene& scene, ViewerCommands& commands) {
             overlay->AddText(ImVec2(top->x + 0.5f * em, top->y - 1.4f * em), mark, height);
         }
 
-    // The Measure window: bottom left, sized in ems like the panel.
+    // The Measure window: held to the bottom right corner as it grows (the Edit window is at the left), sized in
+    // ems like the panel.
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(0.8f * em, display.y - 0.8f * em), ImGuiCond_FirstUseEver, ImVec2(0, 1));
+    ImGui::SetNextWindowPos(ImVec2(display.x - 0.8f * em, display.y - 2.0f * em), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(24 * em, 0), ImVec2(24 * em, display.y - 6 * em));
     ImGui::Begin("Measure", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
     constexpr std::pair<command::Tool, const char*> kTools[] = {

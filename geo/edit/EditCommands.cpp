@@ -326,7 +326,8 @@ std::optional<std::string> whyInvalid(const ScenarioFeature& f) {
     if ((f.floorM || f.ceilingM) && f.kind != FeatureKind::AirZone) return "only air zones have a floor and ceiling";
     if (f.floorM && f.ceilingM && *f.floorM >= *f.ceilingM) return "the floor must be below the ceiling";
     if (f.kind == FeatureKind::AirZone && f.floorM && *f.floorM < 0) return "an air zone's floor is below sea level";
-    if (f.kind == FeatureKind::AirZone && f.ceilingM && *f.ceilingM <= 0) return "an air zone's ceiling is not above sea level";
+    if (f.kind == FeatureKind::AirZone && f.ceilingM && *f.ceilingM <= 0)
+        return "an air zone's ceiling is not above sea level";
     // The limits `bulwark validate` holds the amplifiers to (SymbolRules.h).
     const std::tuple<Attribute, const std::string*, size_t> amplifiers[] = {
         {Attribute::UniqueDesignation, &f.amplifiers.uniqueDesignation, kMaxDesignation},
