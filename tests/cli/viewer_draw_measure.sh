@@ -7,15 +7,7 @@ set -euo pipefail
 bulwark="$1"
 assets="$2"
 source "$(dirname "${BASH_SOURCE[0]}")/viewer_common.sh"
-mkdir "$work/s"
-cp "$assets"/scenarios/scenarios.json "$assets"/scenarios/features.geojson "$work/s/"
-# Straight down on central Ukraine, the panel hidden (Tab); the Edit window opens at the top left.
-start_viewer --size 1280x800 --scenarios "$work/s/scenarios.json" --scenario paris-framework \
-    --camera 30.5,49.3,400,0,0
-xdotool key --window "$window" Tab
-xdotool key --window "$window" e
-wait_until "edit mode" logged "bulwark: edit mode on"
-click() { xdotool mousemove --window "$window" "$1" "$2"; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1; sleep 0.3; }
+start_workbench 30.5,49.3,400,0,0 # straight down on central Ukraine
 saves() { grep -c "^bulwark: saved" "$log" || true; }
 saved_count() { [[ "$(saves)" == "$1" ]]; }
 fail() { cat "$log"; echo "$1"; exit 1; }
