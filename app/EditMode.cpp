@@ -1,6 +1,8 @@
 #include "app/EditMode.h"
 
+#include "app/FeatureForm.h"
 #include "app/FeaturePicker.h"
+#include "app/MeasureTools.h"
 
 #include <GLFW/glfw3.h>
 #include <algorithm>
@@ -15,6 +17,9 @@ namespace {
 constexpr geo::FeatureKind kPalette[] = {geo::FeatureKind::Hub, geo::FeatureKind::EquipmentSite,
                                          geo::FeatureKind::Force, geo::FeatureKind::Station};
 constexpr const char* kPaletteNames[] = {"Hub", "Equipment site", "Force", "Station"};
+//! What the palette's Line and Polygon draw first; the form changes the kind among those of the same shape.
+constexpr geo::FeatureKind kShapePalette[] = {geo::FeatureKind::Corridor, geo::FeatureKind::MonitoringZone};
+constexpr const char* kShapePaletteNames[] = {"Line", "Polygon"};
 constexpr geo::FeatureStatus kStatuses[] = {geo::FeatureStatus::Announced, geo::FeatureStatus::Reported,
                                             geo::FeatureStatus::Illustrative};
 const ImVec4 kRefusedColour(1.0f, 0.4f, 0.3f, 1.0f);
@@ -54,6 +59,7 @@ std::vector<std::string> nationCodes(const std::string& text) {
 void EditMode::toggle() {
     _active = !_active;
     _placing.reset();
+    _draw.cancel();
     _gesture = Gesture::None;
 }
 
@@ -69,6 +75,10 @@ bool EditMode::mouse(const InputFrame& in, glm::dvec2 cursor, bool overPanel, co
         _gesture = Gesture::None;
         return false;
     }
+    if (_draw.drawing()) { // clicks are vertices; drags pan the camera
+        _draw.mouse(in, press, release, cursor, overPanel, scene, commands);
+        return false;
+    }
     if (press) {
         _pressPixel = _boxEnd = cursor;
         if (overPanel) {
@@ -77,8 +87,11 @@ bool EditMode::mouse(const InputFrame& in, glm::dvec2 cursor, bool overPanel, co
         }
         const geo::ScenarioFeature* marker =
             markerAt(scene.set, scene.scenario, scene.terrain, scene.view, scene.exaggeration, cursor);
+        const geo::ScenarioFeature* shape = selectedShape(scene.set);
         if (_placing) {
             _gesture = Gesture::Place;
+        } else if (shape && _draw.pressHandle(*shape, cursor, in.control, scene, commands)) {
+            _gesture = Gesture::Vertex;
         } else if (in.shift) {
             _gesture = Gesture::Box;
         } else if (marker) {
@@ -99,6 +112,7 @@ bool EditMode::mouse(const InputFrame& in, glm::dvec2 cursor, bool overPanel, co
     }
     if (in.left) {
         if (_gesture == Gesture::Box) _boxEnd = cursor;
+        if (_gesture == Gesture::Vertex) _draw.dragHandle(cursor, scene, commands);
         if (_gesture == Gesture::Drag && (_dragMoved || glm::length(cursor - _pressPixel) >= 3.0)) {
             _dragMoved = true;
             // The grabbed site stands on the ground under the cursor; the others keep their offsets to it.
@@ -113,7 +127,9 @@ bool EditMode::mouse(const InputFrame& in, glm::dvec2 cursor, bool overPanel, co
     }
     if (!release) return false;
     const Gesture gesture = std::exchange(_gesture, Gesture::None);
-    if (gesture == Gesture::Drag) {
+    if (gesture == Gesture::Vertex) {
+        _draw.releaseHandle(commands);
+    } else if (gesture == Gesture::Drag) {
         command::MoveSites end;
         end.drag = _drag;
         end.dragEnded = true;
@@ -132,13 +148,18 @@ bool EditMode::mouse(const InputFrame& in, glm::dvec2 cursor, bool overPanel, co
             if (px && px->x >= lo.x && px->x <= hi.x && px->y >= lo.y && px->y <= hi.y) _selection.push_back(f.id);
         }
     } else if (gesture == Gesture::Click && glm::length(cursor - _pressPixel) < 4.0) {
+        // A line or area clicked is selected (its vertices get handles); the bare ground clears the selection.
+        const geo::ScenarioFeature* f =
+            featureAt(scene.set, scene.scenario, scene.terrain, scene.view, scene.exaggeration, cursor);
         _selection.clear();
+        if (f && !geo::isMarker(f->kind)) _selection = {f->id};
     }
     return gesture != Gesture::None && gesture != Gesture::Click;
 }
 
-std::optional<ViewerCommand> EditMode::key(const KeyPress& press) const {
+std::optional<ViewerCommand> EditMode::key(const KeyPress& press) {
     if (!_active) return std::nullopt;
+    if (_draw.drawing()) return _draw.key(press);
     if (press.key == GLFW_KEY_DELETE || press.key == GLFW_KEY_BACKSPACE) return command::DeleteFeatures{_selection};
     if (press.key == GLFW_KEY_D && (press.mods & GLFW_MOD_CONTROL)) return command::DuplicateFeatures{_selection};
     return std::nullopt;
@@ -171,14 +192,43 @@ void EditMode::draw(const EditScene& scene, const EditStatus& status, ViewerComm
         if (i % 2) ImGui::SameLine();
         const bool armed = _placing == kPalette[i];
         if (armed) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(kPaletteNames[i], ImVec2(10.5f * em, 0)))
+        if (ImGui::Button(kPaletteNames[i], ImVec2(10.5f * em, 0))) {
             _placing = armed ? std::nullopt : std::optional(kPalette[i]);
+            _draw.cancel();
+        }
         if (armed) ImGui::PopStyleColor();
     }
     if (_placing) ImGui::TextWrapped("Click on the terrain to place it.");
+    ImGui::TextUnformatted("Draw:");
+    for (size_t i = 0; i < std::size(kShapePalette); ++i) {
+        ImGui::SameLine();
+        const bool armed = _draw.kind() && geo::isArea(*_draw.kind()) == geo::isArea(kShapePalette[i]);
+        if (armed) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(kShapePaletteNames[i], ImVec2(7.5f * em, 0))) {
+            _placing.reset();
+            if (armed)
+                _draw.cancel();
+            else
+                _draw.start(kShapePalette[i]);
+        }
+        if (armed) ImGui::PopStyleColor();
+    }
+    if (_draw.drawing()) {
+        ImGui::TextWrapped("Click the vertices on the terrain (%zu so far); Enter or a double click finishes, Esc "
+                           "cancels, Backspace takes the last back.",
+                           _draw.points().size());
+        if (!_draw.hint().empty()) ImGui::TextColored(kRefusedColour, "%s", _draw.hint().c_str());
+        if (ImGui::SmallButton("Finish (Enter)"))
+            if (std::optional<ViewerCommand> shape = _draw.finish()) commands.push_back(std::move(*shape));
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel (Esc)")) _draw.cancel();
+    }
     ImGui::Separator();
     if (_selection.empty()) {
-        ImGui::TextDisabled("Click a site to select it; Shift-drag a box for several. Drag a site to move it.");
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("Click a site, line or area to select it; Shift-drag a box for several sites. Drag a "
+                            "site to move it.");
+        ImGui::PopTextWrapPos();
     } else {
         ImGui::Text("%zu selected", _selection.size());
         ImGui::SameLine();
@@ -220,18 +270,16 @@ void EditMode::drawAttributes(const geo::ScenarioSet& set, ViewerCommands& comma
         _draft = *shown;
         _nationsText = joined(_draft.nations);
         _personnelText = _draft.personnel ? std::to_string(*_draft.personnel) : std::string();
+        _floorText = metresText(_draft.floorM);
+        _ceilingText = metresText(_draft.ceilingM);
     }
     bool commit = false;
     ImGui::InputText("Name", &_draft.name);
     commit |= ImGui::IsItemDeactivatedAfterEdit();
-    if (geo::isMarker(_draft.kind)) {
-        if (ImGui::BeginCombo("Kind", geo::kindName(_draft.kind))) {
-            for (geo::FeatureKind kind : kPalette)
-                if (ImGui::Selectable(geo::kindName(kind), kind == _draft.kind)) _draft.kind = kind, commit = true;
-            ImGui::EndCombo();
-        }
-    } else {
-        ImGui::Text("Kind: %s", geo::kindName(_draft.kind));
+    if (ImGui::BeginCombo("Kind", geo::kindName(_draft.kind))) { // a point stays a point, a line a line
+        for (geo::FeatureKind kind : kindsShaped(_draft.kind))
+            if (ImGui::Selectable(geo::kindName(kind), kind == _draft.kind)) _draft.kind = kind, commit = true;
+        ImGui::EndCombo();
     }
     ImGui::InputText("Nations", &_nationsText);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("ISO 3166-1 alpha-2 codes, lead nation first: GB, FR");
@@ -261,6 +309,7 @@ void EditMode::drawAttributes(const geo::ScenarioSet& set, ViewerCommands& comma
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("The military symbol's code (20 digits, or 15 letters); empty: derived from kind and nation");
     commit |= ImGui::IsItemDeactivatedAfterEdit();
+    commit |= drawMoreFields(_draft, _floorText, _ceilingText, _formProblem);
     ImGui::TextUnformatted("In scenarios:");
     for (size_t i = 0; i < set.scenarios.size(); ++i) {
         bool member = _draft.inScenario(i);
@@ -273,6 +322,17 @@ void EditMode::drawAttributes(const geo::ScenarioSet& set, ViewerCommands& comma
         _formProblem.clear();
         commands.push_back(command::SetFeature{_draftId, _draft});
     }
+    if (geo::isMarker(shown->kind)) return;
+    drawFeatureMeasure(*shown, commands);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("Drag a vertex (square) to move it, an edge's dot to add one; Ctrl+click a vertex deletes it.");
+    ImGui::PopTextWrapPos();
+}
+
+const geo::ScenarioFeature* EditMode::selectedShape(const geo::ScenarioSet& set) const {
+    if (_selection.size() != 1) return nullptr;
+    const geo::ScenarioFeature* f = featureWithId(set, _selection.front());
+    return f && !geo::isMarker(f->kind) ? f : nullptr;
 }
 
 void drawGroundLine(const EditScene& scene, glm::dvec2 a, glm::dvec2 b, unsigned colour, const std::string& label) {
@@ -314,6 +374,7 @@ void EditMode::drawOverlay(const EditScene& scene) const {
         if (const geo::ScenarioFeature* f = featureWithId(scene.set, id); f && !f->points.empty())
             if (const auto px = pixelOf(f->points.front())) draw->AddCircle(toPoints(*px), 0.7f * em, yellow, 0, 2.5f);
     if (_gesture == Gesture::Box) draw->AddRect(toPoints(_pressPixel), toPoints(_boxEnd), yellow, 0.0f, 0, 1.5f);
+    _draw.drawOverlay(scene, selectedShape(scene.set));
 }
 
 } // namespace app

@@ -4,6 +4,7 @@
 // cursor), place a new site from the palette, delete, duplicate, and edit a feature's attributes in the
 // Edit window. It turns all of that into commands (ViewerCommand) and owns only the selection and the
 // gesture under way; the viewer applies the commands to the scenarios, so each is one step of undo.
+#include "app/DrawTool.h"
 #include "app/RuleWarnings.h"
 #include "app/ViewerCommand.h"
 #include "app/ViewerInput.h"
@@ -54,8 +55,10 @@ public:
     //! current press (a selection, a drag, a box, a placement): the camera must leave it alone.
     bool mouse(const InputFrame& in, glm::dvec2 cursor, bool overPanel, const EditScene& scene,
                ViewerCommands& commands);
-    //! The command a key stands for in edit mode (Delete, Ctrl+D), if any.
-    std::optional<ViewerCommand> key(const KeyPress& press) const;
+    //! The command a key stands for in edit mode (Delete, Ctrl+D; while drawing Enter, Esc, Backspace), if any.
+    std::optional<ViewerCommand> key(const KeyPress& press);
+    //! A line or polygon is being drawn: its clicks are its vertices.
+    bool drawing() const { return _active && _draw.drawing(); }
 
     //! The Edit window (palette, selection, attributes, rule warnings) and, over the scene, the selection,
     //! the box being drawn and the broken rules' lines to the line of contact.
@@ -69,11 +72,14 @@ public:
 private:
     void drawOverlay(const EditScene& scene) const;
     void drawAttributes(const geo::ScenarioSet& set, ViewerCommands& commands);
+    //! The selected feature when it is one line or area (its vertices have handles).
+    const geo::ScenarioFeature* selectedShape(const geo::ScenarioSet& set) const;
     bool _active = false;
+    DrawTool _draw;
     std::vector<std::string> _selection;
     std::optional<geo::FeatureKind> _placing; //!< the palette's kind waiting for a click on the terrain
     // The press edit mode owns.
-    enum class Gesture { None, Drag, Box, Place, Click } _gesture = Gesture::None;
+    enum class Gesture { None, Drag, Box, Place, Click, Vertex } _gesture = Gesture::None;
     glm::dvec2 _pressPixel{0}, _boxEnd{0};
     glm::dvec2 _grabbed{0};                     //!< lon/lat of the grabbed site at the press
     std::map<std::string, glm::dvec2> _origins; //!< the dragged sites' places at the press
@@ -84,7 +90,7 @@ private:
     // The attributes form: a draft of the selected feature, applied field by field.
     std::string _draftId;
     geo::ScenarioFeature _draft;
-    std::string _nationsText, _personnelText;
+    std::string _nationsText, _personnelText, _floorText, _ceilingText;
     std::string _formProblem; //!< a field the form itself cannot read (personnel not a number)
 };
 

@@ -48,6 +48,20 @@ void ScenarioEdits::endDrag() {
     _drag = 0;
 }
 
+bool ScenarioEdits::followDrag(int drag, bool dragEnded) {
+    // The moves of one drag are one step: its first move opens the action, the drag's end closes it.
+    if (drag != _drag) endDrag();
+    if (dragEnded) {
+        endDrag();
+        return true;
+    }
+    if (drag != 0 && _drag == 0) {
+        _doc->beginAction("Drag");
+        _drag = drag;
+    }
+    return false;
+}
+
 std::string ScenarioEdits::uniqueId(const std::string& base) const {
     std::set<std::string> taken;
     for (const geo::ScenarioFeature& f : _set.features) taken.insert(f.id);
@@ -57,16 +71,7 @@ std::string ScenarioEdits::uniqueId(const std::string& base) const {
 
 std::string ScenarioEdits::apply(const command::MoveSites& edit) {
     if (!_doc) return _unavailable;
-    // The moves of one drag are one step: its first move opens the action, the drag's end closes it.
-    if (edit.drag != _drag) endDrag();
-    if (edit.dragEnded) {
-        endDrag();
-        return {};
-    }
-    if (edit.drag != 0 && _drag == 0) {
-        _doc->beginAction("Drag");
-        _drag = edit.drag;
-    }
+    if (followDrag(edit.drag, edit.dragEnded)) return {};
     std::string refusal;
     for (const auto& [id, to] : edit.to) {
         const auto key = _doc->keyOf(id);
@@ -80,31 +85,72 @@ std::string ScenarioEdits::apply(const command::MoveSites& edit) {
     return refusal;
 }
 
-std::string ScenarioEdits::apply(const command::AddSite& edit, int scenario, std::string* addedId) {
-    if (!_doc) return _unavailable;
-    endDrag();
+geo::EditableFeature ScenarioEdits::newFeature(geo::FeatureKind kind, int scenario) const {
     geo::EditableFeature added;
     geo::ScenarioFeature& f = added.feature;
-    f.kind = edit.kind;
-    f.id = uniqueId(std::string(geo::kindName(edit.kind)) + "-new");
-    std::string name = geo::kindName(edit.kind);
+    f.kind = kind;
+    f.id = uniqueId(std::string(geo::kindName(kind)) + "-new");
+    std::string name = geo::kindName(kind);
     std::replace(name.begin(), name.end(), '_', ' ');
     name[0] = char(std::toupper(static_cast<unsigned char>(name[0])));
     f.name = "New " + name;
     f.nations = {"UA"};
     f.status = geo::FeatureStatus::Illustrative;
     f.source = "Illustrative placement, added in the Bulwark workbench";
-    f.points = {edit.lonLat};
     // The shown rung and every later one: each rung holds the one before.
     for (int i = std::max(scenario, 0); i < int(_set.scenarios.size()); ++i) {
         f.scenarioMask |= 1u << i;
         f.scenarios.push_back(_set.scenarios[size_t(i)].id);
     }
-    const std::string id = f.id;
+    return added;
+}
+
+std::string ScenarioEdits::add(geo::EditableFeature added, std::string* addedId) {
+    const std::string id = added.feature.id;
     if (auto why = _doc->apply(std::make_unique<geo::AddFeature>(std::move(added)))) return *why;
     if (addedId) *addedId = id;
     sync();
     return {};
+}
+
+std::string ScenarioEdits::apply(const command::AddSite& edit, int scenario, std::string* addedId) {
+    if (!_doc) return _unavailable;
+    endDrag();
+    geo::EditableFeature added = newFeature(edit.kind, scenario);
+    added.feature.points = {edit.lonLat};
+    return add(std::move(added), addedId);
+}
+
+std::string ScenarioEdits::apply(const command::AddShape& edit, int scenario, std::string* addedId) {
+    if (!_doc) return _unavailable;
+    endDrag();
+    geo::EditableFeature added = newFeature(edit.kind, scenario);
+    if (geo::isArea(edit.kind)) {
+        geo::Ring ring = edit.points;
+        if (!ring.empty() && ring.front() != ring.back()) ring.push_back(ring.front());
+        added.feature.polygons = {geo::Polygon{{std::move(ring)}}};
+    } else {
+        added.feature.points = edit.points;
+    }
+    return add(std::move(added), addedId); // a polygon that crosses itself is refused here, with the reason
+}
+
+std::string ScenarioEdits::apply(const command::EditVertex& edit) {
+    if (!_doc) return _unavailable;
+    if (followDrag(edit.drag, edit.dragEnded)) return {};
+    const auto key = _doc->keyOf(edit.id);
+    if (!key) return "no feature '" + edit.id + "'";
+    std::unique_ptr<geo::EditCommand> change;
+    switch (edit.op) {
+    case command::EditVertex::Op::Move: change = std::make_unique<geo::MoveVertex>(*key, edit.at, edit.lonLat); break;
+    case command::EditVertex::Op::Insert:
+        change = std::make_unique<geo::InsertVertex>(*key, edit.at, edit.lonLat);
+        break;
+    case command::EditVertex::Op::Delete: change = std::make_unique<geo::DeleteVertex>(*key, edit.at); break;
+    }
+    std::optional<std::string> why = _doc->apply(std::move(change));
+    sync();
+    return why.value_or(std::string());
 }
 
 std::string ScenarioEdits::apply(const command::DeleteFeatures& edit) {
@@ -170,10 +216,22 @@ std::string ScenarioEdits::apply(const command::SetFeature& edit) {
     text(geo::Attribute::Source, now.source, want.source);
     text(geo::Attribute::WhyNotLater, now.whyNotLater, want.whyNotLater);
     text(geo::Attribute::Sidc, now.sidc, want.sidc);
-    if (now.personnel != want.personnel) {
-        const auto personnel = want.personnel ? std::optional(double(*want.personnel)) : std::nullopt;
-        changes.push_back(std::make_unique<geo::SetAttribute>(*key, geo::Attribute::Personnel, personnel));
-    }
+    text(geo::Attribute::UniqueDesignation, now.amplifiers.uniqueDesignation, want.amplifiers.uniqueDesignation);
+    text(geo::Attribute::HigherFormation, now.amplifiers.higherFormation, want.amplifiers.higherFormation);
+    text(geo::Attribute::StaffComments, now.amplifiers.staffComments, want.amplifiers.staffComments);
+    text(geo::Attribute::AdditionalInformation, now.amplifiers.additionalInformation,
+         want.amplifiers.additionalInformation);
+    const auto number = [&](geo::Attribute a, std::optional<double> before, std::optional<double> after) {
+        if (before != after) changes.push_back(std::make_unique<geo::SetAttribute>(*key, a, after));
+    };
+    const auto asNumber = [](std::optional<std::int64_t> n) { return n ? std::optional(double(*n)) : std::nullopt; };
+    number(geo::Attribute::Personnel, asNumber(now.personnel), asNumber(want.personnel));
+    // An air zone raised above its old ceiling takes the new ceiling first, so that no step between has the
+    // floor above the ceiling.
+    const bool ceilingFirst = want.floorM && now.ceilingM && *want.floorM >= *now.ceilingM;
+    if (ceilingFirst) number(geo::Attribute::CeilingM, now.ceilingM, want.ceilingM);
+    number(geo::Attribute::FloorM, now.floorM, want.floorM);
+    if (!ceilingFirst) number(geo::Attribute::CeilingM, now.ceilingM, want.ceilingM);
     for (size_t i = 0; i < _doc->scenarios().size(); ++i)
         if (now.inScenario(i) != want.inScenario(i))
             changes.push_back(std::make_unique<geo::SetMembership>(*key, _doc->scenarios(), i, want.inScenario(i)));

@@ -32,6 +32,9 @@ public:
     std::string apply(const command::DeleteFeatures& edit);
     std::string apply(const command::DuplicateFeatures& edit, std::vector<std::string>* addedIds = nullptr);
     std::string apply(const command::SetFeature& edit);
+    //! A drawn line or polygon, added like a site from the palette (to the shown rung and every later one).
+    std::string apply(const command::AddShape& edit, int scenario, std::string* addedId = nullptr);
+    std::string apply(const command::EditVertex& edit);
 
     bool undo();
     bool redo();
@@ -58,6 +61,11 @@ public:
 
 private:
     void endDrag();
+    //! Opens or closes the action of drag `drag` (MoveSites::drag); true when the command carries nothing more.
+    bool followDrag(int drag, bool dragEnded);
+    //! A new feature of `kind` with the defaults of the palette, in rung `scenario` and every later one.
+    geo::EditableFeature newFeature(geo::FeatureKind kind, int scenario) const;
+    std::string add(geo::EditableFeature added, std::string* addedId);
     void sync();
     std::string uniqueId(const std::string& base) const;
 

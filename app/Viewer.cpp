@@ -6,6 +6,7 @@
 #include "app/EditMode.h"
 #include "app/FeaturePicker.h"
 #include "app/FileWatch.h"
+#include "app/MeasureTools.h"
 #include "app/Monitors.h"
 #include "app/Panel.h"
 #include "app/PanelRenderer.h"
@@ -138,8 +139,7 @@ private:
     // The cursor readout and measuring.
     std::optional<geo::LineIndex> _contact; //!< the line of contact of the set shown
     std::string _readoutKey;
-    bool _measuring = false;
-    std::vector<glm::dvec2> _measured; //!< the points clicked, at most two
+    MeasureTools _tools{_scene.terrain};
     renderer::View _editView;          //!< the view edit mode draws over (the left or only half)
     glm::dvec2 _pixelsPerPoint{1};
 };
@@ -270,9 +270,12 @@ bool Viewer::apply(const ViewerCommand& c, double seconds) {
     } else if (const auto* fly = std::get_if<command::FlyTo>(&c)) {
         _camera.flyTo(fly->lonLat.x, fly->lonLat.y);
     } else if (std::holds_alternative<command::ToggleMeasure>(c)) {
-        _measuring = !_measuring;
-        _measured.clear();
-        _panel.measure.clear();
+        _tools.use(_tools.tool() == command::Tool::None ? command::Tool::Range : command::Tool::None);
+    } else if (const auto* tool = std::get_if<command::UseTool>(&c)) {
+        _tools.use(tool->tool);
+    } else if (const auto* measure = std::get_if<command::MeasureFeature>(&c)) {
+        for (const geo::ScenarioFeature& f : _scenarios.features)
+            if (f.id == measure->id) _tools.measure(f);
     } else if (std::holds_alternative<command::ToggleCoverage>(c)) {
         CoverageSettings settings = _coverage.settings();
         settings.on = !settings.on;
@@ -302,6 +305,14 @@ void Viewer::applyEdit(const ViewerCommand& c) {
         refusal = _edits.apply(*duplicate, &added);
     } else if (const auto* set = std::get_if<command::SetFeature>(&c)) {
         refusal = _edits.apply(*set);
+    } else if (const auto* shape = std::get_if<command::AddShape>(&c)) {
+        std::string id;
+        refusal = _edits.apply(*shape, _scenarioSwitch.current(), &id);
+        if (!id.empty()) added = {id};
+        for (const geo::ScenarioFeature& f : _scenarios.features) // a drawn shape is measured at once
+            if (f.id == id) _tools.measure(f);
+    } else if (const auto* vertex = std::get_if<command::EditVertex>(&c)) {
+        refusal = _edits.apply(*vertex);
     } else if (std::holds_alternative<command::Undo>(c)) {
         if (!_edits.undo()) refusal = "nothing to undo";
     } else if (std::holds_alternative<command::Redo>(c)) {
@@ -420,19 +431,11 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
     } else if (!left && _panning) {
         _camera.endPan();
         _panning = false;
+        const bool measuring = _tools.tool() != command::Tool::None && !_edit.drawing();
         const auto ground =
-            _measuring && glm::length(in.mouse - _press) < 4.0 ? _camera.pick(cursor.x, cursor.y) : std::nullopt;
-        if (ground) { // a third click starts a new measure
-            if (_measured.size() == 2) _measured.clear();
-            _measured.emplace_back(ground->lon, ground->lat);
-            if (_measured.size() == 2) {
-                const geo::RangeBearing rb = geo::rangeAndBearing(_measured[0], _measured[1]);
-                char text[128];
-                std::snprintf(text, sizeof text, "Range %.1f km (%.1f NM), bearing %.1f° true", rb.km(),
-                              rb.nauticalMiles(), rb.bearingDeg);
-                _panel.measure = text;
-                std::cout << "bulwark: measured " << text << std::endl;
-            }
+            measuring && glm::length(in.mouse - _press) < 4.0 ? _camera.pick(cursor.x, cursor.y) : std::nullopt;
+        if (ground) {
+            _tools.click({ground->lon, ground->lat}, cursor, in.seconds);
         } else if (glm::length(in.mouse - _press) < 4.0 && flyIntoCluster(cursor, rightHalf ? 1 : 0, pickView)) {
             // a cluster's units come apart as the camera arrives
         } else if (glm::length(in.mouse - _press) < 4.0 && _pressedOn && geo::isMarker(_pressedOn->kind) &&
@@ -582,10 +585,9 @@ void Viewer::drawUi(double dt, float displayScale, double seconds, ViewerCommand
         _edit.draw(editScene(_editView, {0, 0}, _pixelsPerPoint, _scenarioSwitch.current()), status, commands);
         if (_edit.active()) _coverage.draw();
     }
-    _panel.measuring = _measuring;
-    if (_measured.size() == 2)
-        drawGroundLine(editScene(_editView, {0, 0}, _pixelsPerPoint, _scenarioSwitch.current()), _measured[0],
-                       _measured[1], IM_COL32(80, 200, 255, 255), _panel.measure);
+    _panel.measuring = _tools.tool() != command::Tool::None;
+    _panel.measure = _tools.text().empty() ? _tools.prompt() : _tools.text();
+    _tools.draw(editScene(_editView, {0, 0}, _pixelsPerPoint, _scenarioSwitch.current()), commands);
     drawQuestions();
     if (_presenter) _presenter->drawOverlay(displayScale);
     if (_cursorResting) ImGui::SetMouseCursor(ImGuiMouseCursor_None);

@@ -3,6 +3,7 @@
 // the viewer applies them in order once a frame, so each action has one place that carries it out
 // (and, for edits, one place to make it undoable).
 #include "geo/Scenario.h"
+#include "geo/edit/EditCommands.h"
 #include "renderer/SceneStyle.h"
 
 #include <glm/vec2.hpp>
@@ -59,11 +60,35 @@ struct SetFeature {
     std::string id;
     geo::ScenarioFeature feature;
 };
+//! A line or polygon drawn in edit mode (DrawTool): its vertices as clicked, a polygon's ring not closed.
+struct AddShape {
+    geo::FeatureKind kind = geo::FeatureKind::Corridor;
+    std::vector<glm::dvec2> points;
+};
+//! A vertex of a line or polygon moved (a drag: moves sharing `drag` make one undo step), inserted or deleted.
+struct EditVertex {
+    enum class Op { Move, Insert, Delete } op = Op::Move;
+    std::string id;
+    geo::VertexRef at;
+    glm::dvec2 lonLat{0};
+    int drag = 0;           //!< as MoveSites::drag
+    bool dragEnded = false; //!< as MoveSites::dragEnded
+};
 struct Undo {};
 struct Redo {};
 struct Save {};
 //! What the selected site sees, draped on the terrain (CoverageTool), on or off.
 struct ToggleCoverage {};
+
+// Measuring (MeasureTools): the tool in use takes the clicks on the ground.
+enum class Tool { None, Range, Path, Area };
+struct UseTool {
+    Tool tool = Tool::None; //!< None: stop measuring
+};
+//! Measures a line (its length and terrain profile) or an area (its area): the feature selected in edit mode.
+struct MeasureFeature {
+    std::string id;
+};
 } // namespace command
 
 using ViewerCommand =
@@ -71,7 +96,8 @@ using ViewerCommand =
                  command::TogglePresenter, command::TogglePanel, command::ClearSelection, command::SetStyle,
                  command::SetUiScale, command::Quit, command::FlyTo, command::ToggleEditMode, command::ToggleMeasure,
                  command::MoveSites, command::AddSite, command::DeleteFeatures, command::DuplicateFeatures,
-                 command::SetFeature, command::Undo, command::Redo, command::Save, command::ToggleCoverage>;
+                 command::SetFeature, command::AddShape, command::EditVertex, command::Undo, command::Redo,
+                 command::Save, command::ToggleCoverage, command::UseTool, command::MeasureFeature>;
 
 //! The commands gathered over one frame.
 using ViewerCommands = std::vector<ViewerCommand>;

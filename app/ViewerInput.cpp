@@ -37,6 +37,7 @@ InputFrame ViewerInput::poll() {
     InputFrame in;
     in.keys = std::exchange(_keys, {});
     in.scroll = std::exchange(_scroll, 0.0);
+    in.seconds = glfwGetTime();
     glfwGetCursorPos(_window, &in.mouse.x, &in.mouse.y);
     int fbw = 0, fbh = 0, ww = 0, wh = 0;
     glfwGetFramebufferSize(_window, &fbw, &fbh);

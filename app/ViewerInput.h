@@ -22,6 +22,7 @@ struct InputFrame {
     bool left = false;  //!< left button held
     bool right = false; //!< right or middle button held
     bool shift = false, control = false;
+    double seconds = 0; //!< when it was read (glfwGetTime): double clicks are told by it
     //! Keys held now (the GLFW codes the viewer moves the camera with), for smooth movement.
     bool held(int key) const;
     std::vector<int> heldKeys;

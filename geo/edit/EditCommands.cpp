@@ -3,10 +3,12 @@
 #include "geo/Countries.h"
 #include "geo/Sidc.h"
 #include "geo/Spatial.h"
+#include "geo/SymbolRules.h"
 
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <tuple>
 
 namespace geo {
 
@@ -324,6 +326,17 @@ std::optional<std::string> whyInvalid(const ScenarioFeature& f) {
     if ((f.floorM || f.ceilingM) && f.kind != FeatureKind::AirZone) return "only air zones have a floor and ceiling";
     if (f.floorM && f.ceilingM && *f.floorM >= *f.ceilingM) return "the floor must be below the ceiling";
     if (f.kind == FeatureKind::AirZone && f.floorM && *f.floorM < 0) return "an air zone's floor is below sea level";
+    if (f.kind == FeatureKind::AirZone && f.ceilingM && *f.ceilingM <= 0)
+        return "an air zone's ceiling is not above sea level";
+    // The limits `bulwark validate` holds the amplifiers to (SymbolRules.h).
+    const std::tuple<Attribute, const std::string*, size_t> amplifiers[] = {
+        {Attribute::UniqueDesignation, &f.amplifiers.uniqueDesignation, kMaxDesignation},
+        {Attribute::HigherFormation, &f.amplifiers.higherFormation, kMaxDesignation},
+        {Attribute::StaffComments, &f.amplifiers.staffComments, kMaxComments},
+        {Attribute::AdditionalInformation, &f.amplifiers.additionalInformation, kMaxComments}};
+    for (const auto& [attribute, text, limit] : amplifiers)
+        if (text->size() > limit)
+            return std::string(attributeName(attribute)) + " is longer than " + std::to_string(limit) + " characters";
 
     const auto offEarth = [](const std::vector<glm::dvec2>& points) {
         return !std::all_of(points.begin(), points.end(), isFeatureLonLat);

@@ -251,7 +251,8 @@ private:
 //! Why `f` is not valid data, or nothing: an empty name or id, personnel below 0 or above
 //! kMaxPersonnel, a nation code not in ISO 3166-1, a SIDC that does not parse (Sidc.h), a point off the globe, a line
 //! of fewer than two points, a polygon that crosses itself (GEOS), floor and ceiling out of range or the wrong way
-//! round, the wrong geometry for the kind.
+//! round (an air zone's floor below sea level, its ceiling not above), an amplifier longer than `bulwark validate`
+//! allows (SymbolRules.h), the wrong geometry for the kind.
 std::optional<std::string> whyInvalid(const ScenarioFeature& f);
 
 } // namespace geo

@@ -57,3 +57,18 @@ quit_viewer() {
     status=0
     wait "$pid" || status=$?
 }
+
+# The workbench on a copy of the default scenarios in $work/s ($assets set by the test): the viewer looking at
+# CAMERA (--camera), the panel hidden (Tab) so the scene is clear, edit mode on (E); the Edit window is at the
+# top left.
+start_workbench() { # camera
+    mkdir "$work/s"
+    cp "$assets"/scenarios/scenarios.json "$assets"/scenarios/features.geojson "$work/s/"
+    start_viewer --size 1280x800 --scenarios "$work/s/scenarios.json" --scenario paris-framework --camera "$1"
+    xdotool key --window "$window" Tab
+    xdotool key --window "$window" e
+    wait_until "edit mode" logged "bulwark: edit mode on"
+}
+
+# A click at X Y in the window, its press and release apart so that the viewer sees both.
+click() { xdotool mousemove --window "$window" "$1" "$2"; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1; sleep 0.3; }

@@ -8,17 +8,9 @@ set -euo pipefail
 bulwark="$1"
 assets="$2"
 source "$(dirname "${BASH_SOURCE[0]}")/viewer_common.sh"
-mkdir "$work/s"
-cp "$assets"/scenarios/scenarios.json "$assets"/scenarios/features.geojson "$work/s/"
-# Looking straight down on the hub, so it is at the centre of the window; the panel hidden (Tab) so the
-# way east is clear. The Edit window opens at the top left.
-start_viewer --size 1280x800 --scenarios "$work/s/scenarios.json" --scenario paris-framework \
-    --camera 28.658,50.254,3000,0,0
-xdotool key --window "$window" Tab
-xdotool key --window "$window" e
-wait_until "edit mode" logged "bulwark: edit mode on"
+# Looking straight down on the hub, so it is at the centre of the window; the panel hidden so the way east is clear.
+start_workbench 28.658,50.254,3000,0,0
 rules_broken() { [[ "$(sed -n 's/^bulwark: \([0-9]*\) planning rule(s) broken$/\1/p' "$log" | tail -n 1)" == "$1" ]]; }
-click() { xdotool mousemove --window "$window" "$1" "$2"; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1; sleep 0.3; }
 
 # Drag the hub east, a step at a time, until the rule breaks.
 xdotool mousemove --window "$window" 640 400
