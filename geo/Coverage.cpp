@@ -92,7 +92,7 @@ CoverageFan computeCoverage(const Terrain& terrain, const CoverageRequest& r, co
     fan.visible.assign(size_t(detail.rays) * fan.samples, 0);
     fan.points.resize(fan.visible.size());
     // Heights below sea level are the sea's surface to a radar (the DEMs hold bathymetry).
-    const auto surface = [&](double lon, double lat) { return std::max(0.0, double(terrain.heightAt(lon, lat))); };
+    const auto surface = [&](double lon, double lat) { return std::max(0.0, double(terrain.groundHeightAt(lon, lat))); };
     fan.groundM = surface(r.site.x, r.site.y);
     const double antenna = fan.groundM + r.antennaAglM;
     // The Earth's surface falls away from the tangent plane by d^2 / 2kR: refraction makes R look k times larger.

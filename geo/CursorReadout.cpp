@@ -70,7 +70,7 @@ CursorReadout cursorReadout(glm::dvec2 lonLat, const Terrain& terrain, const Lin
     out.decimal = formatDecimalDegrees(lonLat);
     out.dms = formatDms(lonLat);
     out.mgrs = formatMgrs(lonLat);
-    out.groundM = terrain.heightAt(lonLat.x, lonLat.y);
+    out.groundM = terrain.groundHeightAt(lonLat.x, lonLat.y);
     if (contact)
         if (const auto near = contact->nearest(lonLat)) {
             out.contactM = near->distanceM;

@@ -113,6 +113,16 @@ Result<std::shared_ptr<const TileHeights>> ElevationTiles::wait(const TileKey& k
     }
 }
 
+float bilinearHeight(const TileHeights& h, double lon, double lat) {
+    const double fx = std::clamp((lon - h.west) / h.step, 0.0, double(h.size - 1));
+    const double fy = std::clamp((h.north - lat) / h.step, 0.0, double(h.size - 1));
+    const int i = std::min(int(fx), h.size - 2), j = std::min(int(fy), h.size - 2);
+    const double ax = fx - i, ay = fy - j;
+    const double top = h.at(i, j) * (1 - ax) + h.at(i + 1, j) * ax;
+    const double bottom = h.at(i, j + 1) * (1 - ax) + h.at(i + 1, j + 1) * ax;
+    return static_cast<float>(top * (1 - ay) + bottom * ay);
+}
+
 float ElevationTiles::heightAt(double lon, double lat) const {
     lon = std::remainder(lon, 360.0); // -180..180
     lat = std::clamp(lat, -90.0, 90.0);
@@ -123,14 +133,7 @@ float ElevationTiles::heightAt(double lon, double lat) const {
                           std::clamp(int(std::floor((90.0 - lat) / size)), 0, rows - 1)};
         auto data = _cache.find({kStacked, key});
         if (!data) continue;
-        const TileHeights& h = std::get<TileHeights>(*data);
-        const double fx = std::clamp((lon - h.west) / h.step, 0.0, double(h.size - 1));
-        const double fy = std::clamp((h.north - lat) / h.step, 0.0, double(h.size - 1));
-        const int i = std::min(int(fx), h.size - 2), j = std::min(int(fy), h.size - 2);
-        const double ax = fx - i, ay = fy - j;
-        const double top = h.at(i, j) * (1 - ax) + h.at(i + 1, j) * ax;
-        const double bottom = h.at(i, j + 1) * (1 - ax) + h.at(i + 1, j + 1) * ax;
-        return static_cast<float>(top * (1 - ay) + bottom * ay);
+        return bilinearHeight(std::get<TileHeights>(*data), lon, lat);
     }
     return 0.0f;
 }

@@ -23,6 +23,9 @@
 namespace geo {
 
 //! Frame thread only, except heightAt().
+//! Height at lon/lat (within the tile), bilinear between its lattice samples.
+float bilinearHeight(const TileHeights& heights, double lon, double lat);
+
 class ElevationTiles {
 public:
     static constexpr int kSamples = 257; //!< lattice samples a tile side (256 cells)

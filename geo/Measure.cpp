@@ -55,7 +55,7 @@ TerrainProfile terrainProfile(const Terrain& terrain, const std::vector<glm::dve
     out.lengthM = pathLengthM(path);
     const double step = out.lengthM / std::max(1, count - 1);
     const auto add = [&](double distance, double lat, double lon) {
-        out.samples.push_back({distance, terrain.heightAt(lon, lat), {lon, lat}});
+        out.samples.push_back({distance, terrain.groundHeightAt(lon, lat), {lon, lat}});
     };
     add(0, path[0].y, path[0].x);
     double start = 0; // distance along the path to the segment's first point

@@ -14,7 +14,7 @@ std::optional<GeoPoint> pickTerrain(const Terrain& terrain, const glm::dvec3& ey
     if (!t) return std::nullopt;
     GeoPoint hit = toGeodetic(eye + dir * *t);
     for (int i = 0; i < 6; ++i) {
-        const double h = raisedHeight(terrain.heightAt(hit.lon, hit.lat), exaggeration);
+        const double h = raisedHeight(terrain.groundHeightAt(hit.lon, hit.lat), exaggeration);
         const std::optional<double> raised = intersectEllipsoid(eye, dir, h);
         if (!raised) break;
         hit = toGeodetic(eye + dir * *raised);

@@ -76,6 +76,22 @@ void Terrain::addLayer(HeightGrid grid) {
 }
 
 float Terrain::heightAt(double lon, double lat) const {
+    if (!_tiles) return gridHeightAt(_layers, lon, lat);
+    if (_pinned->levels.empty()) return _tiles->heightAt(lon, lat);
+    lon = std::remainder(lon, 360.0); // -180..180
+    lat = std::clamp(lat, -90.0, 90.0);
+    for (const int level : _pinned->levels) { // finest first
+        const double size = 180.0 / std::ldexp(1.0, level);
+        const int columns = 2 << level, rows = 1 << level;
+        const TileKey key{level, std::clamp(int(std::floor((lon + 180.0) / size)), 0, columns - 1),
+                          std::clamp(int(std::floor((90.0 - lat) / size)), 0, rows - 1)};
+        if (auto tile = _pinned->tiles.find(key); tile != _pinned->tiles.end())
+            return bilinearHeight(*tile->second, lon, lat);
+    }
+    return 0.0f;
+}
+
+float Terrain::groundHeightAt(double lon, double lat) const {
     return _tiles ? _tiles->heightAt(lon, lat) : gridHeightAt(_layers, lon, lat);
 }
 
@@ -150,8 +166,16 @@ std::optional<Failure> Terrain::preload(int maxTiles) const {
             if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
     }
     for (const TileKey& key : keys) _tiles->tile(key, tilePriority(true, key.level, 0)); // all asked for at once
-    for (const TileKey& key : keys)
-        if (auto heights = _tiles->wait(key); !heights) return heights.failure();
+    Pinned pinned;
+    for (const TileKey& key : keys) {
+        auto heights = _tiles->wait(key);
+        if (!heights) return heights.failure();
+        pinned.tiles.emplace(key, std::move(heights).value());
+        if (std::find(pinned.levels.begin(), pinned.levels.end(), key.level) == pinned.levels.end())
+            pinned.levels.push_back(key.level);
+    }
+    std::sort(pinned.levels.rbegin(), pinned.levels.rend()); // finest first
+    *_pinned = std::move(pinned); // heightAt's answers from here on
     // The whole of each source was read at some level: one with no height at all is refused, as loadDem does.
     for (size_t i = 0; i < _tiles->sources().size(); ++i)
         if (!_tiles->hasHeights(i))

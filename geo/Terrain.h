@@ -8,7 +8,8 @@
 //     terrain.update();                                  // each frame: takes finished tiles, never waits
 //     if (auto h = terrain.tile(key, priority)) ...      // null while it loads (draw the parent meanwhile)
 //     auto h = terrain.wait(key);                        // stills, video: blocks until loaded, or fails
-//     float metres = terrain.heightAt(lon, lat);         // from what is resident; never waits; any thread
+//     float metres = terrain.heightAt(lon, lat);         // the scene's heights (the preload); never waits
+//     float ground = terrain.groundHeightAt(lon, lat);   // the finest resident (cursor, picking, profiles)
 #include "geo/ElevationTiles.h"
 #include "geo/HeightGrid.h"
 #include "geo/Result.h"
@@ -20,6 +21,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace geo {
@@ -41,9 +43,13 @@ public:
     bool streamed() const { return _tiles != nullptr; }
     ElevationTiles* tiles() const { return _tiles.get(); } //!< null unless streamed
 
-    //! Height at the point from the finest data there (streamed: the finest resident tile, falling back to
-    //! coarser levels); 0 (sea level) where none has data. Never reads disk; safe from any thread.
+    //! The scene's height at the point: what labels, lines, markers, symbols and camera poses stand on. Streamed,
+    //! from the tiles preload() pinned (never evicted), so a still is the same whatever else happens to be resident;
+    //! before a preload, as groundHeightAt. 0 (sea level) where none has data. Never reads disk; any thread.
     float heightAt(double lon, double lat) const;
+    //! Height at the point from the finest data resident now (streamed: falling back to coarser levels), for what
+    //! reads the ground the viewer shows (the cursor readout, picking, profiles, coverage). Any thread.
+    float groundHeightAt(double lon, double lat) const;
     //! Finest cell size in degrees among the sources with data at the point (for level-of-detail limits); the
     //! coarsest cell of all where none has, 0 without any.
     double finestCellAt(double lon, double lat) const;
@@ -68,6 +74,12 @@ public:
 
 private:
     std::shared_ptr<ElevationTiles> _tiles;
+    struct Pinned {
+        std::vector<int> levels; //!< finest first
+        std::unordered_map<TileKey, std::shared_ptr<const TileHeights>, TileKeyHash> tiles;
+    };
+    //! The preloaded tiles, shared by copies of this terrain; set once by preload(), before other threads read.
+    std::shared_ptr<Pinned> _pinned = std::make_shared<Pinned>();
     std::vector<HeightGrid> _layers;
 };
 

@@ -108,6 +108,7 @@ TEST(TacticalGraphics, TheDefaultScenariosGetTheirGraphics) {
     }
     // Asked again (a reload), every answer comes from the library's cache.
     const TacticalGraphics again = buildTacticalGraphics(load.set, &library());
+    ASSERT_FALSE(graphics.graphics.empty());
     ASSERT_EQ(again.graphics.size(), graphics.graphics.size());
     EXPECT_EQ(again.graphics[0].drawing->lines.size(), graphics.graphics[0].drawing->lines.size());
     // Without a library nothing is drawn and the problem says why.
