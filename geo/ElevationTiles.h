@@ -51,6 +51,9 @@ public:
     //! Drops what is queued and not yet started (the view moved on).
     void cancelQueued() { _loader.cancelAllQueued(); }
 
+    //! True when `key`'s stacked heights are resident with every source's data (none failed): what tile() gives
+    //! otherwise stands in for it (a failed source counts as nodata) and should be asked for again later.
+    bool complete(const TileKey& key) const { return _cache.contains({kStacked, key}); }
     //! Height at lon/lat, bilinear, from the finest resident tile that holds the point, falling back to coarser
     //! levels; 0 where none is resident. Never reads disk or network. The one call safe from any thread (the
     //! cache locks; the finest level is atomic), so a coverage sweep may read heights while the frame loads.

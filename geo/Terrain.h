@@ -64,6 +64,8 @@ public:
     //! The stacked heights of `key` (kSamples a side, border included), or null while they load (streamed; what
     //! is missing is asked for at `priority`, tilePriority). In-memory grids answer at once. Frame thread only.
     std::shared_ptr<const TileHeights> tile(const TileKey& key, double priority) const;
+    //! False while tile(key) stands in for missing data (a source failed: a server gone); in-memory grids are.
+    bool complete(const TileKey& key) const { return !_tiles || _tiles->complete(key); }
     //! Blocks until `key` is loaded: its heights, or the failure of a source (naming its file and the tile).
     Result<std::shared_ptr<const TileHeights>> wait(const TileKey& key) const;
     //! Takes the tiles the workers finished (frame thread, once a frame); the failures since the last call.

@@ -82,8 +82,8 @@ void TerrainLayer::draw(const DrawContext& frame) {
 
 TerrainLayer::Tile* TerrainLayer::acquire(const geo::TileKey& key, double priority) {
     // Whatever this frame touches is kept this frame: eviction takes only tiles not touched.
-    if (auto it = _tiles.find(key); it != _tiles.end()) {
-        it->second.lastUsed = _frame;
+    if (auto it = _tiles.find(key); it != _tiles.end() && !(it->second.partial && _loading == TileLoading::Wait)) {
+        it->second.lastUsed = _frame; // (a still waits for what a stand-in was built without)
         return &it->second;
     }
     if (_loading == TileLoading::Background) {
@@ -105,7 +105,13 @@ void TerrainLayer::prefetch(const geo::TileKey& key, double priority) {
 
 TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
     const geo::TileKey key = built.mesh.key;
-    if (auto it = _tiles.find(key); it != _tiles.end()) return &it->second;
+    if (auto it = _tiles.find(key); it != _tiles.end()) {
+        if (!it->second.partial) return &it->second;
+        // Rebuilt now that its sources answer: the stand-in's buffer and image layer go (after this slot's frame).
+        _freeLayers.push_back(it->second.layer);
+        _retired[_slot].push_back(std::move(it->second.vertices));
+        _tiles.erase(it);
+    }
     if (_freeLayers.empty() && !evictOne()) {
         _complete = false;
         return nullptr;
@@ -124,8 +130,16 @@ TerrainLayer::Tile* TerrainLayer::adopt(BuiltTile built) {
               built.shadedFor};
     _freeLayers.pop_back();
     tile.lastUsed = _frame;
+    tile.partial = !_terrain.complete(key);
     _uploads.push_back({tile.layer, std::move(built.rgba)});
     return &_tiles.emplace(key, std::move(tile)).first->second;
+}
+
+void TerrainLayer::retryPartial(const geo::TileKey& key, const Tile& tile, double priority) {
+    // tile() asks the failed source again once its retry time has passed; complete heights are built anew.
+    if (_loading != TileLoading::Background || !tile.partial) return;
+    if (auto heights = _terrain.tile(key, priority); heights && _terrain.complete(key))
+        _builder->request(key, std::move(heights), _exaggeration);
 }
 
 void TerrainLayer::reshade(Tile& tile) {
@@ -198,6 +212,7 @@ TerrainLayer::Selection TerrainLayer::select(const View& view, double exaggerati
 void TerrainLayer::visit(const geo::TileKey& key, Tile& tile, const View& view) {
     if (!sees(tile, view)) return;
     tile.lastUsed = _frame;
+    retryPartial(key, tile, geo::tilePriority(true, key.level, 1.0));
     if (tile.shadedFor != _exaggeration) {
         if (_loading == TileLoading::Wait || _reshadeBudget-- > 0)
             reshade(tile);

@@ -90,12 +90,14 @@ private:
         uint32_t layer;         //!< its image in the array
         double shadedFor = -1;  //!< the exaggeration its image was shaded for
         bool magnified = false; //!< drawn with texels larger than texelTolerance pixels
+        bool partial = false;   //!< built while a source failed (coarser data stands in): rebuilt once it is back
         uint64_t lastUsed = 0;
     };
     Tile* acquire(const geo::TileKey& key, double priority);
     void prefetch(const geo::TileKey& key, double priority);
     Tile* adopt(BuiltTile built);
     void reshade(Tile& tile);
+    void retryPartial(const geo::TileKey& key, const Tile& tile, double priority);
     void visit(const geo::TileKey& key, Tile& tile, const View& view);
     bool sees(const Tile& tile, const View& view) const;
     bool evictOne();

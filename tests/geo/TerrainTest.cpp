@@ -1,6 +1,6 @@
 // The streamed terrain every reader shares: heights from resident tiles after a preload at the data's own
 // resolution, a still's wait naming the file that failed, and heights read on another thread while the frame
-// thread loads and evicts (CoverageWorker's case; run under TSan by scripts/tsan-geo when in doubt).
+// thread loads and evicts (CoverageWorker's case; scripts/tsan-geo runs these under ThreadSanitizer).
 #include "geo/Terrain.h"
 #include "Fixtures.h"
 
