@@ -56,6 +56,8 @@ public:
     Result<GdalDatasetPtr> open(const std::filesystem::path& file, unsigned flags, const std::string& kind,
                                 std::optional<InputKind> input = std::nullopt) const;
 
+    //! True once GDAL reported an error (not a warning) in this session.
+    bool failed() const { return !_lastFailure.empty(); }
     //! Everything GDAL reported, oldest first (for tests and debugging).
     const std::vector<std::string>& errors() const { return _errors; }
     //! Called by the GDAL error handler; not for other use.

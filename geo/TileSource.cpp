@@ -366,7 +366,9 @@ std::optional<Failure> TileReader::readWindows(const TileKey& key, double lon0, 
     for (const double shift : shifts) {
         const double x0 = (lon0 + shift - h.gt[0]) / h.gt[1], y0 = (h.gt[3] - lat0) / -h.gt[5];
         const SampleWindow w = sampleWindow(x0, y0, step / h.gt[1], step / -h.gt[5], n, h.width, h.height);
-        if (!w.empty() && !read(*h.opened.view, w)) {
+        // GDAL can answer CE_None with blank texels: libtiff, failing to fetch the table of block offsets, takes
+        // the blocks for sparse ones and only reports an error. A read that reported one failed.
+        if (!w.empty() && (!read(*h.opened.view, w) || gdal.failed())) {
             // GDAL says only that libtiff got too few bytes; what happened is that the server did not answer.
             Failure failure = isRemotePath(_source->datasetName())
                                   ? Failure{_source->path(), "cannot fetch " + tileName(key) +
