@@ -127,11 +127,7 @@ float ElevationTiles::heightAt(double lon, double lat) const {
     lon = std::remainder(lon, 360.0); // -180..180
     lat = std::clamp(lat, -90.0, 90.0);
     for (int level = _finestResident.load(); level >= 0; --level) {
-        const double size = 180.0 / std::ldexp(1.0, level);
-        const int columns = 2 << level, rows = 1 << level;
-        const TileKey key{level, std::clamp(int(std::floor((lon + 180.0) / size)), 0, columns - 1),
-                          std::clamp(int(std::floor((90.0 - lat) / size)), 0, rows - 1)};
-        auto data = _cache.find({kStacked, key});
+        auto data = _cache.find({kStacked, tileKeyAt(level, lon, lat)});
         if (!data) continue;
         return bilinearHeight(std::get<TileHeights>(*data), lon, lat);
     }

@@ -81,11 +81,7 @@ float Terrain::heightAt(double lon, double lat) const {
     lon = std::remainder(lon, 360.0); // -180..180
     lat = std::clamp(lat, -90.0, 90.0);
     for (const int level : _pinned->levels) { // finest first
-        const double size = 180.0 / std::ldexp(1.0, level);
-        const int columns = 2 << level, rows = 1 << level;
-        const TileKey key{level, std::clamp(int(std::floor((lon + 180.0) / size)), 0, columns - 1),
-                          std::clamp(int(std::floor((90.0 - lat) / size)), 0, rows - 1)};
-        if (auto tile = _pinned->tiles.find(key); tile != _pinned->tiles.end())
+        if (auto tile = _pinned->tiles.find(tileKeyAt(level, lon, lat)); tile != _pinned->tiles.end())
             return bilinearHeight(*tile->second, lon, lat);
     }
     return 0.0f;

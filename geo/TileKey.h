@@ -1,6 +1,7 @@
 #pragma once
 // Keys of the geographic tile quadtree shared by terrain and imagery: two root tiles (west and east
 // hemispheres, level 0), each split into four per level. A tile at level L spans 180 / 2^L degrees a side.
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 
@@ -33,6 +34,14 @@ inline GeoExtent tileExtent(const TileKey& k) {
     const double size = 180.0 / std::ldexp(1.0, k.level);
     const double west = -180.0 + k.x * size, north = 90.0 - k.y * size;
     return {west, north - size, west + size, north};
+}
+
+//! The tile of `level` holding lon/lat (longitude -180..180, latitude -90..90; edges go to the last tile).
+inline TileKey tileKeyAt(int level, double lon, double lat) {
+    const double size = 180.0 / std::ldexp(1.0, level);
+    const int columns = 2 << level, rows = 1 << level;
+    return {level, std::clamp(int(std::floor((lon + 180.0) / size)), 0, columns - 1),
+            std::clamp(int(std::floor((90.0 - lat) / size)), 0, rows - 1)};
 }
 
 } // namespace geo
