@@ -9,6 +9,7 @@
 #include <charconv>
 #include <imgui.h>
 #include <imgui_stdlib.h>
+#include <iostream>
 
 namespace app {
 
@@ -174,6 +175,14 @@ void EditMode::draw(const EditScene& scene, const EditStatus& status, ViewerComm
     ImGui::SetNextWindowPos(ImVec2(0.8f * em, 4.5f * em), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSizeConstraints(ImVec2(22 * em, 0), ImVec2(22 * em, ImGui::GetIO().DisplaySize.y - 6 * em));
     ImGui::Begin("Edit", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    const ImVec2 size = ImGui::GetWindowSize();
+    if (ImGui::IsWindowAppearing()) {
+        _windowReady = false;
+    } else if (!_windowReady && size.x == _windowWidth && size.y == _windowHeight) {
+        _windowReady = true;
+        std::cout << "bulwark: edit window ready" << std::endl; // a click from now on reaches its buttons
+    }
+    _windowWidth = size.x, _windowHeight = size.y;
     ImGui::PushItemWidth(-5.5f * em); // room for the field names
     ImGui::TextWrapped("%s%s", status.file.c_str(), status.dirty ? " (unsaved)" : "");
     ImGui::BeginDisabled(!status.canUndo);

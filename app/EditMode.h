@@ -87,6 +87,10 @@ private:
     bool _dragMoved = false;
     bool _wasLeft = false;
     int _drags = 0;
+    // The Edit window is laid out once it keeps its size for a frame after appearing (ImGui hides a new window
+    // for a frame and fits it to its content over two): then, and only then, its buttons take clicks.
+    float _windowWidth = -1, _windowHeight = -1;
+    bool _windowReady = false;
     // The attributes form: a draft of the selected feature, applied field by field.
     std::string _draftId;
     geo::ScenarioFeature _draft;

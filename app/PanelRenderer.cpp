@@ -6,6 +6,7 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_vulkan.h>
+#include <cfloat>
 #include <cmath>
 #include <imgui.h>
 
@@ -105,9 +106,14 @@ void PanelRenderer::setImageCount(uint32_t count) {
     ImGui_ImplVulkan_SetMinImageCount(2);
 }
 
-void PanelRenderer::newFrame() {
+void PanelRenderer::newFrame(const InputFrame& in) {
     ImGui_ImplVulkan_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // The backend reads the buttons and the pointer as they are now; the viewer's frame holds them as they were
+    // at the button change it hands out (a click between two frames is a press, then a release, in place).
+    ImGuiIO& io = ImGui::GetIO();
+    for (int b = 0; b < 3; ++b) io.MouseDown[b] = in.buttons[b];
+    if (io.MousePos.x != -FLT_MAX) io.MousePos = ImVec2(float(in.mouse.x), float(in.mouse.y)); // not when unfocused
     ImGui::NewFrame();
 }
 

@@ -2,6 +2,7 @@
 // Dear ImGui on Vulkan for the viewer: its context, the GLFW and Vulkan backends, and the panel's
 // font and sizes at a display scale. A new scale bakes the font again at that size (a sharp
 // TrueType font, not a bitmap blown up) and scales every padding and rounding with it.
+#include "app/ViewerInput.h"
 #include "renderer/Context.h"
 #include "renderer/DeviceObjects.h"
 #include "renderer/SceneStyle.h"
@@ -29,7 +30,9 @@ public:
     //! Colours and borders of the panel for the scene's theme.
     void setTheme(renderer::Theme theme);
 
-    void newFrame();
+    //! Starts the panel's frame with the mouse of `in` (where its button change was made), not the pointer's
+    //! position now.
+    void newFrame(const InputFrame& in);
     //! Records the panel drawn since newFrame() into `cmd`, inside the overlay render pass.
     void render(VkCommandBuffer cmd);
 

@@ -8,6 +8,7 @@
 #include "app/FileWatch.h"
 #include "app/MeasureTools.h"
 #include "app/Monitors.h"
+#include "app/MouseCursor.h"
 #include "app/Panel.h"
 #include "app/PanelRenderer.h"
 #include "app/Presenter.h"
@@ -706,6 +707,7 @@ void runFrames(const renderer::Context& context, ViewerWindow& window, const Loa
     renderer::SceneRenderer sceneRenderer(context, inputs, target.extent());
     // The panel, drawn in the window's overlay render pass at the display's scale.
     PanelRenderer panelRenderer(context, handle, target.overlayPass(), target.imageCount(), scene.inputs.font);
+    MouseCursor pointer(handle);
     const float userScale = options.uiScale > 0 ? options.uiScale : settings.uiScale;
     Viewer viewer(scene, options, liveScenarios, window, sceneRenderer, panelRenderer,
                   context.deviceName() + " (" + context.deviceType() + ")", userScale);
@@ -752,16 +754,18 @@ void runFrames(const renderer::Context& context, ViewerWindow& window, const Loa
         const double dt = std::chrono::duration<double>(now - last).count();
         last = now;
 
+        // The panel's frame first, so that whether the mouse is over it is known for this frame's cursor.
+        panelRenderer.newFrame(in);
         viewer.mouse(in, {double(fbw), double(fbh)}, dt, seconds);
         viewer.afterEdits();
         viewer.reload(seconds);
         viewer.update(dt, seconds);
+        viewer.drawUi(dt, displayScale, seconds, panelCommands);
+        ImGui::Render();
+        pointer.show(ImGui::GetMouseCursor());
 
         const std::optional<renderer::WindowTarget::Frame> windowFrame = target.beginFrame();
         if (!windowFrame) continue; // out of date: rebuilt at the top of the next round
-        panelRenderer.newFrame();
-        viewer.drawUi(dt, displayScale, seconds, panelCommands);
-        ImGui::Render();
         const renderer::SceneView view = viewer.sceneView(displayScale, seconds);
         viewer.setStats(
             sceneRenderer.record(windowFrame->cmd, windowFrame->slot, view, renderer::TileLoading::Background));

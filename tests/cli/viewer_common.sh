@@ -39,6 +39,12 @@ window_drawn() {
 }
 
 start_viewer() { # arguments pass to bulwark
+    # xvfb-run can hand over before the server takes connections on a loaded machine: wait until it answers.
+    local end=$((SECONDS + deadline))
+    until xdotool getdisplaygeometry >/dev/null 2>&1; do
+        ((SECONDS < end)) || { echo "the X server on $DISPLAY did not answer within ${deadline} s"; exit 1; }
+        sleep 0.1
+    done
     "$bulwark" "$@" >"$log" 2>&1 &
     pid=$!
     trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -59,16 +65,16 @@ quit_viewer() {
 }
 
 # The workbench on a copy of the default scenarios in $work/s ($assets set by the test): the viewer looking at
-# CAMERA (--camera), the panel hidden (Tab) so the scene is clear, edit mode on (E); the Edit window is at the
-# top left.
+# CAMERA (--camera), the panel hidden (Tab) so the scene is clear, edit mode on (E) and the Edit window, at the top
+# left, laid out (its buttons take clicks from then on).
 start_workbench() { # camera
     mkdir "$work/s"
     cp "$assets"/scenarios/scenarios.json "$assets"/scenarios/features.geojson "$work/s/"
     start_viewer --size 1280x800 --scenarios "$work/s/scenarios.json" --scenario paris-framework --camera "$1"
     xdotool key --window "$window" Tab
     xdotool key --window "$window" e
-    wait_until "edit mode" logged "bulwark: edit mode on"
+    wait_until "the Edit window" logged "bulwark: edit window ready"
 }
 
 # A click at X Y in the window, its press and release apart so that the viewer sees both.
-click() { xdotool mousemove --window "$window" "$1" "$2"; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1; sleep 0.3; }
+click() { xdotool mousemove --sync --window "$window" "$1" "$2"; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1; sleep 0.3; }

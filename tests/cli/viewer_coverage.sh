@@ -9,14 +9,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/viewer_common.sh"
 start_viewer --size 1280x800 --scenario paris-framework --camera 28.658,50.254,3000,0,0
 xdotool key --window "$window" Tab
 xdotool key --window "$window" e
-wait_until "edit mode" logged "bulwark: edit mode on"
-xdotool mousemove --window "$window" 640 400; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1
+wait_until "the Edit window" logged "bulwark: edit window ready"
+xdotool mousemove --sync --window "$window" 640 400; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1
 xdotool key --window "$window" c
 wait_until "coverage on" logged "bulwark: coverage on"
 wait_until "the hub's coverage" logged "bulwark: coverage of hub-gb-zhytomyr at 28.6580,50.2540: "
 # Dragged east a step at a time: each step asks for a new sweep; the last is where the hub was let go.
-xdotool mousemove --window "$window" 640 400; sleep 0.2; xdotool mousedown 1; sleep 0.3
-for x in $(seq 650 10 720); do xdotool mousemove --window "$window" "$x" 400; sleep 0.1; done
+xdotool mousemove --sync --window "$window" 640 400; sleep 0.2; xdotool mousedown 1; sleep 0.3
+for x in $(seq 650 10 720); do xdotool mousemove --sync --window "$window" "$x" 400; sleep 0.1; done
 xdotool mouseup 1
 wait_until "the unsaved mark" logged "bulwark: unsaved edits"
 east() { sed -n 's/^bulwark: coverage of hub-gb-zhytomyr at \([0-9.]*\),.*/\1/p' "$log" | tail -n 1 | awk '{ exit !($1 > 29) }'; }

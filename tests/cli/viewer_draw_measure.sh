@@ -44,11 +44,11 @@ area="$(sed -n 's/^bulwark: measured monitoring_zone-new-1: Area \([0-9.]*\) kmÂ
 echo "the viewer read out $area kmÂ²"
 
 # The corner at 950,420 dragged (the polygon is selected: its vertices have handles), saved: the file has it moved.
-xdotool mousemove --window "$window" 950 420
+xdotool mousemove --sync --window "$window" 950 420
 sleep 0.2
 xdotool mousedown 1
 sleep 0.3
-for x in 970 990 1010 1030 1050; do xdotool mousemove --window "$window" "$x" 480; sleep 0.15; done
+for x in 970 990 1010 1030 1050; do xdotool mousemove --sync --window "$window" "$x" 480; sleep 0.15; done
 xdotool mouseup 1
 sleep 0.3
 xdotool key --window "$window" ctrl+s

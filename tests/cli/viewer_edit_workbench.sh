@@ -13,7 +13,7 @@ start_workbench 28.658,50.254,3000,0,0
 rules_broken() { [[ "$(sed -n 's/^bulwark: \([0-9]*\) planning rule(s) broken$/\1/p' "$log" | tail -n 1)" == "$1" ]]; }
 
 # Drag the hub east, a step at a time, until the rule breaks.
-xdotool mousemove --window "$window" 640 400
+xdotool mousemove --sync --window "$window" 640 400
 sleep 0.2
 xdotool mousedown 1
 sleep 0.3
@@ -21,7 +21,7 @@ x=640
 until logged "rule broken: hub-gb-zhytomyr: geometry: .* km from the line of contact"; do
     ((x < 1200)) || { cat "$log"; echo "dragged the hub to x=$x and no rule broke"; exit 1; }
     x=$((x + 10))
-    xdotool mousemove --window "$window" "$x" 400
+    xdotool mousemove --sync --window "$window" "$x" 400
     sleep 0.15
 done
 xdotool mouseup 1

@@ -85,9 +85,9 @@ wait_until "step 1 again after F5" started_again
 [[ "$(step_now)" == "1 / 6" && "$(grep -c 'step 1 / 6' "$log")" -ge 3 ]] || { cat "$log"; echo "F5 did not start again"; exit 1; }
 
 # The cursor shows while the mouse moves and hides once it rests.
-xdotool mousemove --window "$window" 1900 1000
+xdotool mousemove --sync --window "$window" 1900 1000
 sleep 0.5
-xdotool mousemove --window "$window" 1920 1020
+xdotool mousemove --sync --window "$window" 1920 1020
 sleep 0.7
 moving="$(python3 "$here/cursor_state.py")"
 sleep 4

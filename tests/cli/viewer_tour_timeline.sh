@@ -5,7 +5,7 @@ set -euo pipefail
 bulwark="$1"
 source "$(dirname "${BASH_SOURCE[0]}")/viewer_common.sh"
 start_viewer --size 1280x800 --tour "$work/new-tour.json"
-click() { xdotool mousemove --window "$window" "$1" "$2"; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1; sleep 0.4; }
+click() { xdotool mousemove --sync --window "$window" "$1" "$2"; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1; sleep 0.4; }
 # "Add from view", at the top of the Tour window (left of the panel, placed there on first use).
 click 628 95
 click 628 95
