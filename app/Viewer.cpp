@@ -741,7 +741,10 @@ void runFrames(const renderer::Context& context, ViewerWindow& window, const Loa
             if (const std::optional<ViewerCommand> c = viewer.keyCommand(key, seconds))
                 windowChanged |= viewer.apply(*c, seconds);
         viewer.afterEdits();
-        if (windowChanged) continue;
+        if (windowChanged) { // the window is made again first; this frame's button change waits for the next
+            input.unpollButton();
+            continue;
+        }
         if (target.resize({uint32_t(fbw), uint32_t(fbh)})) {
             panelRenderer.setImageCount(target.imageCount());
             sceneRenderer.resize(target.extent());

@@ -48,8 +48,15 @@ void ViewerInput::push(const Event& event) {
     _events.push_back(event);
 }
 
+void ViewerInput::unpollButton() {
+    if (!_handedOut) return;
+    _buttons[_handedOut->button] = !_handedOut->down;
+    _events.push_front(*std::exchange(_handedOut, std::nullopt));
+}
+
 InputFrame ViewerInput::poll() {
     InputFrame in;
+    _handedOut.reset();
     in.scroll = std::exchange(_scroll, 0.0);
     in.seconds = glfwGetTime();
     glfwGetCursorPos(_window, &in.mouse.x, &in.mouse.y);
@@ -66,6 +73,7 @@ InputFrame ViewerInput::poll() {
         if (!event.down && _buttons[event.button] && event.at != _reported) break;
         _events.pop_front();
         _buttons[event.button] = event.down;
+        _handedOut = event;
         in.seconds = event.seconds;
         break; // what came after this change waits for the next frame
     }

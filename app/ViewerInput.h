@@ -6,6 +6,7 @@
 // same frame, so it and the scene never disagree about where a click was.
 #include <glm/vec2.hpp>
 #include <deque>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -46,6 +47,9 @@ public:
     //! was made: a press and a release in one frame give a frame with the button held, then one with it up.
     //! A button let go away from where the last frame had the cursor is first held there, then let go.
     InputFrame poll();
+    //! Takes back the button change the last poll() handed out, to be handed out again by the next: for a frame
+    //! the viewer skips after its keys (the window went fullscreen), so that no click is lost with it.
+    void unpollButton();
 
 private:
     //! A key pressed, or a mouse button pressed or let go (where and when).
@@ -66,6 +70,7 @@ private:
     glm::dvec2 _cursor{0}; //!< where the cursor is, as of the events handled so far
     bool _buttons[3] = {}; //!< as of the changes handed out
     glm::dvec2 _reported{0}; //!< the cursor in the last frame handed out
+    std::optional<Event> _handedOut; //!< the button change the last poll() handed out
 };
 
 } // namespace app

@@ -3,7 +3,8 @@
 # (SIGSTOP) while the UK hub at Zhytomyr is dragged east and let go, the palette's Station is clicked and a
 # station placed in Romania; started again, it handles them all in one go, as it must on a slow machine or
 # a stalled frame (before its input was event-driven, all of it was lost). Saved, the file has the hub east
-# of where it was and the station in Romania.
+# of where it was and the station in Romania. Then F11 and a click on the palette's Hub in one stalled frame:
+# the frame goes to making the window fullscreen, and the click waits for the next.
 set -euo pipefail
 bulwark="$1"
 assets="$2"
@@ -22,6 +23,16 @@ xdotool click 1
 kill -CONT "$pid"
 
 wait_until "the station placed" logged "bulwark: added station-new-1"
+
+kill -STOP "$pid"
+xdotool key --window "$window" F11
+xdotool mousemove --sync --window "$window" 97 173 # the palette's Hub
+xdotool click 1
+xdotool mousemove --sync --window "$window" 590 540
+xdotool click 1
+kill -CONT "$pid"
+wait_until "the hub placed after F11 in the same frame" logged "bulwark: added hub-new-1"
+
 xdotool key --window "$window" ctrl+s
 wait_until "saved" logged "bulwark: saved"
 cat "$log"

@@ -47,7 +47,8 @@ start_viewer() { # arguments pass to bulwark
     done
     "$bulwark" "$@" >"$log" 2>&1 &
     pid=$!
-    trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+    # Continued first: a viewer a test stopped (SIGSTOP) would not end on SIGTERM.
+    trap 'kill -CONT $pid 2>/dev/null || true; kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
     window=""
     find_window() { window="$(xdotool search --onlyvisible --name '^Bulwark$' 2>/dev/null | head -n 1)" && [[ -n "$window" ]]; }
     wait_until "the viewer's window" find_window
