@@ -6,8 +6,26 @@
 #include <GLFW/glfw3.h>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 namespace app {
+
+namespace {
+std::string glfwReason; //!< GLFW's description of its last error (glfwInit runs on the main thread only)
+}
+
+void initDisplay(const std::string& doing, const std::string& otherwise) {
+    glfwReason.clear();
+    glfwSetErrorCallback([](int, const char* description) { glfwReason = description ? description : ""; });
+    const bool ok = glfwInit();
+    glfwSetErrorCallback(nullptr);
+    if (ok) return;
+    const char* display = std::getenv("DISPLAY");
+    const std::string why = !display || !*display ? "DISPLAY is not set"
+                            : glfwReason.empty()   ? std::string("DISPLAY=") + display
+                                                   : std::string("DISPLAY=") + display + "; " + glfwReason;
+    throw UsageError("cannot " + doing + ": no display (" + why + "); " + otherwise);
+}
 
 MonitorInfo describe(GLFWmonitor* monitor) {
     MonitorInfo m;

@@ -19,6 +19,9 @@ struct MonitorInfo {
     bool primary = false;
 };
 
+//! glfwInit(), or a UsageError: "cannot DOING: no display (...)", with GLFW's own reason and the DISPLAY it tried.
+void initDisplay(const std::string& doing, const std::string& otherwise);
+
 //! Needs glfwInit().
 std::vector<MonitorInfo> listMonitors();
 //! Monitor `number` (from 1); throws UsageError naming the count when there is no such monitor.

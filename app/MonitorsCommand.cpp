@@ -13,8 +13,7 @@ Command addMonitorsCommand(CLI::App& cli) {
         "monitors", "List the connected monitors (number, resolution, refresh, position, scale) for --monitor N");
     return [c]() -> int {
         if (!c->parsed()) return -1;
-        glfwSetErrorCallback([](int, const char*) {}); // the missing display is reported below, once
-        if (!glfwInit()) throw UsageError("cannot list monitors: no display (set DISPLAY, or run under Xvfb)");
+        initDisplay("list monitors", "set DISPLAY, or run under Xvfb");
         const std::vector<MonitorInfo> monitors = listMonitors();
         if (monitors.empty()) std::cout << "no monitors\n";
         for (const MonitorInfo& m : monitors) {

@@ -28,9 +28,8 @@ bool onSomeMonitor(const WindowPlacement& p) {
 } // namespace
 
 ViewerWindow::ViewerWindow(const WindowRequest& request, const std::optional<WindowPlacement>& remembered) {
+    initDisplay("open a window", "set DISPLAY, run under Xvfb, or use `bulwark render`");
     glfwSetErrorCallback([](int, const char*) {}); // failures are reported below, once, with what to do
-    if (!glfwInit())
-        throw UsageError("cannot open a window: no display (set DISPLAY, run under Xvfb, or use `bulwark render`)");
     GLFWmonitor* fullscreenOn = nullptr;
     try {
         if (request.monitor > 0) fullscreenOn = monitorNumbered(request.monitor);

@@ -235,6 +235,18 @@ TEST(Cli, MonitorsWithoutADisplayIsAClearError) {
     const Outcome r = bulwark("monitors", "DISPLAY= WAYLAND_DISPLAY=");
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("no display"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("DISPLAY is not set"), std::string::npos) << r.out;
+}
+
+TEST(Cli, AWindowOnADisplayThatDoesNotAnswerNamesItAndWhy) {
+    // No X server listens on :4095 here: the error names the display and GLFW's reason, in one line.
+    for (const char* command : {"monitors", "--size 320x200 --exit-after 1"}) {
+        const Outcome r = bulwark(command, "DISPLAY=:4095 WAYLAND_DISPLAY=");
+        EXPECT_EQ(r.code, 2) << r.out;
+        EXPECT_NE(r.out.find("no display (DISPLAY=:4095; X11: Failed to open display :4095)"), std::string::npos)
+            << r.out;
+        EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+    }
 }
 
 TEST(Cli, PosterSizesAndTilesOutOfRangeAreClearErrors) {

@@ -39,7 +39,7 @@ window_drawn() {
 }
 
 start_viewer() { # arguments pass to bulwark
-    # xvfb-run can hand over before the server takes connections on a loaded machine: wait until it answers.
+    # The server must answer before the viewer starts (scripts/with-xvfb hands over once it takes connections).
     local end=$((SECONDS + deadline))
     until xdotool getdisplaygeometry >/dev/null 2>&1; do
         ((SECONDS < end)) || { echo "the X server on $DISPLAY did not answer within ${deadline} s"; exit 1; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Drives the viewer as a user would, in a real window under Xvfb (xvfb-run starts it): drag to
+# Drives the viewer as a user would, in a real window under Xvfb (scripts/with-xvfb starts it): drag to
 # pan, wheel to zoom, right-drag to turn and tilt, H for home, F11 twice, a resize and a
 # minimise, then quits with Ctrl+Q. It must survive all of it, with the validation layer clean (exit 0).
 set -euo pipefail

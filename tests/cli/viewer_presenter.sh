@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Presenter mode on a 4K screen (xvfb-run starts one at 3840x2160), driven as a clicker does:
+# Presenter mode on a 4K screen (scripts/with-xvfb starts one at 3840x2160), driven as a clicker does:
 # `bulwark present --monitor 1` opens fullscreen at native resolution and display scale 2, steps go
 # forward with PageDown/Right/Space/Enter and back with PageUp/Left/Backspace, Home and End jump,
 # B blacks the screen and W whitens it (checked on the real screen with xwd), Tab hides the panel,

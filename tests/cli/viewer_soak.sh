@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak: the viewer under Xvfb (xvfb-run starts it) for FRAMES frames (--exit-after) with the
+# Soak: the viewer under Xvfb (scripts/with-xvfb starts it) for FRAMES frames (--exit-after) with the
 # validation layer on, while a script does what a long briefing does, over and over: resizes,
 # scenario keys, hot reloads of an edited features file, scrubbing the tour's timeline, presenter
 # steps. It must stay up and exit 0, and its resident memory (/proc/PID/status VmRSS, sampled every

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Monitors and the window's memory, under Xvfb (xvfb-run starts a 1920x1080 screen):
+# Monitors and the window's memory, under Xvfb (scripts/with-xvfb starts a 1920x1080 screen):
 # `bulwark monitors` lists the screen with its resolution and scale; a window moved and closed opens
 # where it was next time; one closed fullscreen opens fullscreen; --monitor 2 on one monitor is a
 # clear error (exit 2); a damaged settings file is a warning, and the window still opens.
