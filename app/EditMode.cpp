@@ -70,8 +70,8 @@ void EditMode::prune(const geo::ScenarioSet& set) {
 
 bool EditMode::mouse(const InputFrame& in, glm::dvec2 cursor, bool overPanel, const EditScene& scene,
                      ViewerCommands& commands) {
-    const bool press = in.left && !_wasLeft, release = !in.left && _wasLeft;
-    _wasLeft = in.left;
+    const bool press = in.left() && !_wasLeft, release = !in.left() && _wasLeft;
+    _wasLeft = in.left();
     if (!_active) {
         _gesture = Gesture::None;
         return false;
@@ -111,7 +111,7 @@ bool EditMode::mouse(const InputFrame& in, glm::dvec2 cursor, bool overPanel, co
         }
         return true;
     }
-    if (in.left) {
+    if (in.left()) {
         if (_gesture == Gesture::Box) _boxEnd = cursor;
         if (_gesture == Gesture::Vertex) _draw.dragHandle(cursor, scene, commands);
         if (_gesture == Gesture::Drag && (_dragMoved || glm::length(cursor - _pressPixel) >= 3.0)) {

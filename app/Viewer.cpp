@@ -379,7 +379,7 @@ void Viewer::mouse(const InputFrame& in, glm::dvec2 framebuffer, double dt, doub
     const glm::dvec2 cursor{mx * in.pixelsPerPoint.x - (rightHalf ? viewWidth : 0.0), my * in.pixelsPerPoint.y};
     _camera.setViewport(viewWidth, framebuffer.y);
     _camera.setExaggeration(_panel.exaggeration);
-    const bool left = in.left, right = in.right;
+    const bool left = in.left(), right = in.right();
     _pixelsPerPoint = in.pixelsPerPoint;
     _editView = renderer::View::make(_camera.pose(), viewWidth, framebuffer.y);
     ViewerCommands edits;

@@ -83,8 +83,6 @@ InputFrame ViewerInput::poll() {
     glfwGetWindowSize(_window, &ww, &wh);
     in.pixelsPerPoint = {double(fbw) / std::max(ww, 1), double(fbh) / std::max(wh, 1)};
     std::copy(std::begin(_buttons), std::end(_buttons), std::begin(in.buttons));
-    in.left = _buttons[GLFW_MOUSE_BUTTON_LEFT];
-    in.right = _buttons[GLFW_MOUSE_BUTTON_RIGHT] || _buttons[GLFW_MOUSE_BUTTON_MIDDLE];
     const auto down = [&](int key) { return glfwGetKey(_window, key) == GLFW_PRESS; };
     in.shift = down(GLFW_KEY_LEFT_SHIFT) || down(GLFW_KEY_RIGHT_SHIFT);
     in.control = down(GLFW_KEY_LEFT_CONTROL) || down(GLFW_KEY_RIGHT_CONTROL);

@@ -25,8 +25,8 @@ struct InputFrame {
     glm::dvec2 mouse{0};        //!< cursor in window coordinates (screen points)
     glm::dvec2 pixelsPerPoint{1};
     bool buttons[3] = {}; //!< left, right, middle held (GLFW's order)
-    bool left = false;    //!< left button held
-    bool right = false;   //!< right or middle button held
+    bool left() const { return buttons[0]; }                //!< left button held
+    bool right() const { return buttons[1] || buttons[2]; } //!< right or middle button held
     bool shift = false, control = false;
     //! When it was read, or when its button change was made (glfwGetTime): double clicks are told by it.
     double seconds = 0;
