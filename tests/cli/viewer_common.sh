@@ -39,12 +39,6 @@ window_drawn() {
 }
 
 start_viewer() { # arguments pass to bulwark
-    # The server must answer before the viewer starts (scripts/with-xvfb hands over once it takes connections).
-    local end=$((SECONDS + deadline))
-    until xdotool getdisplaygeometry >/dev/null 2>&1; do
-        ((SECONDS < end)) || { echo "the X server on $DISPLAY did not answer within ${deadline} s"; exit 1; }
-        sleep 0.1
-    done
     "$bulwark" "$@" >"$log" 2>&1 &
     pid=$!
     # Continued first: a viewer a test stopped (SIGSTOP) would not end on SIGTERM.
@@ -72,6 +66,11 @@ start_workbench() { # camera
     mkdir "$work/s"
     cp "$assets"/scenarios/scenarios.json "$assets"/scenarios/features.geojson "$work/s/"
     start_viewer --size 1280x800 --scenarios "$work/s/scenarios.json" --scenario paris-framework --camera "$1"
+    edit_mode_on
+}
+
+# The panel hidden (Tab) so the scene is clear, edit mode on (E), and the Edit window laid out.
+edit_mode_on() {
     xdotool key --window "$window" Tab
     xdotool key --window "$window" e
     wait_until "the Edit window" logged "bulwark: edit window ready"

@@ -7,10 +7,8 @@ bulwark="$1"
 source "$(dirname "${BASH_SOURCE[0]}")/viewer_common.sh"
 # Straight down on the hub, so it is at the centre of the window; the panel hidden (Tab).
 start_viewer --size 1280x800 --scenario paris-framework --camera 28.658,50.254,3000,0,0
-xdotool key --window "$window" Tab
-xdotool key --window "$window" e
-wait_until "the Edit window" logged "bulwark: edit window ready"
-xdotool mousemove --sync --window "$window" 640 400; sleep 0.2; xdotool mousedown 1; sleep 0.25; xdotool mouseup 1
+edit_mode_on
+click 640 400 # the hub, selected
 xdotool key --window "$window" c
 wait_until "coverage on" logged "bulwark: coverage on"
 wait_until "the hub's coverage" logged "bulwark: coverage of hub-gb-zhytomyr at 28.6580,50.2540: "
